@@ -1,0 +1,157 @@
+package server
+
+import (
+	"fmt"
+
+	"github.com/stancetag/stancetag/classifier"
+	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
+)
+
+// The domain enums use the API's numbers (see classifier.go); convert_test.go
+// checks every value, so the conversions below are plain casts.
+
+// kindFromProto converts an API actor kind; ok is false for values outside the
+// enum.
+func kindFromProto(k stancev1.ActorKind) (classifier.ActorKind, bool) {
+	if k < stancev1.ActorKind_ACTOR_KIND_UNSPECIFIED || k > stancev1.ActorKind_ACTOR_KIND_OTHER {
+		return 0, false
+	}
+	return classifier.ActorKind(k), true
+}
+
+// actorToProto converts a gazetteer actor. The aliases slice is shared.
+func actorToProto(a *classifier.Actor) *stancev1.Actor {
+	return &stancev1.Actor{
+		Id:      a.ID,
+		Name:    a.Name,
+		Aliases: a.Aliases,
+		Kind:    stancev1.ActorKind(a.Kind),
+	}
+}
+
+// AnalysisToProto converts the analysis of text to its API form, with every
+// span in enc (UNSPECIFIED means UTF-8). statement_id is set to id whatever
+// the classifier put there. It fails with a *SpanError when a span is outside
+// text or splits a UTF-8 sequence.
+//
+// The result is allocated in a fixed number of blocks, whatever the number of
+// mentions and evidence.
+func AnalysisToProto(a *classifier.Analysis, id, text string, enc stancev1.OffsetEncoding) (*stancev1.Analysis, error) {
+	var m spanMapper
+	m.init(text, enc)
+	nEvidence := 0
+	for i := range a.Mentions {
+		if err := m.add(a.Mentions[i].Span); err != nil {
+			return nil, fmt.Errorf("mentions[%d]: %w", i, err)
+		}
+	}
+	for i := range a.Targets {
+		for j := range a.Targets[i].Evidence {
+			if err := m.add(a.Targets[i].Evidence[j].Span); err != nil {
+				return nil, fmt.Errorf("targets[%d].evidence[%d]: %w", i, j, err)
+			}
+		}
+		nEvidence += len(a.Targets[i].Evidence)
+	}
+	for i := range a.Relations {
+		for j := range a.Relations[i].Evidence {
+			if err := m.add(a.Relations[i].Evidence[j].Span); err != nil {
+				return nil, fmt.Errorf("relations[%d].evidence[%d]: %w", i, j, err)
+			}
+		}
+		nEvidence += len(a.Relations[i].Evidence)
+	}
+	m.build()
+
+	b := block{
+		m:        &m,
+		spans:    make([]stancev1.Span, len(a.Mentions)+nEvidence),
+		evidence: make([]stancev1.Evidence, nEvidence),
+		evPtrs:   make([]*stancev1.Evidence, nEvidence),
+	}
+	out := &stancev1.Analysis{
+		StatementId: id,
+		Sentiment: &stancev1.Sentiment{
+			Label:     stancev1.SentimentLabel(a.Sentiment.Label),
+			Score:     a.Sentiment.Score,
+			Magnitude: a.Sentiment.Magnitude,
+		},
+	}
+	if n := len(a.Targets); n > 0 {
+		targets := make([]stancev1.TargetStance, n)
+		out.Targets = make([]*stancev1.TargetStance, n)
+		for i := range a.Targets {
+			t, pt := &a.Targets[i], &targets[i]
+			pt.ActorId = t.ActorID
+			pt.Stance = stancev1.Stance(t.Stance)
+			pt.Score = t.Score
+			pt.Confidence = t.Confidence
+			pt.Evidence = b.evidenceList(t.Evidence)
+			out.Targets[i] = pt
+		}
+	}
+	if n := len(a.Relations); n > 0 {
+		relations := make([]stancev1.Relation, n)
+		out.Relations = make([]*stancev1.Relation, n)
+		for i := range a.Relations {
+			r, pr := &a.Relations[i], &relations[i]
+			pr.HolderId = r.HolderID
+			pr.TargetId = r.TargetID
+			pr.Stance = stancev1.Stance(r.Stance)
+			pr.Score = r.Score
+			pr.Confidence = r.Confidence
+			pr.Evidence = b.evidenceList(r.Evidence)
+			out.Relations[i] = pr
+		}
+	}
+	if n := len(a.Mentions); n > 0 {
+		mentions := make([]stancev1.Mention, n)
+		out.Mentions = make([]*stancev1.Mention, n)
+		for i := range a.Mentions {
+			mm, pm := &a.Mentions[i], &mentions[i]
+			pm.ActorId = mm.ActorID
+			pm.Span = b.span(mm.Span)
+			pm.Text = mm.Text
+			if pm.Text == "" {
+				pm.Text = text[mm.Span.Begin:mm.Span.End]
+			}
+			out.Mentions[i] = pm
+		}
+	}
+	return out, nil
+}
+
+// block hands out the messages of one Analysis from a few shared arrays.
+type block struct {
+	m        *spanMapper
+	spans    []stancev1.Span
+	evidence []stancev1.Evidence
+	evPtrs   []*stancev1.Evidence
+}
+
+func (b *block) span(s classifier.Span) *stancev1.Span {
+	p := &b.spans[0]
+	b.spans = b.spans[1:]
+	p.Begin = b.m.offset(s.Begin)
+	p.End = b.m.offset(s.End)
+	return p
+}
+
+func (b *block) evidenceList(ev []classifier.Evidence) []*stancev1.Evidence {
+	if len(ev) == 0 {
+		return nil
+	}
+	n := len(ev)
+	list := b.evPtrs[:n:n]
+	b.evPtrs = b.evPtrs[n:]
+	for i := range ev {
+		e, pe := &ev[i], &b.evidence[i]
+		pe.Span = b.span(e.Span)
+		pe.Cue = e.Cue
+		pe.Weight = e.Weight
+		pe.Rule = e.Rule
+		list[i] = pe
+	}
+	b.evidence = b.evidence[n:]
+	return list
+}
