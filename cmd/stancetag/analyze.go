@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsonl"
+	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
+	"github.com/stancetag/stancetag/server"
+)
+
+// analyze runs "stancetag analyze [FILE]": JSONL statements in (FILE, or
+// stdin when absent or "-"), one JSON stance.v1.Analysis per line out, in
+// input order. Bad lines are reported on stderr with their line number and
+// skipped.
+//
+// Exit status: 0 every line analysed; 1 some lines were bad, or reading,
+// writing or loading failed; 2 bad usage.
+func (a *app) analyze(ctx context.Context, args []string) int {
+	fs := newFlagSet("analyze", "[FILE]",
+		"Reads one statement per line from FILE (or stdin), as JSON:\n"+
+			`  {"id":"s1","text":"...","speaker_id":"...","actors":[{"id":"...","name":"...","aliases":["..."],"kind":"ACTOR_KIND_PERSON"}]}`+"\n"+
+			"and writes one JSON Analysis per line to stdout, in input order, with the gRPC JSON field names.\n"+
+			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.",
+		a.stderr)
+	enc := encodingFlag{v: stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8}
+	fs.Var(&enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
+	evidence := fs.Bool("evidence", false, "fill the evidence of targets and relations")
+	noGazetteer := fs.Bool("no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
+	lexiconDir := fs.String("lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "statements analysed in parallel")
+	lim := server.DefaultLimits()
+	addLimitFlags(fs, &lim, statementLimitFlags)
+	fs.IntVar(&lim.MaxRecvMsgBytes, "max-line-bytes", lim.MaxRecvMsgBytes,
+		"maximum size of one input line, in `bytes`; longer lines are reported and skipped (at least -max-text-bytes)")
+	if code := a.parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(a.stderr, "stancetag analyze: want at most one FILE, got %q (flags go before FILE)\n", fs.Args())
+		return exitUsage
+	}
+	if *workers < 1 {
+		fmt.Fprintf(a.stderr, "stancetag analyze: -workers must be >= 1, got %d\n", *workers)
+		return exitUsage
+	}
+	// Only the statement limits apply here; keep the others valid whatever
+	// the flags say.
+	lim.MaxBatch, lim.MaxInFlight = 1, math.MaxInt32
+	if err := lim.Validate(); err != nil {
+		fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
+		return exitUsage
+	}
+
+	in, name := a.stdin, "stdin"
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
+			return exitFail
+		}
+		defer f.Close()
+		in, name = f, fs.Arg(0)
+	}
+
+	c, err := a.load(*lexiconDir)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "stancetag analyze: loading lexicon: %v\n", err)
+		return exitFail
+	}
+	return a.analyzeStream(ctx, c, in, name, jsonl.Config{
+		Workers:  *workers,
+		Options:  classifier.Options{IncludeEvidence: *evidence, DisableGazetteer: *noGazetteer},
+		Encoding: enc.v,
+		Limits:   lim,
+	})
+}
+
+func (a *app) analyzeStream(ctx context.Context, c classifier.Classifier, in io.Reader, name string, cfg jsonl.Config) int {
+	st, err := jsonl.Run(ctx, c, in, a.stdout, a.stderr, cfg)
+	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(a.stderr, "stancetag analyze: %s: interrupted after %d statements\n", name, st.Written+st.Bad)
+		return exitFail
+	case err != nil:
+		fmt.Fprintf(a.stderr, "stancetag analyze: %s: %v\n", name, err)
+		return exitFail
+	case st.Bad > 0:
+		fmt.Fprintf(a.stderr, "stancetag analyze: %s: %d of %d statements bad, %d analysed\n", name, st.Bad, st.Bad+st.Written, st.Written)
+		return exitFail
+	}
+	return exitOK
+}

@@ -1,0 +1,296 @@
+// Package analysisjson writes a classifier.Analysis as the JSON form of a
+// stance.v1.Analysis under the protobuf JSON mapping (what protojson and
+// grpcurl print): lowerCamelCase field names, enums as their names, zero values
+// omitted, float32 numbers at 32-bit precision. The output parses with
+// protojson.Unmarshal into the message the server would send for the same
+// analysis.
+//
+// It exists because reflection-based protojson costs more than a whole
+// analysis: Append writes straight into the caller's reused buffer, allocates
+// nothing and is safe for concurrent use.
+package analysisjson
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/stancetag/stancetag/classifier"
+	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
+)
+
+// Enum names come from the generated code so they cannot drift from the proto.
+var (
+	stanceNames    = enumNames(stancev1.Stance_name)
+	sentimentNames = enumNames(stancev1.SentimentLabel_name)
+)
+
+func enumNames(m map[int32]string) []string {
+	names := make([]string, len(m))
+	for n, s := range m {
+		if n >= 0 && int(n) < len(names) {
+			names[n] = s
+		}
+	}
+	return names
+}
+
+// Append appends the JSON object for a to dst and returns the extended
+// buffer, without a trailing newline. Spans in a are UTF-8 byte offsets into
+// text (the analysed statement); they are written in enc, as the server does.
+// An unknown enc is treated as UTF-8. Sentiment and every Span are always
+// written, as objects (possibly empty), because the server always sets them.
+func Append(dst []byte, a *classifier.Analysis, text string, enc stancev1.OffsetEncoding) []byte {
+	off := newOffsets(text, enc)
+	dst = append(dst, '{')
+	first := true
+	if a.StatementID != "" {
+		dst = appendKey(dst, "statementId", &first)
+		dst = appendString(dst, a.StatementID)
+	}
+	dst = appendKey(dst, "sentiment", &first)
+	dst = appendSentiment(dst, &a.Sentiment)
+	if len(a.Targets) > 0 {
+		dst = appendKey(dst, "targets", &first)
+		dst = append(dst, '[')
+		for i := range a.Targets {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendTarget(dst, &a.Targets[i], &off)
+		}
+		dst = append(dst, ']')
+	}
+	if len(a.Relations) > 0 {
+		dst = appendKey(dst, "relations", &first)
+		dst = append(dst, '[')
+		for i := range a.Relations {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendRelation(dst, &a.Relations[i], &off)
+		}
+		dst = append(dst, ']')
+	}
+	if len(a.Mentions) > 0 {
+		dst = appendKey(dst, "mentions", &first)
+		dst = append(dst, '[')
+		for i := range a.Mentions {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendMention(dst, &a.Mentions[i], &off)
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+func appendSentiment(dst []byte, s *classifier.Sentiment) []byte {
+	dst = append(dst, '{')
+	first := true
+	dst = appendEnumField(dst, "label", int(s.Label), sentimentNames, &first)
+	dst = appendFloatField(dst, "score", s.Score, &first)
+	dst = appendFloatField(dst, "magnitude", s.Magnitude, &first)
+	return append(dst, '}')
+}
+
+func appendTarget(dst []byte, t *classifier.TargetStance, off *offsets) []byte {
+	dst = append(dst, '{')
+	first := true
+	dst = appendStringField(dst, "actorId", t.ActorID, &first)
+	dst = appendEnumField(dst, "stance", int(t.Stance), stanceNames, &first)
+	dst = appendFloatField(dst, "score", t.Score, &first)
+	dst = appendFloatField(dst, "confidence", t.Confidence, &first)
+	dst = appendEvidence(dst, t.Evidence, off, &first)
+	return append(dst, '}')
+}
+
+func appendRelation(dst []byte, r *classifier.Relation, off *offsets) []byte {
+	dst = append(dst, '{')
+	first := true
+	dst = appendStringField(dst, "holderId", r.HolderID, &first)
+	dst = appendStringField(dst, "targetId", r.TargetID, &first)
+	dst = appendEnumField(dst, "stance", int(r.Stance), stanceNames, &first)
+	dst = appendFloatField(dst, "score", r.Score, &first)
+	dst = appendFloatField(dst, "confidence", r.Confidence, &first)
+	dst = appendEvidence(dst, r.Evidence, off, &first)
+	return append(dst, '}')
+}
+
+func appendMention(dst []byte, m *classifier.Mention, off *offsets) []byte {
+	dst = append(dst, '{')
+	first := true
+	dst = appendStringField(dst, "actorId", m.ActorID, &first)
+	dst = appendKey(dst, "span", &first)
+	dst = appendSpan(dst, m.Span, off)
+	text := m.Text
+	if text == "" && 0 <= m.Span.Begin && m.Span.Begin <= m.Span.End && m.Span.End <= len(off.text) {
+		// As the server does: the mention as written is the span's text.
+		text = off.text[m.Span.Begin:m.Span.End]
+	}
+	dst = appendStringField(dst, "text", text, &first)
+	return append(dst, '}')
+}
+
+func appendEvidence(dst []byte, ev []classifier.Evidence, off *offsets, first *bool) []byte {
+	if len(ev) == 0 {
+		return dst
+	}
+	dst = appendKey(dst, "evidence", first)
+	dst = append(dst, '[')
+	for i := range ev {
+		e := &ev[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, '{')
+		f := true
+		dst = appendKey(dst, "span", &f)
+		dst = appendSpan(dst, e.Span, off)
+		dst = appendStringField(dst, "cue", e.Cue, &f)
+		dst = appendFloatField(dst, "weight", e.Weight, &f)
+		dst = appendStringField(dst, "rule", e.Rule, &f)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}
+
+func appendSpan(dst []byte, s classifier.Span, off *offsets) []byte {
+	dst = append(dst, '{')
+	first := true
+	if b := off.convert(s.Begin); b != 0 {
+		dst = appendKey(dst, "begin", &first)
+		dst = strconv.AppendInt(dst, int64(b), 10)
+	}
+	if e := off.convert(s.End); e != 0 {
+		dst = appendKey(dst, "end", &first)
+		dst = strconv.AppendInt(dst, int64(e), 10)
+	}
+	return append(dst, '}')
+}
+
+// appendKey writes `"key":`, preceded by a comma unless it is the object's
+// first member. Keys are ASCII identifiers and need no escaping.
+func appendKey(dst []byte, key string, first *bool) []byte {
+	if !*first {
+		dst = append(dst, ',')
+	}
+	*first = false
+	dst = append(dst, '"')
+	dst = append(dst, key...)
+	return append(dst, '"', ':')
+}
+
+func appendStringField(dst []byte, key, v string, first *bool) []byte {
+	if v == "" {
+		return dst
+	}
+	dst = appendKey(dst, key, first)
+	return appendString(dst, v)
+}
+
+// appendEnumField writes an enum by name; like protojson, a number without a
+// name is written as a JSON number, and the zero value is omitted.
+func appendEnumField(dst []byte, key string, v int, names []string, first *bool) []byte {
+	if v == 0 {
+		return dst
+	}
+	dst = appendKey(dst, key, first)
+	if v > 0 && v < len(names) && names[v] != "" {
+		dst = append(dst, '"')
+		dst = append(dst, names[v]...)
+		return append(dst, '"')
+	}
+	return strconv.AppendInt(dst, int64(int32(v)), 10)
+}
+
+// appendFloatField omits only +0: proto3 treats -0 as set (its bits are not
+// zero), and so does protojson.
+func appendFloatField(dst []byte, key string, v float32, first *bool) []byte {
+	if math.Float32bits(v) == 0 {
+		return dst
+	}
+	dst = appendKey(dst, key, first)
+	return appendFloat32(dst, v)
+}
+
+// appendFloat32 follows the JSON mapping: NaN and infinities as the strings
+// "NaN", "Infinity" and "-Infinity"; otherwise the shortest decimal that reads
+// back as the same float32, in exponent form only for magnitudes below 1e-6 or
+// from 1e21 up, compared as float32 (as protojson does), with a one-digit negative
+// exponent written without its leading zero ("1e-07" -> "1e-7").
+func appendFloat32(dst []byte, v float32) []byte {
+	f := float64(v)
+	switch {
+	case math.IsNaN(f):
+		return append(dst, `"NaN"`...)
+	case math.IsInf(f, 1):
+		return append(dst, `"Infinity"`...)
+	case math.IsInf(f, -1):
+		return append(dst, `"-Infinity"`...)
+	}
+	format := byte('f')
+	if a := float32(math.Abs(f)); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 32)
+	if format == 'e' {
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string: quote, backslash and control
+// characters escaped, other text copied as UTF-8. Invalid UTF-8 bytes become
+// U+FFFD, so the output is always valid JSON.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0 // s[start:i] is pending, to be copied verbatim
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size != 1 {
+				i += size
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\b':
+			dst = append(dst, '\\', 'b')
+		case '\f':
+			dst = append(dst, '\\', 'f')
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		i++
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

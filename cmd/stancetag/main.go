@@ -1,0 +1,127 @@
+// Command stancetag reads statements and says who supports or opposes whom.
+//
+//	stancetag serve          the gRPC server (stance.v1.StanceService)
+//	stancetag analyze [FILE] JSONL statements in, one JSON Analysis per line out
+//	stancetag eval FILE...   accuracy over labelled JSONL
+//	stancetag version        binary and lexicon versions
+//
+// Every flag can also be set in the environment as STANCETAG_<FLAG> in upper
+// snake case (--lexicon-dir is STANCETAG_LEXICON_DIR); flags win. `stancetag
+// COMMAND -h` lists a command's flags with their defaults.
+//
+// Exit status: 0 success, 1 failure (including bad input lines in analyze),
+// 2 bad usage.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// envPrefix is the prefix of every flag's environment variable.
+const envPrefix = "STANCETAG"
+
+func main() {
+	// SIGINT and SIGTERM cancel ctx; each command decides what that means
+	// (serve stops gracefully, analyze stops reading).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	a := &app{
+		stdin:  os.Stdin,
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		env:    os.LookupEnv,
+		load:   loadLexicon,
+		stop:   stop,
+	}
+	code := a.run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// app is the program with its surroundings made explicit, so tests run it in
+// process with their own streams, environment and classifier.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	env            func(string) (string, bool)
+	// load returns the classifier: the embedded lexicon when dir is "",
+	// else the lexicon in dir.
+	load func(dir string) (classifier.Classifier, error)
+	// stop restores default signal handling, so that a second Ctrl-C during
+	// a graceful shutdown kills the process. May be nil.
+	stop func()
+}
+
+func (a *app) run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		a.usage(a.stderr)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return a.serve(ctx, rest)
+	case "analyze":
+		return a.analyze(ctx, rest)
+	case "eval":
+		return runEval(ctx, rest, a.stdout, a.stderr)
+	case "version":
+		return a.version(rest)
+	case "help", "-h", "-help", "--help":
+		a.usage(a.stdout)
+		return exitOK
+	default:
+		fmt.Fprintf(a.stderr, "stancetag: unknown command %q\n\n", cmd)
+		a.usage(a.stderr)
+		return exitUsage
+	}
+}
+
+func (a *app) usage(w io.Writer) {
+	fmt.Fprint(w, `usage: stancetag COMMAND [flags] [args]
+
+Reads statements (news sentences) and says who supports or opposes whom.
+
+commands:
+  serve           serve the gRPC API (stance.v1.StanceService, health, reflection)
+  analyze [FILE]  tag JSONL statements from FILE or stdin; one JSON Analysis per line to stdout
+  eval FILE...    score the classifier against labelled JSONL files
+  version         print the binary and lexicon versions
+
+Every flag can also be set as STANCETAG_<FLAG> (--lexicon-dir: STANCETAG_LEXICON_DIR);
+flags win over the environment. "stancetag COMMAND -h" lists a command's flags.
+`)
+}
+
+// loadLexicon loads the lexicon classifier: the embedded lexicon, or the one
+// in dir (laid out like classifier/lexicon/data).
+func loadLexicon(dir string) (classifier.Classifier, error) {
+	var (
+		c   *lexicon.Classifier
+		err error
+	)
+	if dir == "" {
+		c, err = lexicon.Default()
+	} else {
+		c, err = lexicon.New(os.DirFS(dir))
+	}
+	if err != nil {
+		// Not a typed nil in a non-nil interface.
+		return nil, err
+	}
+	return c, nil
+}
