@@ -1,0 +1,82 @@
+// Package tokenize splits UTF-8 text into tokens with byte offsets and groups
+// them into sentences, for lexicon lookups. It is deterministic, never fails
+// and allocates nothing beyond the caller's slices.
+//
+// # Tokens
+//
+// Tokenize returns tokens in text order, non-overlapping, with UTF-8 byte
+// offsets on rune boundaries. White space and invisible format characters
+// (zero width space, BOM, bidi marks) separate tokens and are not tokens.
+//
+//   - Word: a run of letters, digits and combining marks starting with a
+//     letter, or a digit run that also holds letters ("5G", "1990s").
+//     Inside a word, an apostrophe (' or ’) between letters joins ("don't",
+//     "can’t", "O'Brien"); a hyphen (-, ‐, ‑) joins when a letter is on at
+//     least one side ("pro-Russian", "Jean-Luc", "30-day", "COVID-19", but
+//     "2020-21" is Number Punct Number); ZWJ, ZWNJ and soft hyphen between
+//     word characters join. Scripts written without spaces are not
+//     segmented: a run of Han characters is one Word.
+//   - Possessives: "Russia's", "Russia’s" and "allies'" are one Word with
+//     the Possessive flag; End excludes the suffix ('s, ’s or the final
+//     apostrophe) and SuffixEnd includes it; "U.S.'s" likewise. A digit
+//     run takes "'s" as a plural: "1990's" is one Word. A trailing "s'" is taken as the
+//     closing quote instead when a single quote was opened before it. After
+//     it, that, he, she, there, here, what, who, where, when, why, how and
+//     let, "'s" is a contraction: "it's" and "That’s" stay whole Words with
+//     no Possessive flag (like "don't" and "they're").
+//   - Abbreviations keep their dot and get the Abbreviation flag: dotted
+//     ones by shape (two or more segments of one or two ASCII letters each
+//     followed by a dot: "U.S.", "U.K.", "e.g.", "a.m.", "Ph.D."), a listed
+//     set (Mr. Mrs. Ms. Dr. Prof. Gen. Sen. Rep. Gov. Lt. Col. Capt. St. Jr.
+//     Sr. Inc. Ltd. Co. Corp. vs. v. etc. al. cf. and months Jan. Feb. Mar.
+//     Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.; titles and months only
+//     when capitalised), "No." before a number, and initials: one upper-case
+//     ASCII letter whose dot is followed by space and a capital ("J. Smith").
+//   - Number: digits with "," "." or ":" between digits ("1,000", "3.5",
+//     "2026", "9:30"). Signs and units are separate: "10%" is Number Symbol, "$5"
+//     Symbol Number.
+//   - Punct: one punctuation mark; a run of ! and ? ("!!!", "?!"), a run of
+//     dots and ellipses ("...", "…") and a run of ASCII hyphens ("--") are
+//     one token each. A lone hyphen between spaces is Punct.
+//   - Quote: " ' ` “ ” ‘ ’ « » ‹ › „ ‚ 「 」 『 』. Curly quotes carry the
+//     Opening or Closing flag by shape; a straight quote is Opening after a
+//     space, bracket or dash and before text, Closing right after text, and
+//     neither between spaces. Brackets (Punct) carry Opening/Closing too.
+//   - Emoji: one emoji with everything that attaches to it: variation
+//     selectors, skin-tone modifiers, ZWJ sequences ("👩‍👩‍👧"), keycaps
+//     ("1️⃣"), flags (regional-indicator pairs) and tag sequences. © ® ™ ‼
+//     ⁉ ℹ and the ↔-style arrows are emoji only when followed by U+FE0F.
+//   - Symbol: any other single character ("%", "$", "&", "@"), and each byte
+//     of invalid UTF-8 (one byte long).
+//
+// Flags: Capitalized (the first letter is upper or title case), AllCaps (two
+// or more upper-case letters and no lower-case one), Possessive,
+// Abbreviation, Opening, Closing, and SentenceStart, which Tokenize sets on
+// the first Word of every sentence (unless a Number or Word comes first).
+//
+// # Sentences
+//
+// Sentences groups tokens into sentences (token index ranges). A sentence ends
+// after . ! ? or … (or a run of them) together with the closing quotes,
+// closing brackets and emoji right after it, when the next token follows
+// white space and starts a sentence: a Word starting with an upper-case (or
+// uncased) letter, a Number, an opening quote or bracket. It does not end
+//
+//   - before a lower-case word: `"We will not yield!" he said.`;
+//   - after a closing quote followed by an attribution, up to six words then
+//     a speech verb: `"We will not yield!" Putin said.`;
+//   - after an abbreviation, except one that can end a sentence ("U.S.",
+//     "etc.", "Inc.", "Jr.", months, initials) before a typical sentence
+//     opener ("The", "He", "But", ...): "the U.S. Senate" is one sentence,
+//     "moved to the U.S. The talks" two;
+//   - without white space after the stop ("end.Next").
+//
+// A blank line (two line breaks) always ends a sentence, and a full-width
+// stop (。！？) ends one without needing a space.
+//
+// # Lookups
+//
+// AppendLower gives the case-folded lookup form of a token's text into a
+// reused buffer, so lexicon maps can be probed with m[string(buf)] without
+// allocating.
+package tokenize

@@ -1,0 +1,395 @@
+package tokenize
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxText is the longest text Tokenize reads: offsets are int32.
+const maxText = math.MaxInt32
+
+// Tokenize appends the tokens of text to dst[:0] and returns the extended
+// slice. It allocates only when dst lacks capacity, never per token. It also
+// sets SentenceStart on the first word of each sentence (see Sentences).
+//
+// Text beyond the first math.MaxInt32 bytes is ignored. Invalid UTF-8 is
+// never an error: each invalid byte is a one-byte Symbol token.
+func Tokenize(text string, dst []Token) []Token {
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
+	t := tokenizer{text: text, toks: dst[:0]}
+	t.run()
+	markSentenceStarts(text, t.toks)
+	return t.toks
+}
+
+// tokenizer holds the state of one Tokenize call.
+type tokenizer struct {
+	text string
+	toks []Token
+	// openSingle: a single opening quote (‘ or ') has not been closed yet,
+	// so a trailing "s'" is more likely its closing quote than a plural
+	// possessive.
+	openSingle bool
+}
+
+func (t *tokenizer) emit(start, end int, k Kind, f Flag) {
+	t.toks = append(t.toks, Token{Start: int32(start), End: int32(end), SuffixEnd: int32(end), Kind: k, Flags: f})
+}
+
+// decode returns the rune at byte i of t.text and its size; (RuneError, 1)
+// for an invalid byte and (RuneError, 0) at the end.
+func (t *tokenizer) decode(i int) (rune, int) {
+	if i >= len(t.text) {
+		return utf8.RuneError, 0
+	}
+	if c := t.text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(t.text[i:])
+}
+
+// classAt returns the class of the rune at byte i, clSpace at the end of
+// the text, and clSymbol for an invalid byte.
+func (t *tokenizer) classAt(i int) class {
+	r, n := t.decode(i)
+	if n == 0 {
+		return clSpace
+	}
+	return classOf(r) // RuneError is a Symbol
+}
+
+func (t *tokenizer) run() {
+	s := t.text
+	for i := 0; i < len(s); {
+		r, n := t.decode(i)
+		if r >= utf8.RuneSelf || (i+1 < len(s) && s[i+1] >= utf8.RuneSelf) {
+			// Only a non-ASCII rune, or an ASCII keycap base ("1️⃣")
+			// followed by one, can start an emoji.
+			if r == utf8.RuneError && n == 1 {
+				t.emit(i, i+1, Symbol, 0)
+				i++
+				continue
+			}
+			if e := emojiLen(s[i:], r, n); e > 0 {
+				t.emit(i, i+e, Emoji, 0)
+				i += e
+				continue
+			}
+		}
+		switch classOf(r) {
+		case clSpace, clFormat:
+			i += n
+		case clLetter, clDigit:
+			i = t.word(i)
+		case clApos, clQuote:
+			i = t.quote(i, r, n)
+		case clHyphen:
+			j := i + n
+			for r == '-' && j < len(s) && s[j] == '-' {
+				j++ // "--" and "---" stand for a dash
+			}
+			t.emit(i, j, Punct, 0)
+			i = j
+		case clPunct:
+			i = t.punct(i, r, n)
+		default: // symbols and stray combining marks
+			t.emit(i, i+n, Symbol, 0)
+			i += n
+		}
+	}
+}
+
+// punct emits the punctuation token starting at byte i with rune r of size n
+// and returns its end.
+func (t *tokenizer) punct(i int, r rune, n int) int {
+	j := i + n
+	var in func(rune) bool
+	switch {
+	case isBangRune(r):
+		in = isBangRune
+	case isDotRune(r):
+		in = isDotRune
+	}
+	for in != nil {
+		r2, n2 := t.decode(j)
+		if n2 == 0 || !in(r2) {
+			break
+		}
+		j += n2
+	}
+	t.emit(i, j, Punct, bracketDirection(r))
+	return j
+}
+
+// quote emits the quote token (rune r of size n) at byte i and returns its
+// end.
+func (t *tokenizer) quote(i int, r rune, n int) int {
+	dir := quoteDirection(r)
+	if dir == 0 {
+		// A straight quote opens after a space, bracket or dash and
+		// before text; it closes right after text.
+		before := t.opensAfter(i)
+		after := t.classAt(i+n) != clSpace
+		switch {
+		case before && after:
+			dir = Opening
+		case !before:
+			dir = Closing
+		}
+	}
+	switch r {
+	case '\'', '\u2018', '\u2019':
+		t.openSingle = dir == Opening
+	}
+	t.emit(i, i+n, Quote, dir)
+	return i + n
+}
+
+// opensAfter reports whether a straight quote at byte i follows a space, the
+// start of the text, an opening bracket or quote, or a dash: the places where
+// a quotation begins.
+func (t *tokenizer) opensAfter(i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t.text[:i])
+	switch classOf(r) {
+	case clSpace, clFormat, clHyphen:
+		return true
+	case clQuote:
+		return quoteDirection(r) == Opening
+	case clPunct:
+		return bracketDirection(r) == Opening || unicode.Is(unicode.Pd, r)
+	}
+	return false
+}
+
+// wordAt reports whether byte i starts a letter, digit or combining mark.
+func (t *tokenizer) wordAt(i int) bool {
+	switch t.classAt(i) {
+	case clLetter, clDigit, clMark:
+		return true
+	}
+	return false
+}
+
+// word scans the word or number starting at byte i, emits it and returns the
+// offset just past it (and past its possessive suffix).
+func (t *tokenizer) word(start int) int {
+	s := t.text
+	i := start
+	hasLetter := false
+	lastLetter, lastDigit := false, false // class of the last letter or digit
+	var last rune                         // last letter or digit
+	var cs caseState
+scan:
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Fast path for ASCII letters and digits.
+			switch {
+			case c >= 'a' && c <= 'z':
+				cs.lower++
+				cs.seen = true
+				hasLetter, lastLetter, lastDigit, last = true, true, false, rune(c)
+				i++
+				continue
+			case c >= 'A' && c <= 'Z':
+				if !cs.seen {
+					cs.capital = true
+				}
+				cs.upper++
+				cs.seen = true
+				hasLetter, lastLetter, lastDigit, last = true, true, false, rune(c)
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				lastLetter, lastDigit, last = false, true, rune(c)
+				i++
+				continue
+			}
+		}
+		r, n := t.decode(i)
+		switch classOf(r) {
+		case clLetter:
+			cs.add(r)
+			hasLetter, lastLetter, lastDigit, last = true, true, false, r
+		case clDigit:
+			lastLetter, lastDigit, last = false, true, r
+		case clMark:
+		case clFormat:
+			if !isWordJoiner(r) || !t.wordAt(i+n) {
+				break scan
+			}
+		case clApos:
+			j := i + n
+			nr, nn := t.decode(j)
+			if (nr == 's' || nr == 'S') && !t.wordAt(j+nn) {
+				if !hasLetter {
+					// "1990's" is a plural, not a possessive: one
+					// Word.
+					hasLetter, i = true, j+nn
+					break scan
+				}
+				if isContractionBase(s[start:i]) {
+					i = j + nn // "it's" stays one word
+					break scan
+				}
+				return t.emitWord(start, i, j+nn, hasLetter, Possessive|cs.flags())
+			}
+			if lastLetter && classOf(nr) == clLetter {
+				i = j // inner apostrophe: "don't", "O'Brien"
+				continue
+			}
+			if (last == 's' || last == 'S') && lastLetter && !t.wordAt(j) && !t.openSingle {
+				return t.emitWord(start, i, j, hasLetter, Possessive|cs.flags()) // "allies'"
+			}
+			break scan
+		case clHyphen:
+			// Join word parts when a letter is on at least one side:
+			// "pro-Russian", "30-day", "COVID-19", but not "2020-21".
+			next := t.classAt(i + n)
+			if !(next == clLetter && (lastLetter || lastDigit)) && !(next == clDigit && lastLetter) {
+				break scan
+			}
+		case clPunct:
+			// Number separators: "1,000", "3.5", "9:30".
+			if (r != '.' && r != ',' && r != ':') || !lastDigit || i+1 >= len(s) || !isASCIIDigit(s[i+1]) {
+				break scan
+			}
+		default:
+			break scan
+		}
+		i += n
+	}
+	end := i
+	flags := cs.flags()
+	if hasLetter && end < len(s) && s[end] == '.' {
+		if l := dottedLen(s[start:]); l > 0 {
+			end = start + l
+			flags = Abbreviation | caseFlags(s[start:end])
+			if n := possessiveSuffix(s[end:]); n > 0 && !t.wordAt(end+n) {
+				return t.emitWord(start, end, end+n, true, flags|Possessive) // "U.S.'s"
+			}
+		} else if t.keepsDot(s[start:end], end+1) {
+			end++
+			flags |= Abbreviation
+		}
+	}
+	return t.emitWord(start, end, end, hasLetter, flags)
+}
+
+// possessiveSuffix returns the length of the "'s" or "’s" at the start of s,
+// or 0.
+func possessiveSuffix(s string) int {
+	switch {
+	case len(s) >= 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S'):
+		return 2
+	case len(s) >= 4 && s[:3] == "\u2019" && (s[3] == 's' || s[3] == 'S'):
+		return 4
+	}
+	return 0
+}
+
+// keepsDot reports whether the dot after word (at after-1) belongs to it: a
+// listed abbreviation ("Dr."), an initial ("J. Smith") or "No." before a
+// number.
+func (t *tokenizer) keepsDot(word string, after int) bool {
+	rest := t.text[after:]
+	switch {
+	case len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z':
+		// An initial needs a capitalised word after it.
+		return startsCapitalAfterSpace(rest)
+	case word == "No" || word == "no" || word == "Nos" || word == "nos":
+		return len(rest) >= 2 && rest[0] == ' ' && isASCIIDigit(rest[1])
+	}
+	return lookupAbbrev(word) != notAbbrev
+}
+
+// startsCapitalAfterSpace reports whether s is white space followed by an
+// upper-case letter.
+func startsCapitalAfterSpace(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	if i == 0 || i == len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}
+
+// emitWord emits a Word (or a Number if it has no letter) spanning
+// [start, end) with suffix up to suffixEnd, and returns suffixEnd.
+func (t *tokenizer) emitWord(start, end, suffixEnd int, hasLetter bool, flags Flag) int {
+	k := Word
+	if !hasLetter {
+		k, flags = Number, 0
+	}
+	t.toks = append(t.toks, Token{Start: int32(start), End: int32(end), SuffixEnd: int32(suffixEnd), Kind: k, Flags: flags})
+	return suffixEnd
+}
+
+// caseState accumulates the case of a word's letters.
+type caseState struct {
+	upper, lower int
+	seen         bool // a letter has been seen
+	capital      bool // the first letter is upper or title case
+}
+
+// add records letter r.
+func (cs *caseState) add(r rune) {
+	switch {
+	case unicode.IsUpper(r) || unicode.IsTitle(r):
+		cs.upper++
+		if !cs.seen {
+			cs.capital = true
+		}
+	case unicode.IsLower(r):
+		cs.lower++
+	}
+	cs.seen = true // an uncased first letter (Han, Arabic) leaves capital false
+}
+
+// flags returns Capitalized and AllCaps as they apply to the letters added.
+func (cs *caseState) flags() Flag {
+	var f Flag
+	if cs.capital {
+		f |= Capitalized
+	}
+	if cs.upper >= 2 && cs.lower == 0 {
+		f |= AllCaps
+	}
+	return f
+}
+
+// caseFlags returns Capitalized and AllCaps as they apply to word.
+func caseFlags(word string) Flag {
+	var cs caseState
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			cs.add(r)
+		}
+	}
+	return cs.flags()
+}
+
+// isContractionBase reports whether w + "'s" is a contraction ("it's",
+// "that's", "let's") rather than a possessive.
+func isContractionBase(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	var buf [5]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = w[i] | 0x20 // ASCII lower case; other bytes never match
+	}
+	switch string(buf[:len(w)]) {
+	case "it", "that", "he", "she", "there", "here", "what", "who", "where", "when", "why", "how", "let":
+		return true
+	}
+	return false
+}
