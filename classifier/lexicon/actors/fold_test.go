@@ -1,0 +1,58 @@
+package actors
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestAppendKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"Russia", "russia"},
+		{"U.S.", "u.s"}, // a final dot is dropped: "U.S." = "U.S"
+		{"Gen.", "gen"}, // so titles match with or without it
+		{".", "."},      // a lone dot stays
+		{"Élysée", "élysée"},
+		{"d’Ivoire", "d'ivoire"},   // curly apostrophe folds to straight
+		{"Jean‐Noël", "jean-noël"}, // U+2010 hyphen folds to "-"
+		{"TÜRKİYE", "türkiye"},     // Unicode lower case; Go lowers İ to i
+		{"a\xffb", "a\xffb"},       // invalid UTF-8 kept as is
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, string(appendKey(nil, tt.in)), tt.in)
+	}
+}
+
+// The prefix hash of a key is the hash of the key without its last byte:
+// the plural lookup ("russians" -> "russian") relies on it.
+func TestKeyHashesPrefix(t *testing.T) {
+	t.Parallel()
+	for _, k := range []string{"russians", "ab", "democrats"} {
+		h, prefix := keyHashes([]byte(k))
+		assert.Equal(t, keyHash([]byte(k)), h)
+		assert.Equal(t, keyHash([]byte(k[:len(k)-1])), prefix, k)
+	}
+}
+
+// The table grows and resets without losing or leaking edges.
+func TestTrieGrowAndReset(t *testing.T) {
+	t.Parallel()
+	var tr trie
+	tr.reset()
+	keys := make([][]byte, 200)
+	nodes := make([]int32, len(keys))
+	for i := range keys {
+		keys[i] = []byte{byte('a' + i%26), byte('a' + i/26)}
+		nodes[i] = tr.child(0, keys[i], keyHash(keys[i]))
+	}
+	for i, k := range keys {
+		assert.Equal(t, nodes[i], tr.lookup(0, k, keyHash(k)))
+	}
+	tr.reset()
+	for _, k := range keys {
+		assert.Zero(t, tr.lookup(0, k, keyHash(k)))
+	}
+	n := tr.child(0, keys[0], keyHash(keys[0]))
+	assert.Equal(t, n, tr.lookup(0, keys[0], keyHash(keys[0])))
+}

@@ -1,0 +1,168 @@
+package actors
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+func TestMatchFields(t *testing.T) {
+	t.Parallel()
+	g, m := loadReal(t)
+	rus, ok := g.Lookup("country/RUS")
+	require.True(t, ok)
+	putin, ok := g.Lookup("person/vladimir-putin")
+	require.True(t, ok)
+
+	text := "Officials said Russian President Vladimir Putin's aides met."
+	toks := tokenize.Tokenize(text, nil)
+	// The caller's actor has no kind: it takes the kind of the gazetteer
+	// actor merged into it.
+	caller := []classifier.Actor{{ID: "other"}, {ID: "putin", Name: "Putin"}}
+	got := m.Match(nil, text, toks, caller, Options{}, nil)
+	want := []Match{
+		{ID: "country/RUS", Actor: rus, Gazetteer: rus, Kind: classifier.KindCountry,
+			TokStart: 2, TokEnd: 3, Start: 15, End: 22, Via: ViaDemonym},
+		{ID: "putin", Actor: 1, Gazetteer: putin, Caller: true, Kind: classifier.KindPerson,
+			TokStart: 3, TokEnd: 6, Start: 23, End: 47, Possessive: true, Via: ViaTitle},
+	}
+	assert.Equal(t, want, got)
+}
+
+// A caller actor matched through its own form reports the gazetteer actor
+// it merged with.
+func TestMatchCallerGazetteerIndex(t *testing.T) {
+	t.Parallel()
+	g, m := loadReal(t)
+	rus, _ := g.Lookup("country/RUS")
+	got := match(m, "Moscow said so.", []classifier.Actor{callerRussia}, Options{})
+	require.Len(t, got, 1)
+	assert.Equal(t, "russia", got[0].ID)
+	assert.Equal(t, rus, got[0].Gazetteer)
+	assert.Equal(t, classifier.KindCountry, got[0].Kind)
+
+	got = match(m, "Atlantis said so.", []classifier.Actor{{ID: "atl", Name: "Atlantis"}}, Options{})
+	require.Len(t, got, 1)
+	assert.Equal(t, -1, got[0].Gazetteer)
+	assert.Equal(t, classifier.KindUnspecified, got[0].Kind)
+}
+
+// One Scratch serves calls with different caller actors: a merge from one
+// call must not leak into the next.
+func TestMatchScratchReuse(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	text := "The Kremlin and the White House disagreed."
+	toks := tokenize.Tokenize(text, nil)
+	var s Scratch
+	var dst []Match
+	ids := func(ms []Match) []string {
+		var out []string
+		for _, mt := range ms {
+			out = append(out, mt.ID)
+		}
+		return out
+	}
+	dst = m.Match(dst[:0], text, toks, []classifier.Actor{callerRussia}, Options{}, &s)
+	assert.Equal(t, []string{"russia", "country/USA"}, ids(dst))
+	dst = m.Match(dst[:0], text, toks, nil, Options{}, &s)
+	assert.Equal(t, []string{"country/RUS", "country/USA"}, ids(dst))
+	dst = m.Match(dst[:0], text, toks, []classifier.Actor{{ID: "usa", Name: "United States", Aliases: []string{"Washington"}}}, Options{}, &s)
+	assert.Equal(t, []string{"country/RUS", "usa"}, ids(dst))
+}
+
+func TestMatchAppends(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	text := "Kyiv replied."
+	prev := Match{ID: "earlier"}
+	got := m.Match([]Match{prev}, text, tokenize.Tokenize(text, nil), nil, Options{}, nil)
+	require.Len(t, got, 2)
+	assert.Equal(t, prev, got[0])
+	assert.Equal(t, "country/UKR", got[1].ID)
+}
+
+func TestMatcherWithoutGazetteer(t *testing.T) {
+	t.Parallel()
+	m := NewMatcher(nil)
+	text := "Russia and the Acme Corp's board."
+	got := spans(text, match(m, text, []classifier.Actor{{ID: "acme", Name: "Acme Corp"}}, Options{}))
+	assert.Equal(t, []span{{"acme", "Acme Corp", 15, 24, ViaName, "PC"}}, got)
+}
+
+// Tokens that do not belong to the text are skipped rather than sliced out
+// of range.
+func TestMatchForeignTokens(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	toks := tokenize.Tokenize("A much longer text about Russia and Ukraine.", nil)
+	text := "Russia"
+	assert.NotPanics(t, func() {
+		got := m.Match(nil, text, toks, []classifier.Actor{callerRussia}, Options{}, nil)
+		for _, mt := range got {
+			assert.LessOrEqual(t, mt.End, len(text))
+		}
+	})
+	bad := []tokenize.Token{{Start: 3, End: 1, SuffixEnd: 1, Kind: tokenize.Word}, {Start: -1, End: 2, SuffixEnd: 2, Kind: tokenize.Word}}
+	assert.Empty(t, m.Match(nil, text, bad, nil, Options{}, nil))
+}
+
+func TestViaString(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[Via]string{
+		ViaName: "name", ViaAlias: "alias", ViaDemonym: "demonym", ViaCapital: "capital",
+		ViaSurname: "surname", ViaTitle: "title", 0: "unknown",
+	} {
+		assert.Equal(t, want, v.String())
+	}
+}
+
+// A caller who edits its actor slices in place between calls gets the new
+// actors, not the cached trie of the old ones.
+func TestMatchCallerEditedInPlace(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	text := "Acme and Globex merged."
+	toks := tokenize.Tokenize(text, nil)
+	caller := []classifier.Actor{{ID: "co", Name: "Acme", Aliases: []string{"Initech"}}}
+	var s Scratch
+	got := m.Match(nil, text, toks, caller, Options{}, &s)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Acme", text[got[0].Start:got[0].End])
+	caller[0].Aliases[0] = "Globex"
+	caller[0].Name = "Umbrella"
+	got = m.Match(got[:0], text, toks, caller, Options{}, &s)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Globex", text[got[0].Start:got[0].End])
+}
+
+// The Matcher is shared by goroutines, each with its own (pooled) Scratch.
+func TestMatchConcurrent(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	texts := []string{
+		"The Kremlin rejected the plan, Peskov said.",
+		"Washington and Brussels backed Kyiv.",
+		"Democrats criticised the White House.",
+	}
+	want := make([][]Match, len(texts))
+	for i, text := range texts {
+		want[i] = match(m, text, []classifier.Actor{callerRussia, callerDems}, Options{})
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				got := m.Match(nil, texts[i], tokenize.Tokenize(texts[i], nil), []classifier.Actor{callerRussia, callerDems}, Options{}, nil)
+				assert.Equal(t, want[i], got)
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,399 @@
+package actors
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// Via says which kind of surface form a mention matched.
+type Via uint8
+
+// Ways a mention can match.
+const (
+	// ViaName: the actor's name ("Russia", "Vladimir Putin").
+	ViaName Via = iota + 1
+	// ViaAlias: another name, a formal name or an abbreviation ("Russian
+	// Federation", "U.S.").
+	ViaAlias
+	// ViaDemonym: a demonym or national adjective ("Russian troops",
+	// "Russians").
+	ViaDemonym
+	// ViaCapital: a capital or seat of government standing for its
+	// government ("Moscow", "the Kremlin", "Brussels" for the EU).
+	ViaCapital
+	// ViaSurname: a person's surname alone ("Putin").
+	ViaSurname
+	// ViaTitle: a title followed by a person's name or surname; the span
+	// includes the title ("President Putin", "Mr. Lavrov").
+	ViaTitle
+)
+
+// String returns "name", "alias", "demonym", "capital", "surname" or
+// "title".
+func (v Via) String() string {
+	switch v {
+	case ViaName:
+		return "name"
+	case ViaAlias:
+		return "alias"
+	case ViaDemonym:
+		return "demonym"
+	case ViaCapital:
+		return "capital"
+	case ViaSurname:
+		return "surname"
+	case ViaTitle:
+		return "title"
+	}
+	return "unknown"
+}
+
+// Options select what Match looks for. The zero value looks for the
+// gazetteer's actors and the caller's.
+type Options struct {
+	// DisableGazetteer looks only for the caller's actors.
+	DisableGazetteer bool
+}
+
+// Match is one mention of an actor.
+type Match struct {
+	// ID is the actor's id: the caller's id when Caller is set, else a
+	// gazetteer id.
+	ID string
+	// Actor indexes the caller's actors when Caller is set, else
+	// Gazetteer.Actors().
+	Actor int
+	// Gazetteer is the index in Gazetteer.Actors() of the gazetteer actor
+	// behind the mention, -1 when there is none. With Caller set it is the
+	// gazetteer actor merged into the caller's.
+	Gazetteer int
+	// Caller: the mention is reported under one of the caller's actors,
+	// matched directly or through a gazetteer actor that shares a surface
+	// form with it.
+	Caller bool
+	// Kind is the actor's kind; for a caller's actor of unspecified kind,
+	// the kind of the gazetteer actor merged into it.
+	Kind classifier.ActorKind
+	// TokStart and TokEnd are the token range [TokStart, TokEnd).
+	TokStart, TokEnd int
+	// Start and End are UTF-8 byte offsets [Start, End) into the text. A
+	// possessive "'s" is outside the span.
+	Start, End int
+	// Possessive: the mention ends in a possessive ("Russia's").
+	Possessive bool
+	// Plural: the mention is a plural of the surface form ("Russians",
+	// "Democrats").
+	Plural bool
+	// Partial: the mention is part of a hyphenated token ("Russia" in
+	// "Russia-Ukraine", "Trump" in "pro-Trump"); then TokEnd == TokStart+1
+	// and Start, End lie inside that token.
+	Partial bool
+	// Via says which kind of surface form matched.
+	Via Via
+}
+
+// Matcher finds actor mentions in tokenized text with one token trie over
+// the whole gazetteer. It is immutable and safe for concurrent use.
+type Matcher struct {
+	g      *Gazetteer
+	trie   trie // gazetteer actors and blocked phrases
+	titles trie
+	// calendar holds the keys of weekdays and months, which may follow a
+	// guarded name ("Putin Tuesday", "Washington in May").
+	calendar map[string]struct{}
+	pool     sync.Pool
+}
+
+// NewMatcher compiles g. With a nil g the Matcher finds only the caller's
+// actors, and no titles.
+func NewMatcher(g *Gazetteer) *Matcher {
+	m := &Matcher{g: g, calendar: map[string]struct{}{}}
+	m.trie.reset()
+	m.titles.reset()
+	for _, w := range calendarWords {
+		m.calendar[w] = struct{}{}
+	}
+	if g == nil {
+		return m
+	}
+	for i := range g.entries {
+		for _, fm := range g.entries[i].forms {
+			m.trie.insert(fm, int32(i))
+		}
+	}
+	for _, fm := range g.blocked {
+		m.trie.insert(fm, blocked)
+	}
+	for _, fm := range g.titles {
+		m.titles.insert(fm, 0)
+	}
+	return m
+}
+
+var calendarWords = []string{
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+// insert adds the path of fm's keys, ending in a candidate for actor.
+func (t *trie) insert(fm form, actor int32) {
+	n := int32(0)
+	for _, k := range fm.keys {
+		kb := []byte(k)
+		n = t.child(n, kb, keyHash(kb))
+	}
+	c := cand{actor: actor, via: fm.via, flags: fm.flags, exact: -1}
+	if fm.flags&caseSensitive != 0 {
+		c.exact = int32(len(t.exact))
+		t.exact = append(t.exact, fm.exact...)
+	}
+	t.addCand(n, c)
+}
+
+// Scratch holds the buffers of Match calls, reused from one call to the
+// next so that a warm call allocates nothing. The zero value is ready to
+// use. A Scratch must not be used by two calls at once.
+type Scratch struct {
+	units  []unit
+	parts  []unit
+	buf    []byte // unit keys
+	caller trie
+	ftoks  []tokenize.Token
+	fbuf   []byte
+	// merged[g] is 1 + the caller actor that gazetteer actor g merges
+	// into, or 0; touched lists the g set in this call.
+	merged  []int32
+	touched []int32
+	// callerGaz[c] is 1 + the first gazetteer actor merged into caller
+	// actor c, or 0.
+	callerGaz []int32
+	// The caller actors s.caller was compiled from, to reuse it while
+	// they stay the same (the request-level actors of a batch): their
+	// kinds, form counts and forms, copied so that a caller who edits
+	// its slices in place is not misled.
+	lastKinds   []classifier.ActorKind
+	lastCounts  []int32
+	lastForms   []string
+	lastMatcher *Matcher
+	lastUseGaz  bool
+}
+
+// sameCaller reports whether caller and useGaz are those s.caller was last
+// compiled from by m.
+func (s *Scratch) sameCaller(m *Matcher, caller []classifier.Actor, useGaz bool) bool {
+	if s.lastMatcher != m || s.lastUseGaz != useGaz || len(caller) != len(s.lastKinds) {
+		return false
+	}
+	k := 0
+	for i := range caller {
+		a := &caller[i]
+		if a.Kind != s.lastKinds[i] || int(s.lastCounts[i]) != 1+len(a.Aliases) || a.Name != s.lastForms[k] {
+			return false
+		}
+		k++
+		for _, al := range a.Aliases {
+			if al != s.lastForms[k] {
+				return false
+			}
+			k++
+		}
+	}
+	return true
+}
+
+// rememberCaller records what s.caller was compiled from.
+func (s *Scratch) rememberCaller(m *Matcher, caller []classifier.Actor, useGaz bool) {
+	s.lastMatcher, s.lastUseGaz = m, useGaz
+	s.lastKinds, s.lastCounts, s.lastForms = s.lastKinds[:0], s.lastCounts[:0], s.lastForms[:0]
+	for i := range caller {
+		a := &caller[i]
+		s.lastKinds = append(s.lastKinds, a.Kind)
+		s.lastCounts = append(s.lastCounts, int32(1+len(a.Aliases)))
+		s.lastForms = append(s.lastForms, a.Name)
+		s.lastForms = append(s.lastForms, a.Aliases...)
+	}
+}
+
+// unit is one token (or one part of a hyphenated token) prepared for
+// matching: its key and the key's hashes.
+type unit struct {
+	start, end, suffixEnd int32
+	koff, klen            int32 // key in Scratch.buf
+	fkoff, fklen          int32 // possessive only: key of the text with its suffix
+	h, fh, sh             uint64
+	tok                   int32
+	kind                  tokenize.Kind
+	flags                 tokenize.Flag
+	sing                  bool  // sh is the hash of the key without its plural "s"
+	roots                 uint8 // rootGaz, rootCaller, rootTitle
+}
+
+func (u *unit) possessive() bool { return u.flags&tokenize.Possessive != 0 }
+
+// Match appends to dst the actor mentions in text, in text order, and
+// returns the extended slice. toks are the tokens of text from
+// tokenize.Tokenize; caller are the statement's own actors, which win over
+// gazetteer actors (see the package comment). At each token the longest
+// match wins; at equal length a caller's actor wins, then the earlier caller
+// actor. Mentions never overlap.
+//
+// s holds reusable buffers; with a nil s, Match takes one from an internal
+// pool.
+func (m *Matcher) Match(dst []Match, text string, toks []tokenize.Token, caller []classifier.Actor, opts Options, s *Scratch) []Match {
+	if s == nil {
+		s, _ = m.pool.Get().(*Scratch)
+		if s == nil {
+			s = new(Scratch)
+		}
+		defer m.pool.Put(s)
+	}
+	useGaz := m.g != nil && !opts.DisableGazetteer
+	m.prepareCaller(s, caller, useGaz)
+	s.buf = s.buf[:0]
+	s.units = slices.Grow(s.units[:0], len(toks))[:len(toks)]
+	for k := range toks {
+		s.initUnit(&s.units[k], text, &toks[k], int32(k))
+	}
+	r := run{m: m, s: s, text: text, caller: caller, useGaz: useGaz, dst: dst}
+	r.scan()
+	return r.dst
+}
+
+// initUnit prepares token k in u. A token whose offsets do not fit text
+// gets an empty key, which no surface form has.
+func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32) {
+	*u = unit{start: t.Start, end: t.End, suffixEnd: t.SuffixEnd, tok: k, kind: t.Kind, flags: t.Flags}
+	u.koff = int32(len(s.buf))
+	if t.Start < 0 || t.End < t.Start || t.SuffixEnd < t.End || int(t.SuffixEnd) > len(text) {
+		u.kind, u.flags = 0, 0
+		u.end, u.suffixEnd = u.start, u.start
+		return
+	}
+	s.buf = appendKey(s.buf, text[t.Start:t.End])
+	u.klen = int32(len(s.buf)) - u.koff
+	key := s.buf[u.koff:]
+	var prefix uint64
+	u.h, prefix = keyHashes(key)
+	if t.Kind == tokenize.Word && len(key) >= 4 && key[len(key)-1] == 's' && key[len(key)-2] != 's' {
+		u.sing, u.sh = true, prefix
+	}
+	if t.Flags&tokenize.Possessive != 0 {
+		u.fkoff = int32(len(s.buf))
+		s.buf = appendKey(s.buf, text[t.Start:t.SuffixEnd])
+		u.fklen = int32(len(s.buf)) - u.fkoff
+		u.fh = keyHash(s.buf[u.fkoff:])
+	}
+}
+
+func (s *Scratch) key(u *unit) []byte  { return s.buf[u.koff : u.koff+u.klen] }
+func (s *Scratch) fkey(u *unit) []byte { return s.buf[u.fkoff : u.fkoff+u.fklen] }
+
+// prepareCaller compiles the caller's actors into s.caller and finds the
+// gazetteer actors that share a surface form with them.
+func (m *Matcher) prepareCaller(s *Scratch, caller []classifier.Actor, useGaz bool) {
+	if s.sameCaller(m, caller, useGaz) {
+		return
+	}
+	s.rememberCaller(m, caller, useGaz)
+	for _, g := range s.touched {
+		s.merged[g] = 0
+	}
+	s.touched = s.touched[:0]
+	if useGaz && len(s.merged) != len(m.g.actors) {
+		s.merged = make([]int32, len(m.g.actors))
+	}
+	if cap(s.callerGaz) < len(caller) {
+		s.callerGaz = make([]int32, len(caller))
+	}
+	s.callerGaz = s.callerGaz[:len(caller)]
+	clear(s.callerGaz)
+	s.caller.reset()
+	for ci := range caller {
+		a := &caller[ci]
+		flags := candFlag(pluralOK)
+		if a.Kind == classifier.KindPerson {
+			flags = person
+		} else if a.Kind == classifier.KindUnspecified {
+			flags |= person
+		}
+		m.addCallerForm(s, int32(ci), a.Name, ViaName, flags, useGaz)
+		for _, al := range a.Aliases {
+			m.addCallerForm(s, int32(ci), al, ViaAlias, flags, useGaz)
+		}
+	}
+}
+
+// addCallerForm adds one surface form of caller actor ci. A single
+// all-capital token of at most three letters ("US", "WHO", "EU") is
+// case-sensitive, as an acronym that is also a common word would otherwise
+// match that word.
+func (m *Matcher) addCallerForm(s *Scratch, ci int32, text string, via Via, flags candFlag, useGaz bool) {
+	s.ftoks = tokenize.Tokenize(text, s.ftoks[:0])
+	if len(s.ftoks) == 0 {
+		return
+	}
+	if len(s.ftoks) == 1 && s.ftoks[0].Has(tokenize.AllCaps) && len(exactText(s.ftoks[0].Text(text))) <= 3 {
+		flags |= caseSensitive
+	}
+	t := &s.caller
+	c := cand{actor: ci, via: via, flags: flags, exact: -1}
+	if flags&caseSensitive != 0 {
+		c.exact = int32(len(t.exact))
+	}
+	n, gn := int32(0), int32(0)
+	for _, tk := range s.ftoks {
+		raw := tk.Text(text)
+		if tk.Has(tokenize.Possessive) {
+			raw = tk.FullText(text)
+		}
+		s.fbuf = appendKey(s.fbuf[:0], raw)
+		h := keyHash(s.fbuf)
+		n = t.child(n, s.fbuf, h)
+		if useGaz && gn >= 0 {
+			if gn = m.trie.lookup(gn, s.fbuf, h); gn == 0 {
+				gn = -1
+			}
+		}
+		if flags&caseSensitive != 0 {
+			t.exact = append(t.exact, exactText(raw))
+		}
+	}
+	t.addCand(n, c)
+	if !useGaz || gn <= 0 {
+		return
+	}
+	for gi := m.trie.nodes[gn].first; gi >= 0; gi = m.trie.cands[gi].next {
+		gc := &m.trie.cands[gi]
+		if gc.actor == blocked || (gc.flags&caseSensitive != 0 && !m.sameExact(gc, s, text)) {
+			continue
+		}
+		if s.merged[gc.actor] == 0 {
+			s.merged[gc.actor] = ci + 1
+			s.touched = append(s.touched, gc.actor)
+		}
+		if s.callerGaz[ci] == 0 {
+			s.callerGaz[ci] = gc.actor + 1
+		}
+	}
+}
+
+// sameExact reports whether the caller's form, text tokenized in s.ftoks,
+// has the exact spelling of case-sensitive gazetteer candidate c, whose
+// path has as many tokens.
+func (m *Matcher) sameExact(c *cand, s *Scratch, text string) bool {
+	for k, tk := range s.ftoks {
+		raw := tk.Text(text)
+		if tk.Has(tokenize.Possessive) {
+			raw = tk.FullText(text)
+		}
+		if exactText(raw) != m.trie.exact[int(c.exact)+k] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,564 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// run is the state of one Match call.
+type run struct {
+	m      *Matcher
+	s      *Scratch
+	text   string
+	caller []classifier.Actor
+	useGaz bool
+	dst    []Match
+}
+
+// walkCtx qualifies one walk of a trie.
+type walkCtx struct {
+	caller  bool     // the caller's trie: no capital letter needed
+	titled  bool     // after a title: persons only, title-only surnames allowed
+	partial bool     // inside a hyphenated token: no neighbour guards
+	gender  candFlag // after a gendered title: male or female
+	prevEnd int      // units before prevEnd belong to an earlier mention
+}
+
+// hit is the best match of one walk.
+type hit struct {
+	t          *trie
+	c          int32 // candidate in t.cands; -1 for none
+	start, end int32 // units [start, end)
+	byteEnd    int32
+	flags      hitFlag
+}
+
+type hitFlag uint8
+
+const (
+	hitPossessive hitFlag = 1 << iota
+	hitPlural
+	hitTitled
+)
+
+var noHit = hit{c: -1}
+
+// better reports whether h beats cur: longer first, then the caller's trie,
+// then a match without a title.
+func (h *hit) better(cur *hit, callerTrie *trie) bool {
+	switch {
+	case h.c < 0:
+		return false
+	case cur.c < 0:
+		return true
+	case h.end != cur.end:
+		return h.end > cur.end
+	case (h.t == callerTrie) != (cur.t == callerTrie):
+		return h.t == callerTrie
+	}
+	return h.flags&hitTitled == 0 && cur.flags&hitTitled != 0
+}
+
+// Bits of unit.roots: the unit's key (or its singular, or its key with a
+// possessive suffix) labels an edge from the root of a trie.
+const (
+	rootGaz uint8 = 1 << iota
+	rootCaller
+	rootTitle
+)
+
+// setRoots fills u.roots.
+func (r *run) setRoots(u *unit) {
+	u.roots = 0
+	if r.useGaz && r.m.trie.startsWith(r.s, u) {
+		u.roots |= rootGaz
+	}
+	if r.s.caller.startsWith(r.s, u) {
+		u.roots |= rootCaller
+	}
+	if !u.possessive() && r.m.titles.lookup(0, r.s.key(u), u.h) != 0 {
+		u.roots |= rootTitle
+	}
+}
+
+// startsWith reports whether some path of t starts with unit u.
+func (t *trie) startsWith(s *Scratch, u *unit) bool {
+	if t.used == 0 {
+		return false
+	}
+	key := s.key(u)
+	if t.lookup(0, key, u.h) != 0 {
+		return true
+	}
+	if u.sing && t.lookup(0, key[:len(key)-1], u.sh) != 0 {
+		return true
+	}
+	return u.possessive() && t.lookup(0, s.fkey(u), u.fh) != 0
+}
+
+// scan walks the units left to right, emitting the best match at each.
+func (r *run) scan() {
+	units := r.s.units
+	for k := range units {
+		r.setRoots(&units[k])
+	}
+	prevEnd := 0
+	for i := 0; i < len(units); {
+		h := noHit
+		if units[i].roots != 0 {
+			h = r.bestAt(units, i, walkCtx{prevEnd: prevEnd})
+		}
+		if h.c < 0 {
+			if u := &units[i]; u.kind == tokenize.Word && isHyphenated(r.text[u.start:u.end]) {
+				r.scanParts(u)
+			}
+			i++
+			continue
+		}
+		if h.t.cands[h.c].actor != blocked {
+			r.emit(units, &h, false)
+		}
+		i, prevEnd = int(h.end), int(h.end)
+	}
+}
+
+// bestAt returns the best match starting at unit i.
+func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
+	best := noHit
+	roots := units[i].roots
+	if roots&rootGaz != 0 {
+		best = r.walk(&r.m.trie, units, i, w)
+	}
+	if roots&rootCaller != 0 {
+		w.caller = true
+		if h := r.walk(&r.s.caller, units, i, w); h.better(&best, &r.s.caller) {
+			best = h
+		}
+		w.caller = false
+	}
+	if roots&rootTitle != 0 && !w.partial {
+		if h := r.titled(units, i, w); h.better(&best, &r.s.caller) {
+			best = h
+		}
+	}
+	return best
+}
+
+// titled returns the best person match after one or two titles starting at
+// unit i ("President Putin", "Prime Minister Sir Keir Starmer").
+func (r *run) titled(units []unit, i int, w walkCtx) hit {
+	var buf [8]titleEnd
+	n := r.titleEnds(units, i, 0, buf[:0])
+	for k, first := 0, len(n); k < first; k++ {
+		n = r.titleEnds(units, n[k].end, n[k].gender, n) // a second title
+	}
+	best := noHit
+	w.titled = true
+	for _, te := range n {
+		e := te.end
+		if e >= len(units) {
+			continue
+		}
+		w.gender = te.gender
+		for _, t := range [2]*trie{&r.m.trie, &r.s.caller} {
+			bit := rootGaz
+			if t == &r.s.caller {
+				bit = rootCaller
+			}
+			if units[e].roots&bit == 0 {
+				continue
+			}
+			w.caller = t == &r.s.caller
+			h := r.walk(t, units, e, w)
+			if h.c < 0 {
+				continue
+			}
+			h.start = int32(i)
+			h.flags |= hitTitled
+			if h.better(&best, &r.s.caller) {
+				best = h
+			}
+		}
+	}
+	return best
+}
+
+// titleEnd is where a title ends, and the gender it implies.
+type titleEnd struct {
+	end    int
+	gender candFlag
+}
+
+// titleEnds appends to ends the unit indexes just past each title starting
+// at unit i, with the title's gender or else gender.
+func (r *run) titleEnds(units []unit, i int, gender candFlag, ends []titleEnd) []titleEnd {
+	t := &r.m.titles
+	n := int32(0)
+	for j := i; j < len(units) && len(ends) < cap(ends); j++ {
+		u := &units[j]
+		if u.possessive() {
+			break
+		}
+		if n = t.lookup(n, r.s.key(u), u.h); n == 0 {
+			break
+		}
+		if c := t.nodes[n].first; c >= 0 {
+			g := t.cands[c].flags & genders
+			if g == 0 {
+				g = gender
+			}
+			ends = append(ends, titleEnd{end: j + 1, gender: g})
+		}
+	}
+	return ends
+}
+
+// walk follows trie t from unit i and returns its longest acceptable match.
+func (r *run) walk(t *trie, units []unit, i int, w walkCtx) hit {
+	best := noHit
+	if len(t.slots) == 0 {
+		return best
+	}
+	n := int32(0)
+	for j := i; j < len(units); j++ {
+		u := &units[j]
+		key := r.s.key(u)
+		if u.sing {
+			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
+				if c := r.accept(t, p, units, i, j+1, w, true); c >= 0 {
+					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPlural | possessiveFlag(u)}
+				}
+			}
+		}
+		if u.possessive() {
+			if p := t.lookup(n, key, u.h); p != 0 {
+				if c := r.accept(t, p, units, i, j+1, w, false); c >= 0 {
+					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPossessive}
+				}
+			}
+			// A possessive inside a name ("People's Republic of China")
+			// continues along the key with its suffix.
+			if n = t.lookup(n, r.s.fkey(u), u.fh); n == 0 {
+				break
+			}
+			if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+				best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.suffixEnd}
+			}
+			continue
+		}
+		if n = t.lookup(n, key, u.h); n == 0 {
+			break
+		}
+		if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+			best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end}
+		}
+	}
+	return best
+}
+
+// accept returns the first candidate at node n that may match units [i,
+// end), or -1.
+func (r *run) accept(t *trie, n int32, units []unit, i, end int, w walkCtx, plural bool) int32 {
+	for ci := t.nodes[n].first; ci >= 0; ci = t.cands[ci].next {
+		c := &t.cands[ci]
+		switch {
+		case c.actor == blocked:
+			if w.titled {
+				continue
+			}
+			return ci
+		case plural && c.flags&pluralOK == 0,
+			w.titled && c.flags&person == 0,
+			!w.titled && c.flags&needsTitle != 0,
+			w.gender != 0 && c.flags&genders != 0 && c.flags&w.gender == 0:
+			continue
+		case c.flags&caseSensitive != 0 && !r.exact(t, c, units, i, end):
+			continue
+		case !w.caller && !r.anyUpper(units, i, end):
+			continue
+		case c.via == ViaSurname && !w.titled && !properCase(&units[i]):
+			continue
+		case c.flags&guarded != 0 && !w.partial && !w.titled && r.guardRejects(units, i, end, w.prevEnd):
+			continue
+		case c.via == ViaSurname && w.titled && r.nameGoesOn(units, end):
+			// "Sir Kim Darroch" is not Kim Jong Un.
+			continue
+		case c.via == ViaCapital && end-i == 1 && units[i].flags&tokenize.AllCaps != 0:
+			// "WASHINGTON —" is a dateline, a place.
+			continue
+		case c.flags&caseSensitive != 0 && end-i == 1 && !w.partial && shouting(units, i, end):
+			continue
+		}
+		return ci
+	}
+	return -1
+}
+
+func possessiveFlag(u *unit) hitFlag {
+	if u.possessive() {
+		return hitPossessive
+	}
+	return 0
+}
+
+// exact reports whether units [i, end) have the exact spelling of
+// case-sensitive candidate c.
+func (r *run) exact(t *trie, c *cand, units []unit, i, end int) bool {
+	for k := i; k < end; k++ {
+		u := &units[k]
+		e := u.end
+		if k < end-1 && u.possessive() {
+			e = u.suffixEnd
+		}
+		if exactText(r.text[u.start:e]) != t.exact[int(c.exact)+k-i] {
+			return false
+		}
+	}
+	return true
+}
+
+// anyUpper reports whether units [i, end) hold a capital letter: a
+// gazetteer name written all in lower case is a common word ("turkey",
+// "china", "chad").
+func (r *run) anyUpper(units []unit, i, end int) bool {
+	for k := i; k < end; k++ {
+		u := &units[k]
+		if u.flags&(tokenize.Capitalized|tokenize.AllCaps) != 0 || hasUpper(r.text[u.start:u.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// properCase: a surname alone must be capitalised and not all capitals
+// ("Trump", not "trump" or "XI").
+func properCase(u *unit) bool {
+	return u.flags&tokenize.Capitalized != 0 && u.flags&tokenize.AllCaps == 0
+}
+
+// guardRejects reports whether units [i, end) sit inside a longer
+// capitalised name that is not theirs: a capitalised word before ("Jim
+// Jordan", "Melania Trump") or after ("Trump Tower", "Washington Post").
+// Words that start a sentence, belong to an earlier mention, are
+// possessive, or that start a title, a weekday or month, or another actor's
+// name do not count.
+func (r *run) guardRejects(units []unit, i, end, prevEnd int) bool {
+	if i > 0 && i-1 >= prevEnd {
+		p := &units[i-1]
+		if r.capitalWord(p) && !p.possessive() || r.isTitle(p) {
+			return true // "Jim Jordan"; "Mrs. Trump" is not Donald Trump
+		}
+	}
+	return r.nameGoesOn(units, end)
+}
+
+// nameGoesOn reports whether the name that ends before unit end goes on with
+// a capitalised word ("Trump Tower").
+func (r *run) nameGoesOn(units []unit, end int) bool {
+	if end >= len(units) || units[end-1].possessive() {
+		return false
+	}
+	nx := &units[end]
+	return r.capitalWord(nx) && !r.startsSomething(nx)
+}
+
+// isTitle reports whether u alone is a title ("Mrs.", "Minister"). A
+// title match would have taken the surname after it; if it did not, the
+// title did not fit the person.
+func (r *run) isTitle(u *unit) bool {
+	if u.roots&rootTitle == 0 {
+		return false
+	}
+	n := r.m.titles.lookup(0, r.s.key(u), u.h)
+	return n != 0 && r.m.titles.nodes[n].first >= 0
+}
+
+// capitalWord: a capitalised word that does not start a sentence.
+func (r *run) capitalWord(u *unit) bool {
+	return u.kind == tokenize.Word && u.flags&tokenize.Capitalized != 0 && u.flags&tokenize.SentenceStart == 0
+}
+
+// startsSomething reports whether u is a weekday or month, or may start a
+// title or an actor's name.
+func (r *run) startsSomething(u *unit) bool {
+	if u.roots != 0 {
+		return true
+	}
+	_, ok := r.m.calendar[string(r.s.key(u))]
+	return ok
+}
+
+// shouting reports whether the single unit i sits in a run of three
+// all-capital words ("THIS IS BAD", "WHO ARE YOU"), where a case-sensitive
+// acronym is just a shouted word.
+func shouting(units []unit, i, end int) bool {
+	caps := func(k int) bool {
+		return k >= 0 && k < len(units) && units[k].kind == tokenize.Word && units[k].flags&tokenize.AllCaps != 0
+	}
+	word := func(k int) bool { return k >= 0 && k < len(units) && units[k].kind == tokenize.Word }
+	switch {
+	case caps(i-1) && caps(end):
+		return true
+	case !word(i-1) && caps(end) && caps(end+1):
+		return true
+	case !word(end) && caps(i-1) && caps(i-2):
+		return true
+	}
+	return false
+}
+
+// emit appends the Match for hit h.
+func (r *run) emit(units []unit, h *hit, partial bool) {
+	c := &h.t.cands[h.c]
+	mt := Match{
+		TokStart:   int(units[h.start].tok),
+		TokEnd:     int(units[h.end-1].tok) + 1,
+		Start:      int(units[h.start].start),
+		End:        int(h.byteEnd),
+		Possessive: h.flags&hitPossessive != 0,
+		Plural:     h.flags&hitPlural != 0,
+		Partial:    partial,
+		Via:        c.via,
+		Gazetteer:  -1,
+	}
+	if h.flags&hitTitled != 0 {
+		mt.Via = ViaTitle
+	}
+	ci := -1
+	if h.t == &r.s.caller {
+		ci = int(c.actor)
+		mt.Gazetteer = int(r.s.callerGaz[ci]) - 1
+	} else {
+		g := int(c.actor)
+		mt.Gazetteer = g
+		if m := r.s.merged[g]; m > 0 {
+			ci = int(m) - 1
+		} else {
+			mt.Actor, mt.ID, mt.Kind = g, r.m.g.actors[g].ID, r.m.g.actors[g].Kind
+		}
+	}
+	if ci >= 0 {
+		a := &r.caller[ci]
+		mt.Actor, mt.ID, mt.Kind, mt.Caller = ci, a.ID, a.Kind, true
+		if mt.Kind == classifier.KindUnspecified && mt.Gazetteer >= 0 {
+			mt.Kind = r.m.g.actors[mt.Gazetteer].Kind
+		}
+	}
+	r.dst = append(r.dst, mt)
+}
+
+// isHyphenated reports whether a word has inner hyphens.
+func isHyphenated(s string) bool {
+	switch {
+	case strings.IndexByte(s, '-') > 0:
+		return true
+	case strings.IndexByte(s, 0xe2) < 0: // the first byte of U+2010 and U+2011
+		return false
+	}
+	return strings.Contains(s, "\u2010") || strings.Contains(s, "\u2011")
+}
+
+// scanParts matches the parts of hyphenated unit u ("Russia-Ukraine",
+// "pro-Trump", "US-led") when u as a whole matched nothing.
+func (r *run) scanParts(u *unit) {
+	s := r.s
+	s.parts = s.parts[:0]
+	word := r.text[u.start:u.end]
+	for off := 0; off < len(word); {
+		n, sep := nextHyphen(word[off:])
+		if n > 0 {
+			s.parts = append(s.parts, s.partUnit(r.text, u, int32(off), int32(off+n)))
+		}
+		off += n + sep
+	}
+	if len(s.parts) < 2 {
+		return
+	}
+	// The first part keeps the word's sentence start, the last its
+	// possessive suffix.
+	for k := range s.parts {
+		p := &s.parts[k]
+		if k > 0 {
+			p.flags &^= tokenize.SentenceStart
+		}
+		if k < len(s.parts)-1 {
+			p.flags &^= tokenize.Possessive
+			p.suffixEnd = p.end
+		}
+	}
+	parts := s.parts
+	for k := range parts {
+		r.setRoots(&parts[k])
+	}
+	for i := 0; i < len(parts); {
+		h := noHit
+		if parts[i].roots != 0 {
+			h = r.bestAt(parts, i, walkCtx{partial: true})
+		}
+		if h.c < 0 {
+			i++
+			continue
+		}
+		if h.t.cands[h.c].actor != blocked {
+			r.emit(parts, &h, true)
+		}
+		i = int(h.end)
+	}
+}
+
+// nextHyphen returns the length of s up to its first hyphen and the
+// hyphen's length (0 at the end).
+func nextHyphen(s string) (n, sep int) {
+	for i := 0; i < len(s); {
+		if s[i] == '-' {
+			return i, 1
+		}
+		if strings.HasPrefix(s[i:], "\u2010") || strings.HasPrefix(s[i:], "\u2011") {
+			return i, len("\u2010")
+		}
+		i++
+	}
+	return len(s), 0
+}
+
+// partUnit prepares the part [off, end) of hyphenated unit u.
+func (s *Scratch) partUnit(text string, u *unit, off, end int32) unit {
+	start := u.start + off
+	t := tokenize.Token{Start: start, End: u.start + end, SuffixEnd: u.start + end, Kind: tokenize.Word}
+	if u.start+end == u.end {
+		t.SuffixEnd = u.suffixEnd
+	}
+	part := text[t.Start:t.End]
+	t.Flags = u.flags & (tokenize.SentenceStart | tokenize.Possessive)
+	if t.SuffixEnd == t.End {
+		t.Flags &^= tokenize.Possessive
+	}
+	r, _ := utf8.DecodeRuneInString(part)
+	if unicode.IsUpper(r) || unicode.IsTitle(r) {
+		t.Flags |= tokenize.Capitalized
+	}
+	if allCaps(part) {
+		t.Flags |= tokenize.AllCaps
+	}
+	var p unit
+	s.initUnit(&p, text, &t, u.tok)
+	return p
+}
+
+// allCaps: at least two upper-case letters and no lower-case letter.
+func allCaps(s string) bool {
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return upper >= 2
+}
