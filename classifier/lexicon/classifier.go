@@ -1,0 +1,200 @@
+package lexicon
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/sentiment"
+	"github.com/stancetag/stancetag/classifier/lexicon/stance"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// Classifier is the lexicon-based classifier. It is immutable after New and
+// safe for concurrent use.
+type Classifier struct {
+	sentiment *sentiment.Lexicon
+	stance    *stance.Lexicon
+	actors    actorIndex
+	version   string
+	pool      sync.Pool
+}
+
+var _ classifier.Classifier = (*Classifier)(nil)
+
+// New loads a Classifier from fsys, rooted at a data directory holding the
+// folders "sentiment/", "gazetteer/" and "stance/". Errors wrap the failing
+// component's error, which names file and line.
+func New(fsys fs.FS) (*Classifier, error) {
+	sent, err := sentiment.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: sentiment: %w", err)
+	}
+	st, err := stance.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: stance: %w", err)
+	}
+	idx, err := loadActors(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: gazetteer: %w", err)
+	}
+	hash, err := dataHash(fsys)
+	if err != nil {
+		return nil, err
+	}
+	c := &Classifier{sentiment: sent, stance: st, actors: idx, version: "lexicon/" + Release + "+" + hash}
+	c.pool.New = func() any { return new(scratch) }
+	return c, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultC    *Classifier
+	defaultErr  error
+)
+
+// Default returns the Classifier built from the embedded data. It is loaded
+// once; later calls return the same Classifier (or error).
+func Default() (*Classifier, error) {
+	defaultOnce.Do(func() { defaultC, defaultErr = New(Data()) })
+	return defaultC, defaultErr
+}
+
+// Version identifies the rules and the data, e.g. "lexicon/1.0.0+3f2a9c1b".
+func (c *Classifier) Version() string { return c.version }
+
+// Gazetteer returns the built-in actors sorted by ID. The slice is shared and
+// must not be modified.
+func (c *Classifier) Gazetteer() []classifier.Actor { return c.actors.gazetteer() }
+
+// WithParams returns a copy of c whose stance engine uses p (for tuning and
+// experiments; Version does not change).
+func (c *Classifier) WithParams(p stance.Params) *Classifier {
+	d := &Classifier{sentiment: c.sentiment, stance: c.stance.WithParams(p), actors: c.actors, version: c.version}
+	d.pool.New = func() any { return new(scratch) }
+	return d
+}
+
+// Params returns the stance engine's parameters.
+func (c *Classifier) Params() stance.Params { return c.stance.Params() }
+
+// scratch is the working memory of one Analyze call.
+type scratch struct {
+	toks     []tokenize.Token
+	sents    []tokenize.Sentence
+	mentions []stance.Mention
+	spans    []classifier.Span // byte span of each mention
+	ids      []string          // dense actor index -> actor id
+	kinds    []classifier.ActorKind
+	hits     []stance.Hit
+	sent     sentiment.Scratch
+	stance   stance.Scratch
+	match    matchScratch
+	firstOf  []int32 // dense actor index -> first mention, or -1
+}
+
+// actorIndex returns the dense index of id, adding it when new.
+func (s *scratch) actorIndex(id string, kind classifier.ActorKind) int32 {
+	for i, x := range s.ids {
+		if x == id {
+			return int32(i)
+		}
+	}
+	s.ids = append(s.ids, id)
+	s.kinds = append(s.kinds, kind)
+	return int32(len(s.ids) - 1)
+}
+
+// Analyze tags one statement. It returns an error only when ctx is done.
+func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts classifier.Options) (classifier.Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return classifier.Analysis{}, err
+	}
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	text := st.Text
+	s.toks = tokenize.Tokenize(text, s.toks[:0])
+	s.sents = tokenize.Sentences(text, s.toks, s.sents[:0])
+	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
+	s.mentions = c.actors.match(text, s.toks, st.Actors, opts, s)
+	numMentioned := len(s.ids)
+	speaker := int32(-1)
+	if st.SpeakerID != "" {
+		speaker = s.actorIndex(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
+	}
+
+	// Sentence sentiment, with the hits the stance engine reuses.
+	var agg sentiment.Aggregate
+	s.hits = s.hits[:0]
+	for _, se := range s.sents {
+		r := c.sentiment.Score(text, s.toks, int(se.Start), int(se.End), &s.sent)
+		agg.Add(r)
+		for _, h := range r.Hits {
+			v := h.Valence / sentiment.MaxValence
+			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
+		}
+	}
+	an := classifier.Analysis{StatementID: st.ID, Sentiment: agg.Sentiment()}
+
+	in := stance.Input{
+		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
+		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
+	}
+	contribs := c.stance.Analyze(&in, &s.stance)
+	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
+
+	if len(s.mentions) > 0 {
+		an.Mentions = make([]classifier.Mention, len(s.mentions))
+		for i, m := range s.mentions {
+			sp := s.spans[i]
+			an.Mentions[i] = classifier.Mention{ActorID: s.ids[m.Actor], Span: sp, Text: text[sp.Begin:sp.End]}
+		}
+		// Actors get dense indexes in order of first mention, so the first
+		// numMentioned indexes are the targets in the required order.
+		an.Targets = make([]classifier.TargetStance, numMentioned)
+		for a := range numMentioned {
+			t := targets[a]
+			ts := classifier.TargetStance{ActorID: s.ids[a], Stance: t.Stance, Score: t.Score, Confidence: t.Confidence}
+			if opts.IncludeEvidence {
+				ts.Evidence = c.evidence(text, contribs, -2, int32(a))
+			}
+			an.Targets[a] = ts
+		}
+	}
+	if len(rels) > 0 {
+		an.Relations = make([]classifier.Relation, len(rels))
+		for i, r := range rels {
+			rel := classifier.Relation{
+				HolderID: s.ids[r.Holder], TargetID: s.ids[r.Target],
+				Stance: r.Stance, Score: r.Score, Confidence: r.Confidence,
+			}
+			if opts.IncludeEvidence {
+				rel.Evidence = c.evidence(text, contribs, r.Holder, r.Target)
+			}
+			an.Relations[i] = rel
+		}
+	}
+	return an, nil
+}
+
+// evidence lists the contributions toward target (from holder, or from
+// anyone including sentiment when holder is -2).
+func (c *Classifier) evidence(text string, contribs []stance.Contribution, holder, target int32) []classifier.Evidence {
+	var ev []classifier.Evidence
+	cues := c.stance.Cues()
+	for _, k := range contribs {
+		if k.Target != target || (holder != -2 && (k.Holder != holder || k.Sentiment())) || k.Weight == 0 {
+			continue
+		}
+		cue := text[k.Begin:k.End]
+		if k.Cue >= 0 {
+			cue = cues[k.Cue].Text
+		}
+		ev = append(ev, classifier.Evidence{
+			Span: classifier.Span{Begin: int(k.Begin), End: int(k.End)}, Cue: cue, Weight: k.Weight, Rule: k.Rule.String(),
+		})
+	}
+	return ev
+}

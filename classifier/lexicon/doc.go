@@ -1,0 +1,22 @@
+// Package lexicon is stancetag's lexicon-based classifier: it implements
+// classifier.Classifier by composing the tokenizer (package tokenize), the
+// sentence sentiment lexicon (package sentiment), the actor gazetteer and
+// matcher (package actors) and the stance cue engine (package stance), all
+// loaded from one data tree.
+//
+// Contract:
+//   - New builds a Classifier from an fs.FS rooted at a data directory with
+//     the folders "sentiment/", "gazetteer/" and "stance/" (the layout of the
+//     embedded data/ folder, documented in data/README.md). Errors name the
+//     file and line of bad data.
+//   - Default builds the Classifier from the embedded data once and returns
+//     the same value (or error) on every later call.
+//   - Analyze is deterministic and safe for concurrent use; it reuses its
+//     working memory through a sync.Pool and returns an error only when the
+//     context is done.
+//   - Version is "lexicon/<release>+<hash>": the release of the rules and the
+//     first 8 hex digits of a SHA-256 over the data files (every file but
+//     *.md, in sorted path order, each as path, NUL, content, NUL).
+//
+// Offsets in results are UTF-8 byte offsets into Statement.Text.
+package lexicon

@@ -1,0 +1,27 @@
+// Package stance finds who supports or opposes whom in a tokenized
+// statement: a lexicon of stance cues with argument frames, and the rules
+// that find each cue's holder and target.
+//
+// Contract:
+//   - Load reads the lexicon from "stance/*.tsv" of an fs.FS (formats in
+//     data/stance/README.md); errors name file and line (*ParseError). The
+//     Lexicon is immutable and safe for concurrent use.
+//   - Analyze takes a statement already tokenized (package tokenize), its
+//     actor mentions as token ranges (package actors) and its sentiment hits
+//     (package sentiment), and returns signed Contributions: a cue or a
+//     sentiment word, the holder (or -1) and the target actor, the weight in
+//     [-1, 1] and the rule that applied. It allocates nothing once its
+//     Scratch has grown, and costs time linear in the text.
+//   - Aggregate turns contributions into a stance per target actor and per
+//     holder-target relation.
+//
+// The rules, in order: cue matching (longest phrase first, verb forms from a
+// small inflector, up to two modifiers inside a phrase); scope (negation,
+// refusal, neutralisers, modality, questions, past attitudes, within the
+// cue's clause); roles by frame (subject, object, passive by-phrase, role
+// prepositions, possessors, appositives, relative clauses, coordination,
+// pronouns); attribution (quotes and reporting verbs give a default holder,
+// then the statement's speaker); and sentiment and portrayal words near each
+// mention, which say how the statement portrays that actor. Actor indexes
+// are the caller's; offsets are UTF-8 bytes and token indexes.
+package stance

@@ -1,0 +1,345 @@
+package stance
+
+import (
+	"sort"
+
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// Scratch holds the buffers of one analysis. Reuse one per goroutine (for
+// example through a sync.Pool) to avoid allocations; the zero value is ready.
+type Scratch struct {
+	lower    []byte
+	loff     []int32
+	info     []tokInfo
+	occs     []occ
+	evid     []Hit  // sentiment and portrayal evidence per token
+	heldFrom []span // token ranges that describe a cue's target, by holder mention
+	contribs []Contribution
+	partsA   []part
+	partsB   []part
+	hold     []int32
+	targets  []TargetScore
+	rels     []RelationScore
+	sums     []float32
+}
+
+// tokInfo is what the engine knows about one token.
+type tokInfo struct {
+	class   Class
+	prep    int8
+	sent    int32
+	clause  int32
+	mention int32   // mention covering the token, or -1
+	quote   int32   // quote region index, or -1
+	occ     int32   // cue occurrence starting here, or -1
+	inCue   bool    // inside a cue occurrence
+	inOcc   int32   // the cue occurrence covering the token, or -1
+	pv      float32 // portrayal weight of the word
+	pset    bool    // the word is in the portrayal list
+	root    int32   // the cue-trie node after this word, 0 when none
+	holder  int32   // default holder (attribution or speaker), or -1
+	attrib  Rule    // RuleQuote or RuleAttribution when holder came from one
+}
+
+// occ is one occurrence of a cue in the text.
+type occ struct {
+	start, end int32 // token range
+	cue        int32
+	form       Form
+	factor     float32
+	rule       Rule // modifier rule (negated, modal, ...) or 0
+	used       bool // contributed to some target
+}
+
+// part is one participant found for a cue: an actor and the factor and rule
+// of how it was found.
+type part struct {
+	actor   int32
+	mention int32 // mention index, or -1 for a speaker stand-in
+	w       float32
+	rule    Rule
+}
+
+// span is a token range tied to a mention.
+type span struct{ mention, from, to int32 }
+
+// speakerPart stands for "I"/"we": the default holder of the cue's token.
+const speakerActor = -2
+
+// engine is one analysis in progress.
+type engine struct {
+	l    *Lexicon
+	p    *Params
+	in   *Input
+	s    *Scratch
+	info []tokInfo
+	toks []tokenize.Token
+}
+
+// Analyze finds the stance contributions of a statement. The returned slice
+// lives in s and is valid until s is reused.
+func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
+	e := engine{l: l, p: &l.params, in: in, s: s, toks: in.Toks}
+	e.prepare()
+	e.findQuotes()
+	e.findAttribution()
+	e.matchCues()
+	e.scope()
+	s.contribs = s.contribs[:0]
+	s.heldFrom = s.heldFrom[:0]
+	for i := range s.occs {
+		e.apply(int32(i))
+	}
+	e.prefixes()
+	e.sentiment()
+	return s.contribs
+}
+
+// lowerAt is the case-folded text of token i.
+func (e *engine) lowerAt(i int32) []byte { return e.s.lower[e.s.loff[i]:e.s.loff[i+1]] }
+
+func (e *engine) prepare() {
+	s, toks, text := e.s, e.toks, e.in.Text
+	n := len(toks)
+	s.lower = s.lower[:0]
+	s.loff = s.loff[:0]
+	if cap(s.info) < n {
+		s.info = make([]tokInfo, n)
+	}
+	e.info = s.info[:n]
+	for _, t := range toks {
+		s.loff = append(s.loff, int32(len(s.lower)))
+		if t.Kind == tokenize.Word {
+			s.lower = tokenize.AppendLower(s.lower, text[t.Start:t.End])
+		}
+	}
+	s.loff = append(s.loff, int32(len(s.lower)))
+	for i := range e.info {
+		inf := tokInfo{prep: -1, mention: -1, quote: -1, occ: -1, inOcc: -1, holder: e.in.Speaker}
+		if toks[i].Kind == tokenize.Word {
+			if x, ok := e.l.entries[string(e.lowerAt(int32(i)))]; ok {
+				inf.class, inf.prep = x.class, x.prep
+				inf.pv, inf.pset, inf.root = x.pv, x.pset, x.root
+			}
+		}
+		e.info[i] = inf
+	}
+	for si, st := range e.in.Sentences {
+		clause := int32(0)
+		for i := st.Start; i < st.End; i++ {
+			inf := &e.info[i]
+			inf.sent = int32(si)
+			if i > st.Start && e.boundary(i) {
+				clause++
+			}
+			inf.clause = clause
+		}
+	}
+	for mi, m := range e.in.Mentions {
+		for i := m.Start; i < m.End && int(i) < n; i++ {
+			e.info[i].mention = int32(mi)
+		}
+	}
+}
+
+// boundary reports whether token i starts a new clause.
+func (e *engine) boundary(i int32) bool {
+	t := e.toks[i]
+	switch t.Kind {
+	case tokenize.Quote:
+		return true
+	case tokenize.Punct:
+		return true
+	}
+	return e.info[i].class&(ClassSub|ClassRel) != 0 && e.info[i].mention < 0
+}
+
+// isPunct reports whether token i is punctuation or a quote mark.
+func (e *engine) isPunct(i int32) bool {
+	k := e.toks[i].Kind
+	return k == tokenize.Punct || k == tokenize.Quote
+}
+
+// punctIs reports whether token i is the punctuation mark c.
+func (e *engine) punctIs(i int32, c byte) bool {
+	t := e.toks[i]
+	return t.Kind == tokenize.Punct && t.End-t.Start == 1 && e.in.Text[t.Start] == c
+}
+
+// sentBounds returns the token range of the sentence of token i.
+func (e *engine) sentBounds(i int32) (int32, int32) {
+	st := e.in.Sentences[e.info[i].sent]
+	return st.Start, st.End
+}
+
+// findQuotes marks quote regions: the tokens between an opening and the next
+// closing quote mark.
+func (e *engine) findQuotes() {
+	open, region := int32(-1), int32(0)
+	for i, t := range e.toks {
+		if t.Kind != tokenize.Quote {
+			continue
+		}
+		opening, closing := t.Has(tokenize.Opening), t.Has(tokenize.Closing)
+		switch {
+		case open < 0 && (opening || !closing):
+			open = int32(i)
+		case open >= 0 && (closing || !opening):
+			for j := open + 1; j < int32(i); j++ {
+				e.info[j].quote = region
+			}
+			e.quoteHolder(open, int32(i), region)
+			region++
+			open = -1
+		}
+	}
+	if open >= 0 {
+		for j := open + 1; j < int32(len(e.toks)); j++ {
+			e.info[j].quote = region
+		}
+		e.quoteHolder(open, int32(len(e.toks)), region)
+	}
+}
+
+// quoteHolder finds who said the quote [open+1, close) — `"…," X said`,
+// `"…," said X`, `X said: "…"` — and makes it the quote's default holder.
+func (e *engine) quoteHolder(open, close, region int32) {
+	n := int32(len(e.toks))
+	holder := int32(-1)
+	// After the closing quote.
+	for j := close + 1; j < n && j <= close+7 && holder < 0; j++ {
+		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) {
+			break
+		}
+		if e.info[j].class&ClassAttrib == 0 {
+			continue
+		}
+		for k := j - 1; k > close; k-- {
+			if a := e.actorAt(k); a >= 0 {
+				holder = a
+				break
+			}
+		}
+		for k := j + 1; holder < 0 && k < n && k <= j+6; k++ {
+			if e.isPunct(k) {
+				break
+			}
+			if a := e.actorAt(k); a >= 0 {
+				holder = a
+			}
+		}
+		break
+	}
+	// Before the opening quote: `X said: "…"`, `X said, "…"`, `…, stating, "…"`.
+	if holder < 0 {
+		j := open - 1
+		for j >= 0 && j >= open-2 && e.isPunct(j) {
+			j--
+		}
+		if j >= 0 && e.info[j].class&ClassAttrib != 0 {
+			holder = e.firstActor(e.subject(j, true, e.s.partsA[:0]))
+		}
+	}
+	if holder < 0 {
+		return
+	}
+	for j := open + 1; j < close; j++ {
+		e.info[j].holder = holder
+		e.info[j].attrib = RuleQuote
+	}
+}
+
+// actorAt is the actor mentioned at token k (a mention or a resolvable
+// third-person pronoun), or -1.
+func (e *engine) actorAt(k int32) int32 {
+	if m := e.info[k].mention; m >= 0 {
+		return e.in.Mentions[m].Actor
+	}
+	if e.info[k].class&classPron != 0 {
+		if m := e.resolve(k); m >= 0 {
+			return e.in.Mentions[m].Actor
+		}
+	}
+	return -1
+}
+
+func (e *engine) firstActor(ps []part) int32 {
+	for _, p := range ps {
+		if p.actor >= 0 {
+			return p.actor
+		}
+	}
+	return -1
+}
+
+// findAttribution gives the tokens of a sentence with a reporting verb
+// outside quotes ("X said …", "…, X told reporters", "according to X") that
+// verb's subject as their default holder.
+func (e *engine) findAttribution() {
+	for _, st := range e.in.Sentences {
+		for j := st.Start; j < st.End; j++ {
+			inf := &e.info[j]
+			if inf.class&ClassAttrib == 0 || inf.quote >= 0 {
+				continue
+			}
+			holder := int32(-1)
+			if string(e.lowerAt(j)) == "according" {
+				if j+1 < st.End && string(e.lowerAt(j+1)) == "to" {
+					holder = e.firstActor(e.npAfter(j+2, e.s.partsA[:0]))
+				}
+			} else {
+				holder = e.firstActor(e.subject(j, false, e.s.partsA[:0]))
+				if holder < 0 && j > st.Start && e.isPunct(j-1) {
+					// "…, said X."
+					holder = e.firstActor(e.npAfter(j+1, e.s.partsA[:0]))
+				}
+			}
+			if holder < 0 || holder == speakerActor {
+				continue
+			}
+			for k := max(st.Start, j-maxReach); k < min(st.End, j+maxReach); k++ {
+				if e.info[k].quote < 0 {
+					e.info[k].holder = holder
+					e.info[k].attrib = RuleAttribution
+				}
+			}
+		}
+	}
+}
+
+// resolve finds the mention a third-person pronoun at token k refers to: the
+// nearest earlier mention of a compatible kind. It returns -1 when none.
+func (e *engine) resolve(k int32) int32 {
+	c := e.info[k].class
+	ms := e.in.Mentions
+	// An object pronoun does not refer to the subject of its own clause
+	// ("Austria refused to endorse it": it is not Austria).
+	object := c&ClassPossPron == 0 && k > 0 && e.toks[k-1].Kind == tokenize.Word && e.info[k-1].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
+	// The last mention ending at or before k, then back at most maxReach
+	// tokens.
+	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
+	for mi := hi - 1; mi >= 0 && ms[mi].End >= k-maxReach; mi-- {
+		if !compatible(c, ms[mi].Kind) {
+			continue
+		}
+		if object && e.info[ms[mi].Start].clause == e.info[k].clause && e.info[ms[mi].Start].sent == e.info[k].sent && e.subjectLike(int32(mi)) {
+			continue
+		}
+		return int32(mi)
+	}
+	return -1
+}
+
+func compatible(c Class, k classifier.ActorKind) bool {
+	switch {
+	case c&ClassPronPerson != 0:
+		return k == classifier.KindPerson || k == classifier.KindUnspecified
+	case c&ClassPronThing != 0:
+		return k == classifier.KindCountry || k == classifier.KindOrganization || k == classifier.KindOther || k == classifier.KindUnspecified
+	case c&ClassPronPlural != 0:
+		return k != classifier.KindPerson
+	}
+	return false
+}

@@ -1,0 +1,458 @@
+package stance
+
+// apply finds holder and target of occurrence oi by its cue's frame and
+// records the contributions.
+func (e *engine) apply(oi int32) {
+	o := &e.s.occs[oi]
+	c := &e.l.cues[o.cue]
+	if c.Frame == FrameFlip || c.Frame == FrameNeutral || o.factor == 0 {
+		// Its words carry no stance and no portrayal either ("without the
+		// support of", "neither endorsed nor condemned").
+		o.used = true
+		return
+	}
+	s := e.s
+	w := c.Weight * o.factor
+	holders, targets := s.partsA[:0], s.partsB[:0]
+	rule := RuleActive
+	// A cue inside a mention describes that actor ("the autocrats").
+	if mi := e.info[o.start].mention; mi >= 0 {
+		if c.Frame == FrameDescriptor {
+			targets = append(targets, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: 1, rule: RuleDescriptor})
+			e.emit(o, holders, targets, w, RuleDescriptor)
+		}
+		s.partsA, s.partsB = holders, targets
+		return
+	}
+	switch c.Frame {
+	case FrameSVO, FrameInverse:
+		passive := c.POS == POSVerb && o.form.participle() && e.passive(o)
+		subj := e.subject(o.start, o.form.nonFinite(), holders)
+		var obj []part
+		switch {
+		case passive && c.Frame == FrameInverse:
+			// "X was angered by / impressed with / alarmed at Y"
+			if o.end < int32(len(e.toks)) && e.info[o.end].prep >= 0 && c.TargetPreps&(1<<uint(e.info[o.end].prep)) != 0 {
+				obj = e.npAfter(o.end+1, targets)
+			}
+			rule = RulePassive
+		case passive:
+			obj = e.byPhrase(o.end, targets)
+			rule = RulePassive
+		case c.Frame == FrameInverse && o.end < int32(len(e.toks)) && e.info[o.end].prep >= 0 && c.HolderPreps&(1<<uint(e.info[o.end].prep)) != 0:
+			obj = e.npAfter(o.end+1, targets)
+		default:
+			obj = e.objects(o.end, targets)
+		}
+		if len(obj) == 0 && !passive {
+			// "the reform, which the government defended": the object is
+			// the antecedent of the relative pronoun before the subject.
+			obj = e.relativeObject(o, subj, obj)
+		}
+		// Active SVO: subject holds, object receives. Passive SVO and active
+		// inverse swap; passive inverse swaps back.
+		if (c.Frame == FrameInverse) != passive {
+			holders, targets = obj, subj
+			if c.Frame == FrameInverse {
+				rule = RuleInverse
+			}
+		} else {
+			holders, targets = subj, obj
+		}
+		e.emit(o, holders, targets, w, rule)
+		if c.Agent != 0 && c.Frame == FrameSVO {
+			e.emit(o, nil, holders, c.Agent*abs32(o.factor), RuleAgent)
+		}
+	case FramePrep:
+		holders, targets = e.prepRoles(o, c, holders, targets)
+		e.emit(o, holders, targets, w, RulePrep)
+	case FramePossessed:
+		if o.start > 0 {
+			if mi := e.info[o.start-1].mention; mi >= 0 && e.in.Mentions[mi].Possessive {
+				targets = e.addMention(targets, mi, 1, RulePossessive, -1)
+			}
+		}
+		if len(targets) == 0 && o.end < int32(len(e.toks)) && string(e.lowerAt(o.end)) == "of" {
+			targets = e.npAfter(o.end+1, targets)
+		}
+		holders = e.subject(o.start, true, holders)
+		e.emit(o, holders, targets, w, RulePossessive)
+	case FrameDescriptor:
+		holders, targets = e.descRoles(o, holders, targets)
+		e.emit(o, holders, targets, w, RuleDescriptor)
+	case FrameSubject:
+		targets = e.subject(o.start, o.form.nonFinite(), targets)
+		e.emit(o, nil, targets, w, RuleSubject)
+	}
+	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// relativeObject returns the antecedent of an object relative clause: REL
+// SUBJECT [aux] CUE, as in "the plan that Berlin backed".
+func (e *engine) relativeObject(o *occ, subj, dst []part) []part {
+	if len(subj) == 0 || subj[0].mention < 0 {
+		return dst
+	}
+	r := e.in.Mentions[subj[0].mention].Start - 1
+	for r > 0 && e.info[r].class&ClassDet != 0 && e.info[r].class&ClassRel == 0 {
+		r--
+	}
+	if r < 1 || e.info[r].class&ClassRel == 0 || string(e.lowerAt(r)) == "who" {
+		return dst
+	}
+	for j := e.in.Mentions[subj[0].mention].End; j < o.start; j++ {
+		if e.info[j].class&(ClassAux|ClassModal|ClassNeg|ClassBe) == 0 && !isAdverb(e.lowerAt(j)) {
+			return dst
+		}
+	}
+	k := r - 1
+	if e.punctIs(k, ',') {
+		k--
+	}
+	if k >= 0 && e.info[k].mention >= 0 {
+		return e.addMention(dst, e.info[k].mention, 1, RuleActive, -1)
+	}
+	return dst
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// passive reports whether a participle cue is passive: after a form of "be"
+// or "get" ("was criticised", "got sanctioned"), or a reduced relative
+// directly followed by "by" ("the plan, backed by France").
+func (e *engine) passive(o *occ) bool {
+	j := o.start - 1
+	for j >= 0 && (e.info[j].class&(ClassNeg|ClassAux) != 0 && e.info[j].class&(ClassBe|ClassGet) == 0 || isAdverb(e.lowerAt(j))) {
+		if e.info[j].class&ClassAux != 0 && e.info[j].class&ClassModal == 0 && string(e.lowerAt(j)) != "also" && string(e.lowerAt(j)) != "still" {
+			if j == o.start-1 {
+				return false // "has criticised"
+			}
+		}
+		j--
+	}
+	if j >= 0 && e.info[j].class&(ClassBe|ClassGet) != 0 {
+		return true
+	}
+	return o.end < int32(len(e.toks)) && string(e.lowerAt(o.end)) == "by"
+}
+
+// prepRoles finds holder and target of a noun or adjective cue: target after
+// a target preposition, holder after a holder preposition, the possessor
+// before the cue or the clause subject.
+func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []part) {
+	n := int32(len(e.toks))
+	j := o.end
+	for round := 0; round < 2 && j < n; round++ {
+		p := e.info[j].prep
+		if p < 0 {
+			break
+		}
+		bit := uint64(1) << uint(p)
+		before := len(targets) + len(holders)
+		switch {
+		case c.TargetPreps&bit != 0:
+			targets = e.targetAfter(j+1, targets)
+		case c.HolderPreps&bit != 0 && len(holders) == 0:
+			holders = e.npAfter(j+1, holders)
+		}
+		if len(targets)+len(holders) == before {
+			break
+		}
+		// Continue after the mention just found ("support from X for Y").
+		last := targets
+		if len(holders) > 0 && (len(targets) == 0 || holders[len(holders)-1].mention > targets[len(targets)-1].mention) {
+			last = holders
+		}
+		mi := last[len(last)-1].mention
+		if mi < 0 {
+			break
+		}
+		j = e.in.Mentions[mi].End
+	}
+	if len(targets) == 0 {
+		return holders, targets
+	}
+	if len(holders) == 0 {
+		// "Germany's strong support for", "U.S. support for".
+		k := o.start - 1
+		for k >= 0 && k >= o.start-3 && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
+			k--
+		}
+		if k >= 0 && e.info[k].mention >= 0 {
+			holders = append(holders, part{actor: e.in.Mentions[e.info[k].mention].Actor, mention: e.info[k].mention, w: 1, rule: RulePossessive})
+		} else if k >= 0 && e.info[k].class&ClassPossPron != 0 {
+			holders, _ = e.pronounPart(holders, k, 1)
+		} else {
+			holders = e.subject(o.start, true, holders)
+		}
+	}
+	return holders, targets
+}
+
+// descRoles finds the actor a descriptor describes: the actor right after it
+// ("the corrupt X"), or before it across "is", "as", a comma or an article
+// ("X, a war criminal", "name X as the aggressor", "X's failed policy").
+func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
+	n := int32(len(e.toks))
+	// Directly before the actor: "the brutal militia".
+	if o.end < n {
+		if mi := e.info[o.end].mention; mi >= 0 {
+			return holders, e.addMention(targets, mi, 1, RuleDescriptor, 1)
+		}
+	}
+	// Before: X [,|is|as|was|a|the|very]* desc.
+	j := o.start - 1
+	as := false
+	for k := 0; j >= 0 && k < 4; j, k = j-1, k+1 {
+		inf := e.info[j]
+		if inf.mention >= 0 {
+			mi := inf.mention
+			w := float32(1)
+			if e.in.Mentions[mi].Possessive {
+				w = e.p.Possessive
+			}
+			targets = e.addMention(targets, mi, w, RuleDescriptor, -1)
+			if as || !e.subjectLike(mi) {
+				// "name Russia as the aggressor": the namer holds it.
+				holders = e.subject(e.in.Mentions[mi].Start, true, holders)
+			}
+			return holders, targets
+		}
+		as = as || string(e.lowerAt(j)) == "as"
+		if inf.class&(ClassPronPerson|ClassPronThing|ClassPronPlural) != 0 && inf.class&ClassPossPron == 0 {
+			// "He is a good guy"
+			targets, _ = e.pronounPart(targets, j, 1)
+			return holders, targets
+		}
+		if inf.class&(ClassDet|ClassBe|ClassMod|ClassAux) != 0 || e.punctIs(j, ',') || isAdverb(e.lowerAt(j)) || string(e.lowerAt(j)) == "as" {
+			continue
+		}
+		break
+	}
+	// After: desc [word]{0,2} X.
+	j = o.end
+	for k := 0; j < n && k < 3; j, k = j+1, k+1 {
+		inf := e.info[j]
+		if inf.mention >= 0 {
+			targets = e.addMention(targets, inf.mention, 1, RuleDescriptor, 1)
+			return holders, targets
+		}
+		if e.isPunct(j) || inf.class&(ClassPrep|ClassSub|ClassRel|ClassBe|ClassAux|ClassAttrib) != 0 || inf.occ >= 0 {
+			break
+		}
+	}
+	return holders, targets
+}
+
+// emit records one contribution per holder-target pair, or one per target
+// without a holder.
+func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
+	if w == 0 || len(targets) == 0 {
+		return
+	}
+	for _, h := range holders {
+		if h.mention >= 0 {
+			// The words after the cue describe its target, not its holder.
+			e.s.heldFrom = append(e.s.heldFrom, span{h.mention, o.end, o.end + objectWindow})
+		}
+	}
+	if o.rule != 0 {
+		rule = max(rule, o.rule)
+	}
+	begin, end := e.toks[o.start].Start, e.toks[o.end-1].End
+	def := e.info[o.start].holder
+	var none [1]part
+	if len(holders) == 0 {
+		none[0] = part{actor: -1, mention: -1, w: 1}
+		holders = none[:]
+	}
+	for _, t := range targets {
+		if t.actor == speakerActor {
+			t.actor = def
+		}
+		if t.actor < 0 {
+			continue
+		}
+		for _, h := range holders {
+			r := rule
+			ha := h.actor
+			if ha == speakerActor || ha < 0 {
+				ha = def
+				if a := e.info[o.start].attrib; a != 0 && (rule == RuleDescriptor || rule == RuleSubject || rule == RulePrep) {
+					r = a
+				}
+			}
+			if ha == t.actor {
+				ha = -1
+			}
+			switch {
+			case o.rule != 0:
+				r = o.rule
+			case t.rule == RulePossessive || t.rule == RulePronoun || t.rule == RuleCoordination:
+				r = t.rule
+			case h.rule == RulePronoun || h.rule == RuleCoordination:
+				r = h.rule
+			}
+			o.used = true
+			e.s.contribs = append(e.s.contribs, Contribution{
+				Holder: ha, Target: t.actor, Weight: clamp1(w * t.w * h.w),
+				Cue: o.cue, Begin: begin, End: end, Rule: r,
+			})
+		}
+	}
+}
+
+func clamp1(f float32) float32 {
+	switch {
+	case f > 1:
+		return 1
+	case f < -1:
+		return -1
+	}
+	return f
+}
+
+// prefixes applies prefix cues to one-token mentions: "anti-Trump" opposes
+// and "pro-Kremlin" supports the actor inside the word.
+func (e *engine) prefixes() {
+	if len(e.l.prefixes) == 0 {
+		return
+	}
+	for mi, m := range e.in.Mentions {
+		if m.End != m.Start+1 {
+			continue
+		}
+		low := e.lowerAt(m.Start)
+		for _, ci := range e.l.prefixes {
+			c := &e.l.cues[ci]
+			if len(low) > len(c.Text) && string(low[:len(c.Text)]) == c.Text {
+				o := occ{start: m.Start, end: m.End, cue: ci, factor: 1}
+				t := [1]part{{actor: m.Actor, mention: int32(mi), w: 1, rule: RuleDescriptor}}
+				e.emit(&o, nil, t[:], c.Weight, RuleDescriptor)
+				break
+			}
+		}
+	}
+}
+
+// evidence merges the sentiment hits and the portrayal words into one
+// list of valenced tokens, skipping the words of cues that already
+// contributed, and applying negation to portrayal words.
+func (e *engine) evidence() []Hit {
+	p := e.p
+	ev := e.s.evid[:0]
+	hits := e.in.Hits
+	k := 0
+	for i := range e.info {
+		inf := &e.info[i]
+		var v float32
+		for k < len(hits) && hits[k].Tok < int32(i) {
+			k++
+		}
+		if k < len(hits) && hits[k].Tok == int32(i) {
+			v = hits[k].Valence * p.SentimentWeight
+		}
+		if inf.pset && inf.pv == 0 {
+			v = 0
+		}
+		if inf.pv != 0 {
+			pv := inf.pv * p.PortrayalWeight
+			for j := int32(i) - 1; j >= 0 && j >= int32(i)-3 && !e.isPunct(j); j-- {
+				if c := e.info[j].class; c&ClassNeg0 != 0 {
+					pv = 0
+					break
+				} else if c&ClassNeg != 0 {
+					pv *= p.NegatePositive
+					break
+				}
+			}
+			v += pv
+		}
+		if v == 0 || (inf.inOcc >= 0 && e.s.occs[inf.inOcc].used) {
+			continue
+		}
+		ev = append(ev, Hit{Tok: int32(i), Valence: v})
+	}
+	e.s.evid = ev
+	return ev
+}
+
+// sentiment adds the sentiment words near each mention as weak evidence of
+// how the statement portrays that actor: words in the mention's own clause
+// count fully, others in the sentence less, all decaying with distance.
+// Words that are part of a stance cue are already counted by the cue.
+func (e *engine) sentiment() {
+	p := e.p
+	hits := e.evidence()
+	lo := 0
+	n := int32(len(e.toks))
+	for mi, m := range e.in.Mentions {
+		st, en := e.sentBounds(m.Start)
+		// "X is (not) corrupt", "X would be a phenomenal president": words
+		// predicated of the actor weigh more.
+		predFrom, predTo := int32(-1), int32(-1)
+		j := m.End
+		for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
+			j++
+		}
+		if j < n && e.info[j].class&ClassBe != 0 {
+			predFrom, predTo = j+1, min(en, j+7)
+		}
+		// The subject of a reporting verb ("X said …") is mostly just
+		// reporting: the words around it say less about X.
+		speakerF := float32(1)
+		if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
+			speakerF = p.Speaker
+		}
+		// Mentions come in text order, so the first hit of the sentence
+		// only moves forward.
+		for lo < len(hits) && hits[lo].Tok < st {
+			lo++
+		}
+		for _, h := range hits[lo:] {
+			if h.Tok >= en {
+				break
+			}
+			if hm := e.info[h.Tok].mention; hm >= 0 && hm != int32(mi) {
+				continue
+			}
+			d := h.Tok - m.Start
+			if d < 0 {
+				d = m.Start - h.Tok
+			}
+			if h.Tok >= m.Start && h.Tok < m.End {
+				d = 0
+			}
+			f := speakerF / (1 + p.SentimentDecay*float32(d))
+			if e.info[h.Tok].clause != e.info[m.Start].clause {
+				f *= p.OtherClause
+			}
+			if e.info[h.Tok].quote != e.info[m.Start].quote {
+				f *= p.OtherQuote
+			}
+			if e.info[h.Tok].attrib != 0 && e.info[h.Tok].holder == m.Actor {
+				// The speaker's own words do not portray the speaker.
+				f *= p.SelfAttributed
+			}
+			for _, hf := range e.s.heldFrom {
+				if hf.mention == int32(mi) && h.Tok >= hf.from && h.Tok < hf.to {
+					f *= p.HolderObject
+					break
+				}
+			}
+			if h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause {
+				f *= p.Predicate
+			}
+			t := e.toks[h.Tok]
+			e.s.contribs = append(e.s.contribs, Contribution{
+				Holder: -1, Target: m.Actor, Weight: clamp1(h.Valence * f),
+				Cue: -1, Begin: t.Start, End: t.End, Rule: RuleSentiment,
+			})
+		}
+	}
+}

@@ -1,0 +1,525 @@
+package stance
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+)
+
+// Data files read by Load, relative to the data root.
+const (
+	CuesFile      = "stance/cues.tsv"
+	FunctionFile  = "stance/function.tsv"
+	IrregularFile = "stance/irregular.tsv"
+	PortrayalFile = "stance/portrayal.tsv"
+)
+
+// ParseError reports a malformed line of a stance data file. Its text reads
+// "stance/cues.tsv:12: unknown frame \"xyz\"".
+type ParseError struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg) }
+
+// POS is a cue's part of speech, which decides how it is inflected.
+type POS uint8
+
+// Parts of speech of cues.
+const (
+	POSVerb    POS = iota + 1 // inflected: -s, -ed, -ing, irregular forms
+	POSNoun                   // singular and plural
+	POSAdj                    // as written
+	POSPhrase                 // several words, as written
+	POSVPhrase                // several words, the first one inflected as a verb
+	POSPrefix                 // a word prefix ending in "-" ("anti-"), matched on mentions
+)
+
+var posNames = map[string]POS{"verb": POSVerb, "noun": POSNoun, "adj": POSAdj, "phrase": POSPhrase, "vphrase": POSVPhrase, "prefix": POSPrefix}
+
+// Frame says which words around a cue are its holder and its target.
+type Frame uint8
+
+// Argument frames of cues.
+const (
+	// FrameSVO: the subject holds the stance toward the object ("X condemned
+	// Y"); in the passive the by-phrase holds it toward the subject.
+	FrameSVO Frame = iota + 1
+	// FramePrep: a noun or adjective whose target follows one of its target
+	// prepositions ("X's support for Y", "X is angry at Y"); the holder is
+	// the possessor, a holder-preposition phrase or the clause subject.
+	FramePrep
+	// FrameInverse: the subject is the target and the object (or the phrase
+	// after the cue) the holder ("the plan angered X", "Y came under fire
+	// from X").
+	FrameInverse
+	// FrameSubject: the cue portrays its own subject ("X lied").
+	FrameSubject
+	// FrameDescriptor: a word describing an adjacent actor ("the corrupt X",
+	// "X, a war criminal", "name X as the aggressor").
+	FrameDescriptor
+	// FramePossessed: a noun whose possessor or of-object is the target ("X's
+	// resignation", "the ouster of X"); the clause subject is the holder.
+	FramePossessed
+	// FrameFlip modifies the cue after it: "refused to endorse" reverses and
+	// weakens it.
+	FrameFlip
+	// FrameNeutral modifies the cue after it: "stopped short of criticising"
+	// cancels it.
+	FrameNeutral
+)
+
+var frameNames = map[string]Frame{
+	"svo": FrameSVO, "prep": FramePrep, "inv": FrameInverse, "subj": FrameSubject,
+	"desc": FrameDescriptor, "poss": FramePossessed, "flip": FrameFlip, "neutral": FrameNeutral,
+}
+
+// String returns the frame's name as written in cues.tsv.
+func (f Frame) String() string {
+	for k, v := range frameNames {
+		if v == f {
+			return k
+		}
+	}
+	return "unknown"
+}
+
+// Class is a set of function-word classes (function.tsv).
+type Class uint32
+
+// Function-word classes.
+const (
+	ClassBe Class = 1 << iota
+	ClassGet
+	ClassAux
+	ClassModal
+	ClassNeg
+	ClassNeg0
+	ClassCond
+	ClassDet
+	ClassPossPron
+	ClassPronPerson
+	ClassPronThing
+	ClassPronPlural
+	ClassPronFirst
+	ClassPrep
+	ClassCoord
+	ClassSub
+	ClassContrast
+	ClassRel
+	ClassAttrib
+	ClassPast
+	ClassMod
+	ClassRefl
+)
+
+var classNames = map[string]Class{
+	"be": ClassBe, "get": ClassGet, "aux": ClassAux, "modal": ClassModal, "neg": ClassNeg,
+	"neg0": ClassNeg0, "cond": ClassCond, "det": ClassDet, "posspron": ClassPossPron,
+	"pron_person": ClassPronPerson, "pron_thing": ClassPronThing, "pron_plural": ClassPronPlural,
+	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
+	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
+	"mod": ClassMod, "refl": ClassRefl,
+}
+
+const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural
+
+// maxPreps is the most prepositions function.tsv may declare (they index a
+// 64-bit set).
+const maxPreps = 64
+
+// Cue is one stance cue of the lexicon.
+type Cue struct {
+	// Text is the cue as written in cues.tsv ("criticise", "vote against").
+	Text string
+	POS  POS
+	// Weight is the signed strength toward the target, in [-1, 1].
+	Weight float32
+	Frame  Frame
+	// Agent is the signed portrayal of a verb's own subject, in [-1, 1]
+	// ("X invaded Y" portrays X negatively).
+	Agent float32
+	// TargetPreps and HolderPreps are sets of preposition ids.
+	TargetPreps, HolderPreps uint64
+}
+
+// word is what the lexicon knows about one lower-case token.
+type word struct {
+	class Class
+	prep  int8 // preposition id, -1 when not a preposition
+}
+
+// entry is everything known about one lower-case token, found with one map
+// lookup per token: its function-word classes, its portrayal weight and its
+// edge from the root of the cue trie.
+type entry struct {
+	word
+	pv   float32 // portrayal weight
+	pset bool    // in portrayal.tsv
+	root int32   // child of the trie root, 0 when none
+}
+
+// cueRef is one cue reachable through a surface form.
+type cueRef struct {
+	cue  int32
+	form Form
+}
+
+// node is a state of the phrase trie over lower-case tokens.
+type node struct {
+	next map[string]int32
+	// poss and refl are the edges for the <poss> and <refl> placeholders.
+	poss, refl int32
+	refs       []cueRef
+}
+
+// Lexicon is the stance cue lexicon with its function words. It is immutable
+// after Load and safe for concurrent use.
+type Lexicon struct {
+	cues      []Cue
+	nodes     []node
+	words     map[string]word
+	prepNames []string
+	portrayal map[string]float32
+	prefixes  []int32          // cues with POSPrefix
+	entries   map[string]entry // union of words, portrayal and trie roots
+	params    Params
+}
+
+// Cues returns the cues in file order. The slice is shared and must not be
+// modified.
+func (l *Lexicon) Cues() []Cue { return l.cues }
+
+// Load reads the stance lexicon (cues.tsv, function.tsv, irregular.tsv under
+// "stance/") from fsys. Errors name the file and line.
+func Load(fsys fs.FS) (*Lexicon, error) {
+	l := &Lexicon{words: map[string]word{}, nodes: []node{{}}, params: DefaultParams()}
+	irr, err := loadIrregular(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.loadFunction(fsys, irr); err != nil {
+		return nil, err
+	}
+	if err := l.loadCues(fsys, irr); err != nil {
+		return nil, err
+	}
+	if err := l.loadPortrayal(fsys); err != nil {
+		return nil, err
+	}
+	l.index()
+	return l, nil
+}
+
+// index builds the one-lookup entries map.
+func (l *Lexicon) index() {
+	l.entries = make(map[string]entry, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
+	get := func(w string) entry {
+		e, ok := l.entries[w]
+		if !ok {
+			e.prep = -1
+		}
+		return e
+	}
+	for w, x := range l.words {
+		e := get(w)
+		e.word = x
+		l.entries[w] = e
+	}
+	for w, v := range l.portrayal {
+		e := get(w)
+		e.pv, e.pset = v, true
+		l.entries[w] = e
+	}
+	for w, n := range l.nodes[0].next {
+		e := get(w)
+		e.root = n
+		l.entries[w] = e
+	}
+}
+
+// eachLine calls fn with the tab-separated fields of every non-empty,
+// non-comment line of path, and wraps fn's error with path:line.
+func eachLine(fsys fs.FS, path string, fn func(fields []string) error) error {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return fmt.Errorf("stance: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), " \r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return &ParseError{Path: path, Line: n, Msg: err.Error()}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("stance: reading %s: %w", path, err)
+	}
+	return nil
+}
+
+func loadIrregular(fsys fs.FS) (map[string]irregular, error) {
+	irr := map[string]irregular{}
+	err := eachLine(fsys, IrregularFile, func(f []string) error {
+		if len(f) < 3 || len(f) > 5 {
+			return fmt.Errorf("want 3 to 5 tab-separated fields (base, past, participle, [ing], [s]), got %d", len(f))
+		}
+		for i, s := range f {
+			if s != strings.ToLower(strings.TrimSpace(s)) || (i < 3 && s == "") {
+				return fmt.Errorf("field %d %q must be a lower-case word", i+1, s)
+			}
+		}
+		base := f[0]
+		if _, dup := irr[base]; dup {
+			return fmt.Errorf("duplicate verb %q", base)
+		}
+		ir := irregular{past: f[1], part: f[2]}
+		if len(f) > 3 {
+			ir.ing = f[3]
+		}
+		if len(f) > 4 {
+			ir.s = f[4]
+		}
+		irr[base] = ir
+		return nil
+	})
+	return irr, err
+}
+
+func (l *Lexicon) loadFunction(fsys fs.FS, irr map[string]irregular) error {
+	return eachLine(fsys, FunctionFile, func(f []string) error {
+		if len(f) < 2 || len(f) > 3 {
+			return fmt.Errorf("want 2 or 3 tab-separated fields (word, classes, [verb]), got %d", len(f))
+		}
+		w := f[0]
+		if w == "" || w != strings.ToLower(w) || strings.ContainsRune(w, ' ') {
+			return fmt.Errorf("word %q must be one lower-case word", w)
+		}
+		var c Class
+		for name := range strings.SplitSeq(f[1], ",") {
+			bit, ok := classNames[name]
+			if !ok {
+				return fmt.Errorf("unknown class %q", name)
+			}
+			c |= bit
+		}
+		forms := []inflection{{w, FormBase}}
+		if len(f) == 3 {
+			if f[2] != "verb" {
+				return fmt.Errorf("third field must be \"verb\", got %q", f[2])
+			}
+			forms = inflectVerb(forms[:0], w, irr)
+		}
+		for _, in := range forms {
+			cur := l.words[in.text]
+			if cur.class == 0 {
+				cur.prep = -1
+			}
+			cur.class |= c
+			if c&ClassPrep != 0 && cur.prep < 0 {
+				if len(l.prepNames) == maxPreps {
+					return fmt.Errorf("more than %d prepositions", maxPreps)
+				}
+				cur.prep = int8(len(l.prepNames))
+				l.prepNames = append(l.prepNames, in.text)
+			}
+			l.words[in.text] = cur
+		}
+		return nil
+	})
+}
+
+func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
+	var forms []inflection
+	return eachLine(fsys, CuesFile, func(f []string) error {
+		if len(f) < 4 || len(f) > 5 {
+			return fmt.Errorf("want 4 or 5 tab-separated fields (cue, pos, weight, frame, [options]), got %d", len(f))
+		}
+		c := Cue{Text: f[0]}
+		if c.Text == "" || c.Text != strings.ToLower(c.Text) || strings.TrimSpace(c.Text) != c.Text || strings.Contains(c.Text, "  ") {
+			return fmt.Errorf("cue %q must be lower-case words separated by single spaces", c.Text)
+		}
+		var ok bool
+		if c.POS, ok = posNames[f[1]]; !ok {
+			return fmt.Errorf("unknown part of speech %q (want verb, noun, adj, phrase or vphrase)", f[1])
+		}
+		wt, err := parseWeight(f[2])
+		if err != nil {
+			return fmt.Errorf("weight: %w", err)
+		}
+		c.Weight = wt
+		if c.Frame, ok = frameNames[f[3]]; !ok {
+			return fmt.Errorf("unknown frame %q", f[3])
+		}
+		words := strings.Fields(c.Text)
+		if c.POS == POSPrefix {
+			if len(words) != 1 || !strings.HasSuffix(c.Text, "-") || len(c.Text) < 2 {
+				return fmt.Errorf("prefix %q must be one word ending in \"-\"", c.Text)
+			}
+			if c.Frame != FrameDescriptor {
+				return fmt.Errorf("prefix %q: frame must be desc", c.Text)
+			}
+			l.prefixes = append(l.prefixes, int32(len(l.cues)))
+			l.cues = append(l.cues, c)
+			return nil
+		}
+		multi := c.POS == POSPhrase || c.POS == POSVPhrase
+		if multi != (len(words) > 1) {
+			return fmt.Errorf("cue %q: pos %s needs %s", c.Text, f[1], map[bool]string{true: "several words", false: "one word"}[multi])
+		}
+		noBase := false
+		if len(f) == 5 {
+			for opt := range strings.FieldsSeq(f[4]) {
+				if err := l.option(&c, opt, &noBase); err != nil {
+					return err
+				}
+			}
+		}
+		if c.TargetPreps == 0 && c.Frame == FrameInverse {
+			c.TargetPreps = l.prepSet("by", "with", "at", "over", "about")
+		}
+		if c.TargetPreps == 0 {
+			c.TargetPreps = l.prepSet("for", "of", "to", "against", "toward", "towards", "on", "over", "at", "with", "about", "in", "behind")
+		}
+		if c.HolderPreps == 0 {
+			c.HolderPreps = l.prepSet("from", "by", "among")
+		}
+		id := int32(len(l.cues))
+		l.cues = append(l.cues, c)
+		forms = forms[:0]
+		switch c.POS {
+		case POSVerb, POSVPhrase:
+			forms = inflectVerb(forms, words[0], irr)
+		case POSNoun:
+			forms = inflectNoun(forms, words[0])
+		default:
+			forms = append(forms, inflection{words[0], FormBase})
+		}
+		for _, in := range forms {
+			if noBase && in.form == FormBase {
+				continue
+			}
+			n := l.edge(0, in.text)
+			for _, w := range words[1:] {
+				n = l.edge(n, w)
+			}
+			l.nodes[n].refs = append(l.nodes[n].refs, cueRef{cue: id, form: in.form})
+		}
+		return nil
+	})
+}
+
+func (l *Lexicon) loadPortrayal(fsys fs.FS) error {
+	l.portrayal = map[string]float32{}
+	return eachLine(fsys, PortrayalFile, func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 tab-separated fields (word, weight), got %d", len(f))
+		}
+		w := f[0]
+		if w == "" || w != strings.ToLower(w) || strings.ContainsRune(w, ' ') {
+			return fmt.Errorf("word %q must be one lower-case word", w)
+		}
+		if _, dup := l.portrayal[w]; dup {
+			return fmt.Errorf("duplicate word %q", w)
+		}
+		v, err := parseWeight(f[1])
+		if err != nil {
+			return fmt.Errorf("weight: %w", err)
+		}
+		l.portrayal[w] = v
+		return nil
+	})
+}
+
+// option applies one key=value option of a cue line.
+func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
+	key, val, _ := strings.Cut(opt, "=")
+	switch key {
+	case "nobase":
+		*noBase = true
+	case "src":
+		// Provenance only (README.md).
+	case "agent":
+		w, err := parseWeight(val)
+		if err != nil {
+			return fmt.Errorf("agent: %w", err)
+		}
+		c.Agent = w
+	case "tp", "hp":
+		var set uint64
+		for p := range strings.SplitSeq(val, ",") {
+			w, ok := l.words[p]
+			if !ok || w.prep < 0 {
+				return fmt.Errorf("%s: %q is not a preposition of %s", key, p, FunctionFile)
+			}
+			set |= 1 << uint(w.prep)
+		}
+		if key == "tp" {
+			c.TargetPreps = set
+		} else {
+			c.HolderPreps = set
+		}
+	default:
+		return fmt.Errorf("unknown option %q", opt)
+	}
+	return nil
+}
+
+func (l *Lexicon) prepSet(names ...string) uint64 {
+	var set uint64
+	for _, p := range names {
+		if w, ok := l.words[p]; ok && w.prep >= 0 {
+			set |= 1 << uint(w.prep)
+		}
+	}
+	return set
+}
+
+// edge returns the child of node n for token w, adding it when missing.
+func (l *Lexicon) edge(n int32, w string) int32 {
+	switch w {
+	case "<poss>":
+		if l.nodes[n].poss == 0 {
+			l.nodes = append(l.nodes, node{})
+			l.nodes[n].poss = int32(len(l.nodes) - 1)
+		}
+		return l.nodes[n].poss
+	case "<refl>":
+		if l.nodes[n].refl == 0 {
+			l.nodes = append(l.nodes, node{})
+			l.nodes[n].refl = int32(len(l.nodes) - 1)
+		}
+		return l.nodes[n].refl
+	}
+	if c, ok := l.nodes[n].next[w]; ok {
+		return c
+	}
+	l.nodes = append(l.nodes, node{})
+	c := int32(len(l.nodes) - 1)
+	if l.nodes[n].next == nil {
+		l.nodes[n].next = map[string]int32{}
+	}
+	l.nodes[n].next[w] = c
+	return c
+}
+
+var errWeight = errors.New("must be a number in [-1, 1]")
+
+func parseWeight(s string) (float32, error) {
+	v, err := strconv.ParseFloat(s, 32)
+	if err != nil || v < -1 || v > 1 {
+		return 0, fmt.Errorf("%q %w", s, errWeight)
+	}
+	return float32(v), nil
+}

@@ -1,0 +1,224 @@
+package stance
+
+import (
+	"bytes"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// maxGap is how many modifiers ("sharp", "widely") may sit inside a phrase
+// cue: "drew sharp criticism from".
+const maxGap = 2
+
+// matchCues finds the cue occurrences, longest match first, left to right.
+func (e *engine) matchCues() {
+	s := e.s
+	s.occs = s.occs[:0]
+	n := int32(len(e.toks))
+	for i := int32(0); i < n; {
+		if e.toks[i].Kind != tokenize.Word {
+			i++
+			continue
+		}
+		if e.info[i].root == 0 {
+			i++
+			continue
+		}
+		end, nd := e.longest(i)
+		if end <= i {
+			i++
+			continue
+		}
+		ref := e.choose(i, end, e.l.nodes[nd].refs)
+		e.info[i].occ = int32(len(s.occs))
+		for j := i; j < end; j++ {
+			e.info[j].inCue = true
+			e.info[j].inOcc = int32(len(s.occs))
+		}
+		s.occs = append(s.occs, occ{start: i, end: end, cue: ref.cue, form: ref.form, factor: 1})
+		i = end
+	}
+}
+
+// longest walks the phrase trie from token i and returns the end of the
+// longest cue found and its trie node; end == i when there is none.
+func (e *engine) longest(i int32) (end, nd int32) {
+	nodes := e.l.nodes
+	cur, end, gap := int32(0), i, 0
+	n := int32(len(e.toks))
+	for j := i; j < n && e.toks[j].Kind == tokenize.Word; j++ {
+		nx := &nodes[cur]
+		c := e.info[j].class
+		var next int32
+		var ok bool
+		if cur == 0 {
+			next = e.info[j].root
+			ok = next != 0
+		} else {
+			next, ok = nx.next[string(e.lowerAt(j))]
+		}
+		switch {
+		case ok:
+		case nx.poss != 0 && c&ClassPossPron != 0:
+			next = nx.poss
+		case nx.refl != 0 && c&ClassRefl != 0:
+			next = nx.refl
+		case cur != 0 && gap < maxGap && e.info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
+			gap++
+			continue
+		default:
+			return end, nd
+		}
+		cur = next
+		if len(nodes[cur].refs) > 0 {
+			end, nd = j+1, cur
+		}
+	}
+	return end, nd
+}
+
+// isAdverb reports whether a lower-case word looks like a manner adverb
+// ("sharply", "publicly").
+func isAdverb(w []byte) bool { return len(w) > 4 && bytes.HasSuffix(w, []byte("ly")) }
+
+// choose picks one reading of a surface form that several cues share
+// ("support" verb or noun, "threat" in a prep frame or as a descriptor).
+func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
+	if len(refs) == 1 {
+		return refs[0]
+	}
+	nounCtx, verbCtx := false, false
+	if i > 0 {
+		p := e.info[i-1]
+		switch {
+		case string(e.lowerAt(i-1)) == "to" || p.class&(ClassAux|ClassModal|ClassNeg|ClassPronFirst|ClassPronPerson|ClassPronPlural|ClassRel) != 0 && p.class&ClassPossPron == 0:
+			verbCtx = true
+		case p.class&(ClassDet|ClassPossPron|ClassPrep|ClassMod) != 0 || e.toks[i-1].Has(tokenize.Possessive):
+			nounCtx = true
+		case p.mention >= 0:
+			verbCtx = true
+		}
+	}
+	var nextPrep uint64
+	if end < int32(len(e.toks)) && e.info[end].prep >= 0 {
+		nextPrep = 1 << uint(e.info[end].prep)
+	}
+	best, bestScore := refs[0], -1
+	for _, r := range refs {
+		c := &e.l.cues[r.cue]
+		score := 0
+		verb := c.POS == POSVerb || c.POS == POSVPhrase
+		switch {
+		case verb && r.form != FormBase && r.form != FormS:
+			score += 3 // -ed, -ing: only verbs have these forms
+		case verb && verbCtx:
+			score += 2
+		case !verb && nounCtx:
+			score += 2
+		}
+		if !verb && nextPrep != 0 && (c.Frame == FramePrep && (c.TargetPreps|c.HolderPreps)&nextPrep != 0) {
+			score += 2
+		}
+		if !verb && !verbCtx && c.Frame != FrameDescriptor && nextPrep == 0 && !nounCtx {
+			score-- // a bare noun reading with nothing around it
+		}
+		if score > bestScore {
+			best, bestScore = r, score
+		}
+	}
+	return best
+}
+
+// scope sets each occurrence's factor from negation, refusal, modality and
+// past-attitude markers before it in its clause, and from questions.
+func (e *engine) scope() {
+	p := e.p
+	for oi := range e.s.occs {
+		o := &e.s.occs[oi]
+		c := &e.l.cues[o.cue]
+		if c.Frame == FrameFlip || c.Frame == FrameNeutral {
+			continue
+		}
+		st, en := e.sentBounds(o.start)
+		var rule Rule
+		modal := false
+		lo := max(st, o.start-5)
+		for j := o.start - 1; j >= lo; j-- {
+			inf := e.info[j]
+			if inf.class&ClassPast != 0 {
+				rule = maxRule(rule, RulePast) // "once a critic", "formerly opposed"
+			}
+			if e.isPunct(j) || (inf.class&ClassSub != 0 && inf.class&ClassCond == 0) {
+				break
+			}
+			if inf.occ >= 0 || inf.inCue {
+				k := j
+				for e.info[k].occ < 0 {
+					k--
+				}
+				mc := &e.l.cues[e.s.occs[e.info[k].occ].cue]
+				if e.s.occs[e.info[k].occ].end >= o.start-1 {
+					switch mc.Frame {
+					case FrameFlip:
+						rule = maxRule(rule, RuleRefused)
+					case FrameNeutral:
+						rule = maxRule(rule, RuleNeutralised)
+					}
+				}
+				j = k
+				continue
+			}
+			switch {
+			case inf.class&ClassNeg0 != 0:
+				rule = maxRule(rule, RuleNeutralised)
+			case inf.class&ClassNeg != 0:
+				rule = maxRule(rule, RuleNegated)
+			case inf.class&(ClassModal|ClassCond) != 0:
+				rule = maxRule(rule, RuleModal)
+				modal = true
+			case inf.class&ClassPast != 0:
+				rule = maxRule(rule, RulePast)
+			}
+		}
+		// A conditional anywhere earlier in the clause, or a question.
+		if rule == 0 || rule == RuleNegated {
+			for j := o.start - 1; j >= max(st, o.start-maxReach) && e.info[j].clause == e.info[o.start].clause; j-- {
+				if e.info[j].class&ClassCond != 0 {
+					rule = max(rule, RuleModal)
+					modal = true
+					break
+				}
+			}
+		}
+		if rule == RuleNegated && modal {
+			// A negated counterfactual ("if X had not backed …") states
+			// no stance either way.
+			rule = RuleNeutralised
+		}
+		if rule == 0 && en > st && e.toks[en-1].Kind == tokenize.Punct && e.in.Text[e.toks[en-1].Start] == '?' {
+			rule = RuleModal
+		}
+		f := float32(1)
+		switch rule {
+		case RuleNegated:
+			f = p.NegatePositive
+			if c.Weight < 0 {
+				f = p.NegateNegative
+			}
+		case RuleRefused:
+			f = p.RefusePositive
+			if c.Weight < 0 {
+				f = p.RefuseNegative
+			}
+		case RuleNeutralised:
+			f = 0
+		case RuleModal:
+			f = p.Modal
+		case RulePast:
+			f = p.Past
+		}
+		o.factor, o.rule = f, rule
+	}
+}
+
+func maxRule(a, b Rule) Rule { return max(a, b) }

@@ -1,0 +1,454 @@
+package stance
+
+import "github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+
+// Role finding: the subject of a cue is the nearest subject-like actor
+// before it in its clause (skipping appositives, auxiliaries and actors
+// inside prepositional phrases), the antecedent of a relative pronoun, or
+// the main-clause subject for a non-finite verb ("while sidelining X"). The
+// object is the first actor after the cue before a clause boundary.
+
+// objectWindow is how many tokens after a cue its object may start.
+const objectWindow = 10
+
+// maxReach bounds every backward search (subjects, clauses, attribution,
+// pronoun antecedents) so that a text without sentence punctuation costs
+// linear time, not quadratic.
+const maxReach = 48
+
+// skippable reports whether token j may sit between a preposition or
+// coordinator and its noun phrase: determiners, possessive pronouns,
+// modifiers, numbers, adverbs.
+func (e *engine) skippable(j int32) bool {
+	c := e.info[j].class
+	if c&(ClassDet|ClassPossPron|ClassMod) != 0 {
+		return true
+	}
+	return e.toks[j].Kind == tokenize.Number
+}
+
+// governed reports whether mention mi sits inside a prepositional phrase
+// ("talks with Moscow"), directly or through coordination ("between
+// Washington and its partners").
+func (e *engine) governed(mi int32) bool {
+	for depth := 0; depth < 4; depth++ {
+		m := e.in.Mentions[mi]
+		j := m.Start - 1
+		for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
+			j--
+		}
+		if j < 0 {
+			return false
+		}
+		inf := e.info[j]
+		switch {
+		case inf.mention >= 0:
+			return false
+		case inf.class&ClassPrep != 0 && inf.class&ClassSub == 0:
+			return true
+		case inf.class&ClassCoord != 0 || e.punctIs(j, ',') && e.listItem(mi):
+			k := j - 1
+			for k >= 0 && e.info[k].mention < 0 && e.skippable(k) {
+				k--
+			}
+			if k < 0 || e.info[k].mention < 0 {
+				return false
+			}
+			mi = e.info[k].mention
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// classAt is the class of token j, or 0 outside the text.
+func (e *engine) classAt(j int32) Class {
+	if j < 0 || int(j) >= len(e.info) {
+		return 0
+	}
+	return e.info[j].class
+}
+
+// listItem reports whether mention mi is followed by a coordinator, directly
+// or after a comma ("Paris, Berlin and Rome"), so that a comma before it
+// joins a list rather than opening an appositive ("the envoy, Ellison,").
+func (e *engine) listItem(mi int32) bool {
+	j := e.in.Mentions[mi].End
+	n := int32(len(e.toks))
+	if j < n && e.punctIs(j, ',') {
+		j++
+	}
+	return j < n && e.info[j].class&ClassCoord != 0
+}
+
+// verbAfter reports whether token j looks like a verb or auxiliary, so that
+// a governed mention before it is still a subject ("with Trump seeking").
+func (e *engine) verbAfter(j int32) bool {
+	if j >= int32(len(e.toks)) || e.toks[j].Kind != tokenize.Word {
+		return false
+	}
+	inf := e.info[j]
+	if inf.class&(ClassBe|ClassAux|ClassModal|ClassNeg|ClassGet|ClassAttrib) != 0 {
+		return true
+	}
+	if inf.occ >= 0 {
+		c := e.l.cues[e.s.occs[inf.occ].cue]
+		return c.POS == POSVerb || c.POS == POSVPhrase
+	}
+	if inf.class != 0 {
+		return false
+	}
+	w := e.lowerAt(j)
+	n := len(w)
+	return n > 4 && (string(w[n-3:]) == "ing" || string(w[n-2:]) == "ed")
+}
+
+// subjectLike reports whether mention mi can be the subject of a clause.
+func (e *engine) subjectLike(mi int32) bool {
+	return !e.modifier(mi) && (!e.governed(mi) || e.verbAfter(e.in.Mentions[mi].End))
+}
+
+// modifier reports whether mention mi only modifies a mention after it,
+// possibly across title words: "European Commission President Ursula von
+// der Leyen", "Russian President Vladimir Putin".
+func (e *engine) modifier(mi int32) bool {
+	m := e.in.Mentions[mi]
+	if m.Possessive {
+		return false
+	}
+	n := int32(len(e.toks))
+	for j := m.End; j < n && j <= m.End+3; j++ {
+		if e.info[j].mention >= 0 {
+			return true
+		}
+		t := e.toks[j]
+		if t.Kind != tokenize.Word || !t.Has(tokenize.Capitalized) || e.info[j].class != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// addMention appends mention mi and the mentions coordinated with it
+// ("Egypt and Jordan") to dst. dir is +1 to collect coordinated mentions
+// after mi, -1 before.
+func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int32) []part {
+	dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: rule})
+	n := int32(len(e.toks))
+	for k := 0; k < 4; k++ {
+		m := e.in.Mentions[mi]
+		var j int32
+		if dir > 0 {
+			j = m.End
+			if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+				return dst
+			}
+			j++
+			if j < n && e.info[j].class&ClassCoord != 0 {
+				j++ // ", and"
+			}
+			for j < n && e.info[j].mention < 0 && e.skippable(j) {
+				j++
+			}
+			if j >= n || e.info[j].mention < 0 || e.in.Mentions[e.info[j].mention].Start != j {
+				return dst
+			}
+			// "the plan, Tokyo would…" is a new clause, not a list.
+			if next := e.info[j].mention; e.verbAfter(e.in.Mentions[next].End) ||
+				e.classAt(m.End)&ClassCoord == 0 && e.classAt(m.End+1)&ClassCoord == 0 && !e.listItem(next) {
+				return dst
+			}
+		} else {
+			j = m.Start - 1
+			if j < 0 || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+				return dst
+			}
+			j--
+			for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
+				j--
+			}
+			if j < 0 || e.info[j].mention < 0 {
+				return dst
+			}
+			// A comma before a subject is an appositive or a list; only
+			// "X and Y" and "X, Y and Z" are taken as coordination.
+			if e.info[m.Start-1].class&ClassCoord == 0 && (m.End >= n || e.info[m.End].class&ClassCoord == 0) {
+				return dst
+			}
+		}
+		mi = e.info[j].mention
+		dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: RuleCoordination})
+	}
+	return dst
+}
+
+// pronounPart resolves a pronoun at token j into dst; first-person pronouns
+// stand for the speaker.
+func (e *engine) pronounPart(dst []part, j int32, w float32) ([]part, bool) {
+	c := e.info[j].class
+	if c&ClassPronFirst != 0 {
+		return append(dst, part{actor: speakerActor, mention: -1, w: w, rule: RuleQuote}), true
+	}
+	if c&classPron == 0 {
+		return dst, false
+	}
+	mi := e.resolve(j)
+	if mi < 0 {
+		return dst, true // a pronoun for something that is no actor
+	}
+	if c&ClassPossPron != 0 {
+		w *= e.p.Possessive
+	}
+	dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: RulePronoun})
+	// "him and Ms. Pritzker"
+	if k := j + 1; k+1 < int32(len(e.toks)) && e.info[k].class&ClassCoord != 0 {
+		if m := e.info[k+1].mention; m >= 0 {
+			dst = e.addMention(dst, m, w, RuleCoordination, 1)
+		}
+	}
+	return dst, true
+}
+
+// subject appends the subject of the cue starting at token c to dst.
+// nonFinite allows looking past a subordinator for the main-clause subject.
+func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
+	st, _ := e.sentBounds(c)
+	st = max(st, c-maxReach)
+	if q := e.info[c].quote; q >= 0 {
+		for st < c && e.info[st].quote != q {
+			st++
+		}
+	}
+	// "X met Y and criticised Z": after a coordinator the subject is the
+	// first subject-like actor of the clause.
+	j := c - 1
+	for j >= st && e.info[j].class&(ClassAux|ClassNeg|ClassModal|ClassBe) != 0 {
+		j--
+	}
+	coordVP := j >= st && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0 && (j == st || e.info[j-1].mention < 0 || e.in.Mentions[e.info[j-1].mention].Possessive)
+	commas := 0
+	crossed := false
+	for j := c - 1; j >= st; j-- {
+		inf := e.info[j]
+		if inf.mention >= 0 {
+			mi := inf.mention
+			j = e.in.Mentions[mi].Start
+			if coordVP {
+				if first := e.firstSubject(st, j); first >= 0 {
+					return e.addMention(dst, first, 1, RuleActive, -1)
+				}
+			}
+			if e.subjectLike(mi) {
+				return e.addMention(dst, mi, 1, RuleActive, -1)
+			}
+			continue
+		}
+		if inf.class&(ClassPronFirst|classPron) != 0 && inf.class&ClassPossPron == 0 {
+			if j == 0 || e.info[j-1].class&ClassPrep == 0 {
+				dst, _ = e.pronounPart(dst, j, 1)
+				return dst
+			}
+		}
+		complementizer := inf.class&ClassRel != 0 && j > st && e.info[j-1].class&ClassAttrib != 0
+		switch {
+		case inf.class&ClassRel != 0 && !complementizer:
+			// Relative clause: the antecedent just before the pronoun.
+			k := j - 1
+			if k >= st && e.punctIs(k, ',') {
+				k--
+			}
+			if k >= st && e.info[k].mention >= 0 {
+				return e.addMention(dst, e.info[k].mention, 1, RuleActive, -1)
+			}
+			return dst // the antecedent is no actor
+		case inf.class&ClassAttrib != 0 && e.info[c].class&ClassAttrib == 0:
+			return dst
+		case inf.class&ClassSub != 0 || complementizer || e.punctIs(j, ';') || e.punctIs(j, ':') || e.toks[j].Kind == tokenize.Quote:
+			if !nonFinite || crossed {
+				return dst
+			}
+			crossed = true
+			if inf.class&ClassSub != 0 || complementizer {
+				// "while sidelining X", "by voting against Y": the subject of
+				// the main clause.
+				if first := e.firstSubject(st, j); first >= 0 {
+					return e.addMention(dst, first, 1, RuleActive, -1)
+				}
+				return dst
+			}
+		case e.punctIs(j, ','):
+			commas++
+			if commas > 3 {
+				return dst
+			}
+		}
+	}
+	return dst
+}
+
+// firstSubject is the first subject-like mention in tokens [from, to).
+func (e *engine) firstSubject(from, to int32) int32 {
+	for j := from; j < to; j++ {
+		if mi := e.info[j].mention; mi >= 0 {
+			if e.subjectLike(mi) {
+				return mi
+			}
+			j = e.in.Mentions[mi].End - 1
+		}
+	}
+	return -1
+}
+
+// objects appends the object of a cue ending at token from: the first actor
+// after it before a clause boundary, with the actors coordinated with it.
+func (e *engine) objects(from int32, dst []part) []part {
+	_, en := e.sentBounds(max(from-1, 0))
+	limit := min(en, from+objectWindow)
+	w := float32(1)
+	for j := from; j < limit; j++ {
+		inf := e.info[j]
+		if inf.mention >= 0 {
+			return e.objectMention(dst, inf.mention, w)
+		}
+		if e.isPunct(j) {
+			return dst
+		}
+		c := inf.class
+		if c&ClassPrep == 0 && c&(ClassSub|ClassRel|ClassAttrib) != 0 {
+			return dst
+		}
+		if c&(classPron|ClassPronFirst) != 0 && !e.possBeforeMention(j) {
+			var ok bool
+			if dst, ok = e.pronounPart(dst, j, w); ok {
+				return dst
+			}
+		}
+		if c&ClassPrep != 0 && j > from {
+			if string(e.lowerAt(j)) == "of" {
+				w *= e.p.OfChain
+			} else {
+				w *= e.p.Adjunct
+			}
+		}
+		if j > from && inf.occ >= 0 {
+			if cc := e.l.cues[e.s.occs[inf.occ].cue]; cc.POS == POSVerb || cc.POS == POSVPhrase {
+				return dst
+			}
+		}
+	}
+	return dst
+}
+
+// possWeight weakens a possessive mention that is not itself the object
+// ("condemned Russia's invasion").
+func (e *engine) possWeight(mi int32) float32 {
+	m := e.in.Mentions[mi]
+	if m.Possessive {
+		return e.p.Possessive
+	}
+	return 1
+}
+
+// possBeforeMention reports whether token j is a possessive pronoun that
+// determines a mention right after it ("its European allies"): the mention,
+// not the pronoun, is the head of the phrase.
+func (e *engine) possBeforeMention(j int32) bool {
+	if e.info[j].class&ClassPossPron == 0 {
+		return false
+	}
+	n := int32(len(e.toks))
+	for k := j + 1; k < n && k <= j+3; k++ {
+		if e.info[k].mention >= 0 {
+			return true
+		}
+		if e.info[k].class&ClassMod == 0 && !isAdverb(e.lowerAt(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// objectMention appends mention mi found as an object: a possessor with its
+// head ("Germany's proposal": the proposal fully, Germany weaker), or the
+// mention with its coordinated mentions.
+func (e *engine) objectMention(dst []part, mi int32, w float32) []part {
+	m := e.in.Mentions[mi]
+	if m.Possessive {
+		n := int32(len(e.toks))
+		for j := m.End; j < n && j <= m.End+2; j++ {
+			if h := e.info[j].mention; h >= 0 {
+				dst = e.addMention(dst, h, w, RuleActive, 1)
+				return append(dst, part{actor: m.Actor, mention: mi, w: w * e.p.Possessive, rule: RulePossessive})
+			}
+			if e.info[j].class&ClassMod == 0 && !isAdverb(e.lowerAt(j)) {
+				break
+			}
+		}
+	}
+	return e.addMention(dst, mi, w*e.possWeight(mi), e.possRule(mi), 1)
+}
+
+// possRule is RulePossessive for a possessive mention, else RuleActive.
+func (e *engine) possRule(mi int32) Rule {
+	if e.in.Mentions[mi].Possessive {
+		return RulePossessive
+	}
+	return RuleActive
+}
+
+// npAfter appends the actor of the noun phrase starting at token j (after a
+// preposition): determiners and modifiers may come first.
+func (e *engine) npAfter(j int32, dst []part) []part { return e.npAfterLimit(j, dst, false) }
+
+// targetAfter is npAfter for a target: it may also reach through another
+// preposition, weaker ("frustration at being excluded from the talks").
+func (e *engine) targetAfter(j int32, dst []part) []part { return e.npAfterLimit(j, dst, true) }
+
+func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
+	n := int32(len(e.toks))
+	w := float32(1)
+	limit := 5
+	if through {
+		limit = 7
+	}
+	for k := 0; j < n && k < limit; j, k = j+1, k+1 {
+		inf := e.info[j]
+		if inf.mention >= 0 {
+			return e.objectMention(dst, inf.mention, w)
+		}
+		if inf.class&(classPron|ClassPronFirst) != 0 && !e.possBeforeMention(j) {
+			dst, _ = e.pronounPart(dst, j, w)
+			return dst
+		}
+		if e.isPunct(j) || inf.class&(ClassSub|ClassRel|ClassAttrib) != 0 && inf.class&ClassPrep == 0 {
+			return dst
+		}
+		if inf.class&ClassPrep != 0 {
+			switch {
+			case string(e.lowerAt(j)) == "of":
+				w *= e.p.OfChain
+			case through:
+				w *= e.p.Adjunct
+			default:
+				return dst
+			}
+		}
+	}
+	return dst
+}
+
+// byPhrase appends the actor of a "by X" phrase within a few tokens after
+// token from (the agent of a passive).
+func (e *engine) byPhrase(from int32, dst []part) []part {
+	_, en := e.sentBounds(max(from-1, 0))
+	for j := from; j < en && j < from+6; j++ {
+		if e.isPunct(j) || e.info[j].class&(ClassSub|ClassRel) != 0 && e.info[j].class&ClassPrep == 0 {
+			return dst
+		}
+		if string(e.lowerAt(j)) == "by" {
+			return e.npAfter(j+1, dst)
+		}
+	}
+	return dst
+}

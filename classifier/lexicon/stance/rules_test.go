@@ -1,0 +1,448 @@
+package stance
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// ruleCase is one sentence with the stances the rules must find. targets
+// lists only the actors the case is about; relations must match exactly.
+type ruleCase struct {
+	name      string
+	text      string
+	actors    []actor
+	speaker   int32 // index into actors, or -1
+	targets   map[string]string
+	relations []string
+}
+
+func runRuleCases(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	l := testLexicon(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			speaker := tc.speaker
+			if speaker == 0 && len(tc.actors) > 0 && tc.actors[0].name == "" {
+				speaker = -1
+			}
+			r := analyze(t, l, tc.text, speaker, nil, tc.actors...)
+			for name, want := range tc.targets {
+				assert.Equal(t, want, r.targets[name], "target %s\n%s", name, r)
+			}
+			want := tc.relations
+			if want == nil {
+				want = []string{}
+			}
+			got := r.relations
+			if got == nil {
+				got = []string{}
+			}
+			assert.Equal(t, want, got, "%s", r)
+		})
+	}
+}
+
+func TestFrames(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "active verb", speaker: -1,
+			text:      "Germany condemned Russia on Thursday.",
+			actors:    []actor{country("Germany"), country("Russia")},
+			targets:   map[string]string{"Russia": "oppose", "Germany": "neutral"},
+			relations: []string{"Germany -> Russia: oppose"},
+		},
+		{
+			// The possessor of the object receives the stance, weaker.
+			name: "possessive object", speaker: -1,
+			text:      "Canada denounced Iran's crackdown on protesters.",
+			actors:    []actor{country("Canada"), country("Iran")},
+			targets:   map[string]string{"Iran": "oppose"},
+			relations: []string{"Canada -> Iran: oppose"},
+		},
+		{
+			name: "passive with by-phrase", speaker: -1,
+			text:      "The pension reform was sharply criticised by the unions.",
+			actors:    []actor{other("pension reform"), org("unions")},
+			targets:   map[string]string{"pension reform": "oppose", "unions": "neutral"},
+			relations: []string{"unions -> pension reform: oppose"},
+		},
+		{
+			// A reduced relative clause is passive too.
+			name: "reduced relative passive", speaker: -1,
+			text:      "The ceasefire, backed by Qatar, held through the night.",
+			actors:    []actor{other("ceasefire"), country("Qatar")},
+			targets:   map[string]string{"ceasefire": "support"},
+			relations: []string{"Qatar -> ceasefire: support"},
+		},
+		{
+			name: "verb phrase with modifier gap", speaker: -1,
+			text:      "Hungary voted unanimously against the accession treaty.",
+			actors:    []actor{country("Hungary"), other("accession treaty")},
+			targets:   map[string]string{"accession treaty": "oppose"},
+			relations: []string{"Hungary -> accession treaty: oppose"},
+		},
+		{
+			name: "possessive pronoun placeholder", speaker: -1,
+			text:      "Brazil threw its weight behind the ceasefire proposal.",
+			actors:    []actor{country("Brazil"), other("ceasefire proposal")},
+			targets:   map[string]string{"ceasefire proposal": "support"},
+			relations: []string{"Brazil -> ceasefire proposal: support"},
+		},
+		{
+			// The subject is the target; the from-phrase holds the stance.
+			name: "inverse phrase", speaker: -1,
+			text:      "The budget plan came under fire from the Greens on Monday.",
+			actors:    []actor{other("budget plan"), org("Greens")},
+			targets:   map[string]string{"budget plan": "oppose", "Greens": "neutral"},
+			relations: []string{"Greens -> budget plan: oppose"},
+		},
+		{
+			// The antecedent of "which" is the subject of the relative clause.
+			name: "inverse phrase in relative clause", speaker: -1,
+			text:      "The reform, which drew sharp criticism from unions, passed the Senate.",
+			actors:    []actor{other("reform"), org("unions"), org("Senate")},
+			targets:   map[string]string{"reform": "oppose", "Senate": "neutral"},
+			relations: []string{"unions -> reform: oppose"},
+		},
+		{
+			name: "inverse verb", speaker: -1,
+			text:      "The tariff decision angered Mexico.",
+			actors:    []actor{other("tariff decision"), country("Mexico")},
+			targets:   map[string]string{"tariff decision": "oppose"},
+			relations: []string{"Mexico -> tariff decision: oppose"},
+		},
+		{
+			name: "nominal with possessor", speaker: -1,
+			text:      "Canada's support for the mission remains strong.",
+			actors:    []actor{country("Canada"), other("mission")},
+			targets:   map[string]string{"mission": "support"},
+			relations: []string{"Canada -> mission: support"},
+		},
+		{
+			name: "nominal with from-phrase", speaker: -1,
+			text:      "The decision drew a rebuke, and criticism of the ministry from Kenya followed.",
+			actors:    []actor{org("ministry"), country("Kenya")},
+			targets:   map[string]string{"ministry": "oppose"},
+			relations: []string{"Kenya -> ministry: oppose"},
+		},
+		{
+			name: "emotion toward", speaker: -1,
+			text:      "Officials in Berlin expressed frustration with Washington.",
+			actors:    []actor{country("Germany", "Berlin"), country("United States", "Washington")},
+			targets:   map[string]string{"United States": "oppose"},
+			relations: []string{"Germany -> United States: oppose"},
+		},
+		{
+			name: "predicate adjective with preposition", speaker: -1,
+			text:      "The mayor was furious at the developers.",
+			actors:    []actor{person("mayor"), org("developers")},
+			targets:   map[string]string{"developers": "oppose"},
+			relations: []string{"mayor -> developers: oppose"},
+		},
+		{
+			name: "appositive person noun", speaker: -1,
+			text:      "The senator, a longtime critic of the governor, spoke first.",
+			actors:    []actor{person("senator"), person("governor")},
+			targets:   map[string]string{"governor": "oppose", "senator": "neutral"},
+			relations: []string{"senator -> governor: oppose"},
+		},
+		{
+			name: "possessed target", speaker: -1,
+			text:      "Protesters called for Duarte's resignation.",
+			actors:    []actor{org("Protesters"), person("Duarte")},
+			targets:   map[string]string{"Duarte": "oppose"},
+			relations: []string{"Protesters -> Duarte: oppose"},
+		},
+		{
+			// The namer holds the descriptor's stance.
+			name: "descriptor after as", speaker: -1,
+			text:      "The resolution names Serbia as the aggressor.",
+			actors:    []actor{other("resolution"), country("Serbia")},
+			targets:   map[string]string{"Serbia": "oppose"},
+			relations: []string{"resolution -> Serbia: oppose"},
+		},
+		{
+			name: "attributive descriptor", speaker: -1,
+			text:    "The corrupt mayor resigned on Friday.",
+			actors:  []actor{person("mayor")},
+			targets: map[string]string{"mayor": "oppose"},
+		},
+		{
+			name: "appositive descriptor", speaker: -1,
+			text:    "Ortega, a dictator in all but name, met the envoy.",
+			actors:  []actor{person("Ortega"), person("envoy")},
+			targets: map[string]string{"Ortega": "oppose", "envoy": "neutral"},
+		},
+		{
+			// A descriptor inside the actor's own name portrays it.
+			name: "descriptor inside mention", speaker: -1,
+			text:    "The warlords are waiting to see how the talks end.",
+			actors:  []actor{org("warlords"), other("talks")},
+			targets: map[string]string{"talks": "neutral"},
+		},
+		{
+			name: "subject portrayal", speaker: -1,
+			text:      "The talks are going well, the mediator said.",
+			actors:    []actor{other("talks"), person("mediator")},
+			targets:   map[string]string{"talks": "support", "mediator": "neutral"},
+			relations: []string{"mediator -> talks: support"},
+		},
+		{
+			name: "prefix on a mention", speaker: -1,
+			text:    "Thousands joined an anti-Orban rally in the capital.",
+			actors:  []actor{person("Orban")},
+			targets: map[string]string{"Orban": "oppose"},
+		},
+	})
+}
+
+func TestScope(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			// Must not fire: support of the Greens is hypothetical and negated.
+			name: "without the support of", speaker: -1,
+			text:    "Without the support of the Greens, the coalition cannot pass the budget.",
+			actors:  []actor{org("Greens"), org("coalition")},
+			targets: map[string]string{"Greens": "neutral", "coalition": "neutral"},
+		},
+		{
+			// "did not oppose" is not support: close to neutral.
+			name: "negated negative cue", speaker: -1,
+			text:    "Austria did not oppose the pipeline.",
+			actors:  []actor{country("Austria"), other("pipeline")},
+			targets: map[string]string{"pipeline": "neutral"},
+		},
+		{
+			name: "negated positive cue", speaker: -1,
+			text:      "Norway has never supported the whaling ban.",
+			actors:    []actor{country("Norway"), other("whaling ban")},
+			targets:   map[string]string{"whaling ban": "oppose"},
+			relations: []string{"Norway -> whaling ban: oppose"},
+		},
+		{
+			name: "refused to endorse", speaker: -1,
+			text:      "The party refused to endorse Okafor.",
+			actors:    []actor{org("party"), person("Okafor")},
+			targets:   map[string]string{"Okafor": "oppose"},
+			relations: []string{"party -> Okafor: oppose"},
+		},
+		{
+			name: "stopped short of", speaker: -1,
+			text:    "Tokyo stopped short of condemning Beijing.",
+			actors:  []actor{country("Japan", "Tokyo"), country("China", "Beijing")},
+			targets: map[string]string{"China": "neutral"},
+		},
+		{
+			name: "neither nor", speaker: -1,
+			text:    "Spain neither endorsed nor condemned the referendum.",
+			actors:  []actor{country("Spain"), other("referendum")},
+			targets: map[string]string{"referendum": "neutral"},
+		},
+		{
+			// Modality weakens but keeps the direction.
+			name: "modal", speaker: -1,
+			text:      "Finland would support the accession of Ukraine.",
+			actors:    []actor{country("Finland"), country("Ukraine")},
+			targets:   map[string]string{"Ukraine": "support"},
+			relations: []string{"Finland -> Ukraine: support"},
+		},
+		{
+			// Must not fire: a bare mention.
+			name: "mere mention", speaker: -1,
+			text:    "Delegates from Chile and Peru arrived in Geneva on Sunday.",
+			actors:  []actor{country("Chile"), country("Peru")},
+			targets: map[string]string{"Chile": "neutral", "Peru": "neutral"},
+		},
+	})
+}
+
+func TestHoldersAndTargets(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "coordinated subjects", speaker: -1,
+			text:      "Egypt and Jordan rejected the annexation plan.",
+			actors:    []actor{country("Egypt"), country("Jordan"), other("annexation plan")},
+			targets:   map[string]string{"annexation plan": "oppose"},
+			relations: []string{"Egypt -> annexation plan: oppose", "Jordan -> annexation plan: oppose"},
+		},
+		{
+			name: "coordinated objects", speaker: -1,
+			text:      "The minister condemned Hamas and Hezbollah.",
+			actors:    []actor{person("minister"), org("Hamas"), org("Hezbollah")},
+			targets:   map[string]string{"Hamas": "oppose", "Hezbollah": "oppose"},
+			relations: []string{"minister -> Hamas: oppose", "minister -> Hezbollah: oppose"},
+		},
+		{
+			// After "and", the verb's subject is the clause's first subject.
+			name: "coordinated verb phrases", speaker: -1,
+			text:      "Okonjo met Lagarde in Paris and later praised the IMF.",
+			actors:    []actor{person("Okonjo"), person("Lagarde"), org("IMF")},
+			targets:   map[string]string{"IMF": "support", "Lagarde": "neutral"},
+			relations: []string{"Okonjo -> IMF: support"},
+		},
+		{
+			// A non-finite verb after "while" takes the main-clause subject,
+			// not the object of the first clause.
+			name: "participle after while", speaker: -1,
+			text:      "Kenya courted China while sidelining the World Bank.",
+			actors:    []actor{country("Kenya"), country("China"), org("World Bank")},
+			targets:   map[string]string{"World Bank": "oppose"},
+			relations: []string{"Kenya -> World Bank: oppose"},
+		},
+		{
+			// An actor inside a prepositional phrase is not the subject.
+			name: "subject skips prepositional phrase", speaker: -1,
+			text:      "The envoy to Moscow, Ellison, criticised the sanctions regime.",
+			actors:    []actor{country("Russia", "Moscow"), person("Ellison"), other("sanctions regime")},
+			targets:   map[string]string{"sanctions regime": "oppose"},
+			relations: []string{"Ellison -> sanctions regime: oppose"},
+		},
+		{
+			name: "pronoun holder", speaker: -1,
+			text:      "Mendes arrived late. He then attacked the referee.",
+			actors:    []actor{person("Mendes"), person("referee")},
+			targets:   map[string]string{"referee": "oppose"},
+			relations: []string{"Mendes -> referee: oppose"},
+		},
+		{
+			// "it" resolves to the nearest country or organisation.
+			name: "pronoun target", speaker: -1,
+			text:      "The council published the audit, and the mayor rejected it.",
+			actors:    []actor{org("council"), other("audit"), person("mayor")},
+			targets:   map[string]string{"audit": "oppose"},
+			relations: []string{"mayor -> audit: oppose"},
+		},
+		{
+			name: "quote attribution after", speaker: -1,
+			text:      `"This is a brave decision by Lisbon," Weber said.`,
+			actors:    []actor{country("Portugal", "Lisbon"), person("Weber")},
+			targets:   map[string]string{"Portugal": "neutral"},
+			relations: nil,
+		},
+		{
+			// The quote's speaker holds stances without a holder, and "we"
+			// stands for the speaker.
+			name: "first person in quote", speaker: -1,
+			text:      `"We fully support Armenia," Costa told reporters.`,
+			actors:    []actor{country("Armenia"), person("Costa")},
+			targets:   map[string]string{"Armenia": "support"},
+			relations: []string{"Costa -> Armenia: support"},
+		},
+		{
+			name: "reported speech", speaker: -1,
+			text:      "Tanaka said the corrupt governor must go.",
+			actors:    []actor{person("Tanaka"), person("governor")},
+			targets:   map[string]string{"governor": "oppose"},
+			relations: []string{"Tanaka -> governor: oppose"},
+		},
+		{
+			name: "according to", speaker: -1,
+			text:      "According to Reuters, the brutal militia seized the port.",
+			actors:    []actor{org("Reuters"), org("militia")},
+			targets:   map[string]string{"militia": "oppose"},
+			relations: []string{"Reuters -> militia: oppose"},
+		},
+		{
+			// The statement's speaker holds stances without another holder.
+			name: "speaker as default holder", speaker: 0,
+			text:      "The corrupt regime must fall.",
+			actors:    []actor{person("Novak"), org("regime")},
+			targets:   map[string]string{"regime": "oppose"},
+			relations: []string{"Novak -> regime: oppose"},
+		},
+	})
+}
+
+func TestLaterRules(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			// The object of an object relative clause is its antecedent.
+			name: "object relative clause", speaker: -1,
+			text:      "Unions attacked the reform, which the cabinet defended.",
+			actors:    []actor{org("Unions"), other("reform"), org("cabinet")},
+			targets:   map[string]string{"cabinet": "neutral"},
+			relations: []string{"Unions -> reform: oppose", "cabinet -> reform: support"},
+		},
+		{
+			// An object pronoun skips the subject of its own clause.
+			name: "object pronoun is not the subject", speaker: -1,
+			text:      "The accord was signed in May, and Chile later rejected it.",
+			actors:    []actor{other("accord"), country("Chile")},
+			targets:   map[string]string{"accord": "oppose", "Chile": "neutral"},
+			relations: []string{"Chile -> accord: oppose"},
+		},
+		{
+			// A possessive pronoun before a mention is not the object.
+			name: "possessive pronoun before the object", speaker: -1,
+			text:      "Greece criticised its Balkan neighbours.",
+			actors:    []actor{country("Greece"), country("Balkan neighbours")},
+			relations: []string{"Greece -> Balkan neighbours: oppose"},
+		},
+		{
+			// "that" after a reporting verb opens a clause; the quote's
+			// speaker is the subject of "stating".
+			name: "complementizer and quote speaker", speaker: -1,
+			text:      `Lindqvist warned that talks were at risk, stating, "The brutal cartels are winning."`,
+			actors:    []actor{person("Lindqvist"), org("cartels")},
+			relations: []string{"Lindqvist -> cartels: oppose"},
+		},
+		{
+			// A mention that modifies the next one is not the subject.
+			name: "organisation before a title and name", speaker: -1,
+			text:      "World Bank President Okeke praised Ghana's reforms.",
+			actors:    []actor{org("World Bank"), person("Okeke"), country("Ghana")},
+			targets:   map[string]string{"Ghana": "support"},
+			relations: []string{"Okeke -> Ghana: support"},
+		},
+		{
+			name: "prep target through a gerund", speaker: -1,
+			text:      "Farmers voiced anger at being shut out of the trade talks.",
+			actors:    []actor{org("Farmers"), other("trade talks")},
+			targets:   map[string]string{"trade talks": "oppose"},
+			relations: []string{"Farmers -> trade talks: oppose"},
+		},
+		{
+			// Must not fire for a conditional stance that is negated.
+			name: "negated conditional", speaker: -1,
+			text:    "If Seoul had not backed the plan, Tokyo would never have joined.",
+			actors:  []actor{country("South Korea", "Seoul"), country("Japan", "Tokyo"), other("plan")},
+			targets: map[string]string{"plan": "neutral", "Japan": "neutral"},
+		},
+		{
+			// A stance toward a proposal counts toward its owner, weaker.
+			name: "possessor and head", speaker: -1,
+			text:      "France backed Germany's proposal.",
+			actors:    []actor{country("France"), country("Germany"), other("proposal")},
+			targets:   map[string]string{"proposal": "support", "Germany": "support"},
+			relations: []string{"France -> Germany: support", "France -> proposal: support"},
+		},
+		{
+			// A past attitude weighs less than the present one.
+			name: "change over time", speaker: -1,
+			text:      "Once a fierce critic of the treaty, Halvorsen now supports it.",
+			actors:    []actor{other("treaty"), person("Halvorsen")},
+			targets:   map[string]string{"treaty": "support"},
+			relations: []string{"Halvorsen -> treaty: support"},
+		},
+		{
+			name: "pressure to", speaker: -1,
+			text:      "Washington pressured Seoul to drop the tariff.",
+			actors:    []actor{country("United States", "Washington"), country("South Korea", "Seoul")},
+			targets:   map[string]string{"South Korea": "oppose"},
+			relations: []string{"United States -> South Korea: oppose"},
+		},
+		{
+			// A question weakens the cue but keeps its direction.
+			name: "question", speaker: -1,
+			text:      "Will Ankara condemn the coup?",
+			actors:    []actor{country("Turkey", "Ankara"), other("coup")},
+			relations: []string{"Turkey -> coup: oppose"},
+		},
+	})
+}

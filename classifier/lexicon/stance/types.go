@@ -1,0 +1,105 @@
+package stance
+
+import (
+	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// Mention is one actor mention handed to the engine, in text order, not
+// overlapping.
+type Mention struct {
+	// Actor is the caller's dense index of the actor, >= 0.
+	Actor int32
+	// Kind helps pronoun resolution.
+	Kind classifier.ActorKind
+	// Start and End are the token range [Start, End) of the mention.
+	Start, End int32
+	// Possessive marks "Russia's": the last token had the possessive suffix.
+	Possessive bool
+}
+
+// Hit is one sentiment-bearing token with its valence after the sentiment
+// rules (negation, boosters), scaled to [-1, 1].
+type Hit struct {
+	Tok     int32
+	Valence float32
+}
+
+// Input is one statement to analyse: its tokens, sentences, mentions and
+// sentiment hits, all computed by the caller from the same text.
+type Input struct {
+	Text      string
+	Toks      []tokenize.Token
+	Sentences []tokenize.Sentence
+	Mentions  []Mention
+	// Hits are in token order.
+	Hits []Hit
+	// Speaker is the actor index of the statement's speaker, or -1. It holds
+	// the stances that have no explicit holder and no attribution.
+	Speaker int32
+	// NumActors is one more than the largest actor index in use.
+	NumActors int
+}
+
+// Rule names the rule behind a contribution; its String is the API's
+// Evidence.rule.
+type Rule uint8
+
+// Rules, from the frame that found holder and target to the modifiers that
+// changed the weight. A contribution reports the most specific one.
+const (
+	RuleActive Rule = iota + 1
+	RulePassive
+	RuleInverse
+	RulePrep
+	RuleDescriptor
+	RuleSubject
+	RuleAgent
+	RuleSentiment
+	RulePossessive
+	RuleCoordination
+	RulePronoun
+	RuleAttribution
+	RuleQuote
+	RulePast
+	RuleModal
+	RuleNeutralised
+	RuleRefused
+	RuleNegated
+)
+
+var ruleNames = [...]string{
+	RuleActive: "active", RulePassive: "passive", RuleInverse: "inverse", RulePrep: "prep",
+	RuleDescriptor: "descriptor", RuleSubject: "subject", RuleAgent: "agent",
+	RuleSentiment: "sentiment", RulePossessive: "possessive", RuleCoordination: "coordination",
+	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
+	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
+}
+
+// String returns the rule's name, e.g. "passive" or "negated".
+func (r Rule) String() string {
+	if int(r) < len(ruleNames) && ruleNames[r] != "" {
+		return ruleNames[r]
+	}
+	return "unknown"
+}
+
+// Contribution is one cue's (or sentiment word's) signed contribution to a
+// target's stance, and to the holder's relation when Holder >= 0.
+type Contribution struct {
+	// Holder is the actor holding the stance, or -1 when nobody is known.
+	Holder int32
+	// Target is the actor the stance is about.
+	Target int32
+	// Weight is the signed contribution, in [-1, 1].
+	Weight float32
+	// Cue indexes Lexicon.Cues, or -1 for a sentiment word.
+	Cue int32
+	// Begin and End are the byte span of the cue in the text.
+	Begin, End int32
+	Rule       Rule
+}
+
+// Sentiment reports whether the contribution comes from sentence sentiment
+// rather than a stance cue; relations ignore those.
+func (c Contribution) Sentiment() bool { return c.Cue < 0 }

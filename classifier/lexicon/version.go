@@ -1,0 +1,46 @@
+package lexicon
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// Release is the version of the rules (the Go code); the data's hash is
+// appended to it in Version.
+const Release = "1.0.0"
+
+// dataHash returns the first 8 hex digits of a SHA-256 over every data file
+// of fsys except *.md, in sorted path order, each hashed as path, NUL,
+// content, NUL.
+func dataHash(fsys fs.FS) (string, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && !strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("lexicon: listing data files: %w", err)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return "", fmt.Errorf("lexicon: hashing data: %w", err)
+		}
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8], nil
+}
