@@ -1,7 +1,8 @@
 // Package e2e tests stancetag from the outside, as a user runs it: it builds
 // the real binary, serves on a free port, drives the server with grpcurl (run
 // through `go tool -modfile=tools/go.mod`, as the README shows) and pipes JSONL
-// through `stancetag analyze`. It needs the go command and runs with
+// through `stancetag analyze`. ops_test.go covers operations: metrics and
+// probes, mutual TLS, bearer tokens and lexicon reload on SIGHUP. It needs the go command and runs with
 // `go test ./...`; `make e2e` runs it alone, uncached.
 package e2e
 
@@ -104,12 +105,14 @@ func cleanEnv() []string {
 
 // server is a running `stancetag serve`.
 type server struct {
-	cmd    *exec.Cmd
-	addr   string
-	mu     sync.Mutex
-	logs   bytes.Buffer // stderr, JSON lines
-	exited chan struct{}
-	err    error // of cmd.Wait, once exited is closed
+	cmd  *exec.Cmd
+	addr string
+	// metricsAddr is the HTTP metrics address, with --metrics-listen.
+	metricsAddr string
+	mu          sync.Mutex
+	logs        bytes.Buffer // stderr, JSON lines
+	exited      chan struct{}
+	err         error // of cmd.Wait, once exited is closed
 }
 
 func (s *server) log() string {
@@ -119,7 +122,8 @@ func (s *server) log() string {
 }
 
 // startServer starts the binary on a free port and waits for the "serving"
-// log line that carries the address.
+// log line that carries the address (and the "metrics serving" line before
+// it, with --metrics-listen).
 func startServer(t *testing.T, args ...string) *server {
 	t.Helper()
 	s := &server{exited: make(chan struct{})}
@@ -140,10 +144,17 @@ func startServer(t *testing.T, args ...string) *server {
 			s.logs.WriteByte('\n')
 			s.mu.Unlock()
 			var rec struct{ Msg, Addr string }
-			if json.Unmarshal(line, &rec) == nil && rec.Msg == "serving" && rec.Addr != "" {
-				select {
-				case addr <- rec.Addr:
-				default:
+			if json.Unmarshal(line, &rec) == nil && rec.Addr != "" {
+				switch rec.Msg {
+				case "metrics serving":
+					s.mu.Lock()
+					s.metricsAddr = rec.Addr
+					s.mu.Unlock()
+				case "serving":
+					select {
+					case addr <- rec.Addr:
+					default:
+					}
 				}
 			}
 		}
@@ -195,10 +206,16 @@ func waitServing(t *testing.T, addr string) {
 // and returns its combined output and error.
 func grpcurl(t *testing.T, stdin string, args ...string) (string, error) {
 	t.Helper()
+	return grpcurlWith(t, stdin, append([]string{"-plaintext"}, args...)...)
+}
+
+// grpcurlWith is grpcurl without -plaintext: ARGS say how to connect.
+func grpcurlWith(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
 	root := repoRoot(t)
 	ctx, cancel := context.WithTimeout(t.Context(), commandTimeout)
 	defer cancel()
-	full := append([]string{"tool", "-modfile=" + filepath.Join(root, "tools", "go.mod"), "grpcurl", "-plaintext"}, args...)
+	full := append([]string{"tool", "-modfile=" + filepath.Join(root, "tools", "go.mod"), "grpcurl"}, args...)
 	cmd := exec.CommandContext(ctx, "go", full...)
 	cmd.Dir = root
 	cmd.Env = cleanEnv()

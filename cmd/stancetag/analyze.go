@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"runtime"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsonl"
@@ -23,22 +23,7 @@ import (
 // Exit status: 0 every line analysed; 1 some lines were bad, or reading,
 // writing or loading failed; 2 bad usage.
 func (a *app) analyze(ctx context.Context, args []string) int {
-	fs := newFlagSet("analyze", "[FILE]",
-		"Reads one statement per line from FILE (or stdin), as JSON:\n"+
-			`  {"id":"s1","text":"...","speaker_id":"...","actors":[{"id":"...","name":"...","aliases":["..."],"kind":"ACTOR_KIND_PERSON"}]}`+"\n"+
-			"and writes one JSON Analysis per line to stdout, in input order, with the gRPC JSON field names.\n"+
-			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.",
-		a.stderr)
-	enc := encodingFlag{v: stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8}
-	fs.Var(&enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
-	evidence := fs.Bool("evidence", false, "fill the evidence of targets and relations")
-	noGazetteer := fs.Bool("no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
-	lexiconDir := fs.String("lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "statements analysed in parallel")
-	lim := server.DefaultLimits()
-	addLimitFlags(fs, &lim, statementLimitFlags)
-	fs.IntVar(&lim.MaxRecvMsgBytes, "max-line-bytes", lim.MaxRecvMsgBytes,
-		"maximum size of one input line, in `bytes`; longer lines are reported and skipped (at least -max-text-bytes)")
+	fs, cfg := newAnalyzeFlags(a.stderr)
 	if code := a.parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -46,12 +31,13 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "stancetag analyze: want at most one FILE, got %q (flags go before FILE)\n", fs.Args())
 		return exitUsage
 	}
-	if *workers < 1 {
-		fmt.Fprintf(a.stderr, "stancetag analyze: -workers must be >= 1, got %d\n", *workers)
+	if cfg.workers < 0 {
+		fmt.Fprintf(a.stderr, "stancetag analyze: -workers must be >= 0, got %d\n", cfg.workers)
 		return exitUsage
 	}
 	// Only the statement limits apply here; keep the others valid whatever
 	// the flags say.
+	lim := *cfg.limits
 	lim.MaxBatch, lim.MaxInFlight = 1, math.MaxInt32
 	if err := lim.Validate(); err != nil {
 		fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
@@ -69,17 +55,50 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		in, name = f, fs.Arg(0)
 	}
 
-	c, err := a.load(*lexiconDir)
+	c, err := a.load(cfg.lexiconDir)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "stancetag analyze: loading lexicon: %v\n", err)
 		return exitFail
 	}
 	return a.analyzeStream(ctx, c, in, name, jsonl.Config{
-		Workers:  *workers,
-		Options:  classifier.Options{IncludeEvidence: *evidence, DisableGazetteer: *noGazetteer},
-		Encoding: enc.v,
+		Workers:  goroutines(cfg.workers),
+		Options:  classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer},
+		Encoding: cfg.enc.v,
 		Limits:   lim,
 	})
+}
+
+// analyzeConfig is every setting of "stancetag analyze".
+type analyzeConfig struct {
+	enc                   encodingFlag
+	evidence, noGazetteer bool
+	lexiconDir            string
+	// workers 0 means GOMAXPROCS.
+	workers int
+	limits  *server.Limits
+}
+
+// newAnalyzeFlags returns analyze's flag set, writing into the returned
+// config. The README's table of analyze flags is generated from it.
+func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
+	c := &analyzeConfig{enc: encodingFlag{v: stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8}}
+	lim := server.DefaultLimits()
+	c.limits = &lim
+	fs := newFlagSet("analyze", "[FILE]",
+		"Reads one statement per line from FILE (or stdin), as JSON:\n"+
+			`  {"id":"s1","text":"...","speaker_id":"...","actors":[{"id":"...","name":"...","aliases":["..."],"kind":"ACTOR_KIND_PERSON"}]}`+"\n"+
+			"and writes one JSON Analysis per line to stdout, in input order, with the gRPC JSON field names.\n"+
+			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.",
+		w)
+	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
+	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
+	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
+	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
+	fs.IntVar(&c.workers, "workers", 0, "statements analysed in parallel; 0 means GOMAXPROCS")
+	addLimitFlags(fs, c.limits, statementLimitFlags)
+	fs.IntVar(&c.limits.MaxRecvMsgBytes, "max-line-bytes", c.limits.MaxRecvMsgBytes,
+		"maximum size of one input line, in `bytes`; longer lines are reported and skipped (at least -max-text-bytes)")
+	return fs, c
 }
 
 func (a *app) analyzeStream(ctx context.Context, c classifier.Classifier, in io.Reader, name string, cfg jsonl.Config) int {

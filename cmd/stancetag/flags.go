@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/stancetag/stancetag/cmd/stancetag/internal/config"
 	"github.com/stancetag/stancetag/cmd/stancetag/internal/envflag"
 	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 	"github.com/stancetag/stancetag/server"
@@ -28,17 +29,28 @@ func newFlagSet(name, args, about string, w io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags applies the environment and args to fs. It returns the exit
-// status to end with, or -1 to go on: 0 after -h, 2 after a bad flag (the
-// flag package has printed the problem and the usage).
+// parseFlags applies the environment and args to fs, and before them the
+// config file when fs has a -config flag (serve). It returns the exit status
+// to end with, or -1 to go on: 0 after -h, 2 after a bad flag, variable or
+// config file (the flag package has printed bad flags and the usage).
 func (a *app) parseFlags(fs *flag.FlagSet, args []string) int {
-	err := envflag.Parse(fs, envPrefix, args, a.env)
+	var err error
+	if fs.Lookup(configFlag) != nil {
+		err = config.ParseFlags(fs, args, config.Sources{
+			EnvPrefix:  envPrefix,
+			Lookup:     a.env,
+			ConfigFlag: configFlag,
+			ReadFile:   a.readFile,
+		})
+	} else {
+		err = envflag.Parse(fs, envPrefix, args, a.env)
+	}
 	switch {
 	case err == nil:
 		return -1
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
-	case errors.As(err, new(*envflag.VarError)):
+	case errors.As(err, new(*envflag.VarError)), errors.As(err, new(*config.Error)):
 		// The flag package has not seen it, so has not printed it.
 		fmt.Fprintf(fs.Output(), "stancetag %s: %v\n", fs.Name(), err)
 		return exitUsage

@@ -6,8 +6,12 @@
 //	stancetag version        binary and lexicon versions
 //
 // Every flag can also be set in the environment as STANCETAG_<FLAG> in upper
-// snake case (--lexicon-dir is STANCETAG_LEXICON_DIR); flags win. `stancetag
-// COMMAND -h` lists a command's flags with their defaults.
+// snake case (--lexicon-dir is STANCETAG_LEXICON_DIR); flags win. serve also
+// reads a YAML file (--config) keyed by flag name, below the environment.
+// `stancetag COMMAND -h` lists a command's flags with their defaults.
+//
+// serve reloads its --lexicon-dir lexicon, TLS certificate and token file on
+// SIGHUP.
 //
 // Exit status: 0 success, 1 failure (including bad input lines in analyze),
 // 2 bad usage.
@@ -46,6 +50,7 @@ func main() {
 		env:    os.LookupEnv,
 		load:   loadLexicon,
 		stop:   stop,
+		hangup: notifyHangup,
 	}
 	code := a.run(ctx, os.Args[1:])
 	stop()
@@ -64,6 +69,19 @@ type app struct {
 	// stop restores default signal handling, so that a second Ctrl-C during
 	// a graceful shutdown kills the process. May be nil.
 	stop func()
+	// hangup starts relaying SIGHUP (serve's reload signal) to the channel
+	// it returns, until stop is called. Nil: no reloads.
+	hangup func() (c <-chan os.Signal, stop func())
+	// readFile reads serve's config file; nil means os.ReadFile.
+	readFile func(string) ([]byte, error)
+}
+
+// notifyHangup relays SIGHUP. Only serve asks for it: elsewhere SIGHUP keeps
+// its default action and ends the process.
+func notifyHangup() (<-chan os.Signal, func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGHUP)
+	return c, func() { signal.Stop(c) }
 }
 
 func (a *app) run(ctx context.Context, args []string) int {
@@ -103,7 +121,8 @@ commands:
   version         print the binary and lexicon versions
 
 Every flag can also be set as STANCETAG_<FLAG> (--lexicon-dir: STANCETAG_LEXICON_DIR);
-flags win over the environment. "stancetag COMMAND -h" lists a command's flags.
+flags win over the environment, which wins over serve's --config YAML file.
+"stancetag COMMAND -h" lists a command's flags.
 `)
 }
 

@@ -123,7 +123,7 @@ func TestRunCommands(t *testing.T) {
 			name: "bad env", args: []string{"analyze"}, env: map[string]string{"STANCETAG_EVIDENCE": "sometimes"},
 			wantCode: exitUsage, wantStderr: `invalid value "sometimes" for STANCETAG_EVIDENCE`,
 		},
-		{name: "zero workers", args: []string{"analyze", "-workers", "0"}, wantCode: exitUsage, wantStderr: "-workers must be >= 1"},
+		{name: "negative workers", args: []string{"analyze", "-workers", "-1"}, wantCode: exitUsage, wantStderr: "-workers must be >= 0"},
 		{name: "bad encoding", args: []string{"analyze", "-offset-encoding", "latin1"}, wantCode: exitUsage, wantStderr: "want utf8, utf16 or code-point"},
 		{
 			// Flags after FILE are not flags: say so rather than read a file named "-workers".

@@ -62,3 +62,35 @@ func binaryVersion(bi *debug.BuildInfo, ok bool) string {
 	}
 	return out + bi.GoVersion + ")"
 }
+
+// buildVersion is the short form of a build's version, for metrics labels and
+// traces: the module version, or "(devel)", then "+" and the first 12 digits
+// of the VCS revision when known, and ".dirty" when the tree had changes
+// ("(devel)+0123456789ab.dirty").
+func buildVersion(bi *debug.BuildInfo, ok bool) string {
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ".dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	return v + "+" + rev + dirty
+}

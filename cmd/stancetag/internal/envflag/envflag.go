@@ -38,13 +38,31 @@ func Name(prefix, name string) string {
 // are looked at; errors from args are fs.Parse's (including flag.ErrHelp),
 // which fs has already printed.
 func Parse(fs *flag.FlagSet, prefix string, args []string, lookup func(string) (string, bool)) error {
+	Annotate(fs, prefix)
+	if err := Apply(fs, prefix, lookup); err != nil {
+		return err
+	}
+	return fs.Parse(args)
+}
+
+// Annotate appends " (env NAME)" to the usage of every flag of fs, so that
+// -h documents the variables. Call it once, before parsing.
+func Annotate(fs *flag.FlagSet, prefix string) {
+	fs.VisitAll(func(f *flag.Flag) {
+		f.Usage += " (env " + Name(prefix, f.Name) + ")"
+	})
+}
+
+// Apply sets every flag of fs whose variable is set and not empty, in the
+// flags' lexical order, and stops at the first value a flag rejects, which it
+// returns as a *VarError. It does not parse arguments.
+func Apply(fs *flag.FlagSet, prefix string, lookup func(string) (string, bool)) error {
 	var err error
 	fs.VisitAll(func(f *flag.Flag) {
-		env := Name(prefix, f.Name)
-		f.Usage += " (env " + env + ")"
 		if err != nil {
 			return
 		}
+		env := Name(prefix, f.Name)
 		v, ok := lookup(env)
 		if !ok || v == "" {
 			return
@@ -53,10 +71,7 @@ func Parse(fs *flag.FlagSet, prefix string, args []string, lookup func(string) (
 			err = &VarError{Var: env, Flag: f.Name, Value: v, Err: serr}
 		}
 	})
-	if err != nil {
-		return err
-	}
-	return fs.Parse(args)
+	return err
 }
 
 // VarError is an environment variable whose value its flag rejects.
