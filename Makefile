@@ -17,7 +17,8 @@ LISTEN   ?= :50051
 API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
-.PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean
+.PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
+        bench-compare loadtest soak profile rss
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -92,3 +93,27 @@ fuzz: ## run every Fuzz target for FUZZTIME (default 30s) each
 clean: ## remove build output and the test cache
 	rm -rf bin/ .fuzz-targets
 	$(GO) clean -testcache
+
+# Speed, load and memory measurements (bench/). Each script builds what it
+# needs into BENCH_DIR and takes its settings from the environment (see the
+# comment at the top of each script), e.g. `ROUNDS=2 make bench-compare`.
+# Quote medians and side-by-side ratios, not single runs: shared/MEASURING.md.
+BENCH_DIR ?= $(or $(TMPDIR),/tmp)/stancetag-bench
+export BENCH_DIR
+# Statements piped through `stancetag analyze` by `make rss`.
+RSS_N ?= 1000000
+
+bench-compare: ## stancetag analyze vs govader over 100,000 generated statements, alternating, ROUNDS (5) rounds
+	bench/compare.sh
+
+loadtest: ## serve on loopback; ghz unary + batch-100, Go client batch + stream; SOAK=60s soaks instead
+	bench/loadtest.sh
+
+soak: ## SOAK (60s) of mixed load, server RSS sampled every 5 s; fails on any error
+	SOAK=$${SOAK:-60s} bench/loadtest.sh
+
+profile: ## CPU profile of BenchmarkAnalyze25Words (classifier/lexicon) and the top of pprof -top
+	bench/profile.sh
+
+rss: ## peak RSS of stancetag analyze over RSS_N (1,000,000) statements piped from the generator
+	bench/rss.sh $(RSS_N)
