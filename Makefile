@@ -18,6 +18,7 @@ API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
+        ts-deps ts-client-generate ts-check-generated ts-test client-example \
         bench-compare loadtest soak profile rss
 
 help: ## list the targets
@@ -63,7 +64,7 @@ breaking: ## buf breaking against HEAD~1 and against the API contract baseline
 	  $(BUF) breaking --against ".git#ref=$$base"; \
 	fi
 
-test: check-generated lint breaking unit e2e ## everything CI runs: generated code, lint, breaking, unit tests with -race, e2e
+test: check-generated lint breaking unit e2e ts-test ## everything CI runs: generated code (Go and TS), lint, breaking, unit tests with -race, e2e, TS client tests
 
 unit: ## go test -race for every package but e2e
 	$(GO) test -race $$($(GO) list ./... | grep -v '/e2e$$')
@@ -117,3 +118,30 @@ profile: ## CPU profile of BenchmarkAnalyze25Words (classifier/lexicon) and the 
 
 rss: ## peak RSS of stancetag analyze over RSS_N (1,000,000) statements piped from the generator
 	bench/rss.sh $(RSS_N)
+
+# TypeScript client (clients/typescript/): Node and npm only; protoc-gen-es and
+# the runtime are pinned in clients/typescript/package-lock.json.
+TS_DIR := clients/typescript
+
+ts-deps: ## npm ci in clients/typescript (once per lockfile change)
+	@if [ ! -d $(TS_DIR)/node_modules ] || [ $(TS_DIR)/package-lock.json -nt $(TS_DIR)/node_modules/.package-lock.json ]; then \
+	  cd $(TS_DIR) && npm ci --no-audit --no-fund; \
+	fi
+
+ts-client-generate: ts-deps ## regenerate clients/typescript/src/gen from proto/ (local protoc-gen-es)
+	$(BUF) generate --template buf.gen.ts.yaml
+
+ts-check-generated: ts-client-generate ## fail if clients/typescript/src/gen differs from what buf generates
+	@if [ -n "$$(git status --porcelain -- $(TS_DIR)/src/gen)" ]; then \
+	  echo "$(TS_DIR)/src/gen is out of date with proto/: run 'make ts-client-generate' and commit it"; \
+	  git status --porcelain -- $(TS_DIR)/src/gen; exit 1; \
+	fi
+
+ts-test: ts-check-generated ## type-check the TS client and run its node --test suite against a freshly built server
+	$(GO) build -o bin/stancetag ./cmd/stancetag
+	cd $(TS_DIR) && npm run --silent typecheck && STANCETAG_BIN=$(CURDIR)/bin/stancetag node --test test/*.test.mjs
+
+client-example: ts-deps ## print an Analysis from the TS client: make client-example ADDR=host:port TEXT='Paris backed the plan.'
+	$(if $(ADDR),,$(error usage: make client-example ADDR=host:port TEXT='...'))
+	$(if $(value TEXT),,$(error usage: make client-example ADDR=host:port TEXT='...'))
+	cd $(TS_DIR) && node example.mjs '$(ADDR)' '$(subst ','\'',$(value TEXT))'
