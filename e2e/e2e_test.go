@@ -2,7 +2,9 @@
 // the real binary, serves on a free port, drives the server with grpcurl (run
 // through `go tool -modfile=tools/go.mod`, as the README shows) and pipes JSONL
 // through `stancetag analyze`. ops_test.go covers operations: metrics and
-// probes, mutual TLS, bearer tokens and lexicon reload on SIGHUP. It needs the go command and runs with
+// probes, mutual TLS, bearer tokens and lexicon reload on SIGHUP; fleet_test.go
+// tags a corpus with `analyze --remote` on three replicas, one of them killed
+// midway. It needs the go command and runs with
 // `go test ./...`; `make e2e` runs it alone, uncached.
 package e2e
 

@@ -18,10 +18,11 @@ import (
 // analyze runs "stancetag analyze [FILE]": JSONL statements in (FILE, or
 // stdin when absent or "-"), one JSON stance.v1.Analysis per line out, in
 // input order. Bad lines are reported on stderr with their line number and
-// skipped.
+// skipped. With -remote the statements are tagged on stancetag servers
+// instead of in process, with the same output.
 //
 // Exit status: 0 every line analysed; 1 some lines were bad, or reading,
-// writing or loading failed; 2 bad usage.
+// writing, loading or the servers failed; 2 bad usage.
 func (a *app) analyze(ctx context.Context, args []string) int {
 	fs, cfg := newAnalyzeFlags(a.stderr)
 	if code := a.parseFlags(fs, args); code >= 0 {
@@ -43,6 +44,12 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
 		return exitUsage
 	}
+	if cfg.remote.target != "" {
+		if err := cfg.remote.check(); err != nil {
+			fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
+			return exitUsage
+		}
+	}
 
 	in, name := a.stdin, "stdin"
 	if fs.NArg() == 1 && fs.Arg(0) != "-" {
@@ -55,17 +62,45 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		in, name = f, fs.Arg(0)
 	}
 
+	opts := classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer}
+	if cfg.remote.target != "" {
+		return a.analyzeRemote(ctx, &cfg.remote, in, name, jsonl.RemoteConfig{
+			Options:  opts,
+			Encoding: cfg.enc.v,
+			Limits:   lim,
+		})
+	}
 	c, err := a.load(cfg.lexiconDir)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "stancetag analyze: loading lexicon: %v\n", err)
 		return exitFail
 	}
-	return a.analyzeStream(ctx, c, in, name, jsonl.Config{
+	st, err := jsonl.Run(ctx, c, in, a.stdout, a.stderr, jsonl.Config{
 		Workers:  goroutines(cfg.workers),
-		Options:  classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer},
+		Options:  opts,
 		Encoding: cfg.enc.v,
 		Limits:   lim,
 	})
+	return a.analyzeResult(name, st, err)
+}
+
+// analyzeRemote tags on the servers of rc. Lines are checked here with the
+// same rules as in process, so a bad line is reported and skipped rather
+// than failing its whole batch; for speaker ids that means the servers'
+// gazetteer, fetched once at the start (ListActors).
+func (a *app) analyzeRemote(ctx context.Context, rc *remoteConfig, in io.Reader, name string, cfg jsonl.RemoteConfig) int {
+	cl, err := rc.dial(func(msg string) { fmt.Fprintf(a.stderr, "stancetag analyze: warning: %s\n", msg) })
+	if err != nil {
+		fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
+		return exitFail
+	}
+	defer cl.Close()
+	if cfg.Gazetteer, err = fetchGazetteer(ctx, cl); err != nil {
+		fmt.Fprintf(a.stderr, "stancetag analyze: -remote %s: %v\n", rc.target, err)
+		return exitFail
+	}
+	st, err := jsonl.RunRemote(ctx, cl, in, a.stdout, a.stderr, cfg)
+	return a.analyzeResult(name, st, err)
 }
 
 // analyzeConfig is every setting of "stancetag analyze".
@@ -76,6 +111,7 @@ type analyzeConfig struct {
 	// workers 0 means GOMAXPROCS.
 	workers int
 	limits  *server.Limits
+	remote  remoteConfig
 }
 
 // newAnalyzeFlags returns analyze's flag set, writing into the returned
@@ -88,21 +124,24 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 		"Reads one statement per line from FILE (or stdin), as JSON:\n"+
 			`  {"id":"s1","text":"...","speaker_id":"...","actors":[{"id":"...","name":"...","aliases":["..."],"kind":"ACTOR_KIND_PERSON"}]}`+"\n"+
 			"and writes one JSON Analysis per line to stdout, in input order, with the gRPC JSON field names.\n"+
-			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.",
+			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.\n"+
+			"With -remote the statements are tagged on stancetag servers (-lexicon-dir and -workers are then unused);\n"+
+			"the limit flags should then be the servers'.",
 		w)
 	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
 	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
 	fs.IntVar(&c.workers, "workers", 0, "statements analysed in parallel; 0 means GOMAXPROCS")
+	addRemoteFlags(fs, &c.remote)
 	addLimitFlags(fs, c.limits, statementLimitFlags)
 	fs.IntVar(&c.limits.MaxRecvMsgBytes, "max-line-bytes", c.limits.MaxRecvMsgBytes,
 		"maximum size of one input line, in `bytes`; longer lines are reported and skipped (at least -max-text-bytes)")
 	return fs, c
 }
 
-func (a *app) analyzeStream(ctx context.Context, c classifier.Classifier, in io.Reader, name string, cfg jsonl.Config) int {
-	st, err := jsonl.Run(ctx, c, in, a.stdout, a.stderr, cfg)
+// analyzeResult reports how a run ended and returns the exit status.
+func (a *app) analyzeResult(name string, st jsonl.Stats, err error) int {
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(a.stderr, "stancetag analyze: %s: interrupted after %d statements\n", name, st.Written+st.Bad)

@@ -29,6 +29,13 @@ type checker struct {
 // statement checks in and returns the statement to analyse, or a
 // *server.ValidationError listing every violation.
 func (c *checker) statement(in *inStatement) (classifier.Statement, error) {
+	_, st, err := c.check(in)
+	return st, err
+}
+
+// check is statement that also returns the line as the API message, for a
+// remote server. The message is new, not shared with in.
+func (c *checker) check(in *inStatement) (*stancev1.Statement, classifier.Statement, error) {
 	st := &stancev1.Statement{Id: in.ID, Text: in.Text, SpeakerId: in.speaker()}
 	if len(in.Actors) > 0 {
 		st.Actors = make([]*stancev1.Actor, len(in.Actors))
@@ -54,5 +61,5 @@ func (c *checker) statement(in *inStatement) (classifier.Statement, error) {
 			}
 		}
 	}
-	return out, err
+	return st, out, err
 }

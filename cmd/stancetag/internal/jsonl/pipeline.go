@@ -11,6 +11,9 @@
 // A bad line (invalid JSON, a statement the server would reject) is reported
 // on the error writer as "line N: what is wrong" and skipped; the others are
 // still written. Blank lines are skipped silently.
+//
+// Run analyses with a classifier in process; RunRemote sends the statements
+// to a fleet of servers instead (remote.go) and writes the same bytes.
 package jsonl
 
 import (
@@ -225,25 +228,8 @@ func trimEOL(b []byte) []byte {
 // analysis followed by "\n" in it.out or a message in it.msg.
 func analyse(ctx context.Context, c classifier.Classifier, chk *checker, cfg *Config, it *item) {
 	it.out, it.msg = it.out[:0], it.msg[:0]
-	fail := func(msg string) {
-		it.msg = append(it.msg, "line "...)
-		it.msg = strconv.AppendInt(it.msg, int64(it.lineNo), 10)
-		it.msg = append(it.msg, ": "...)
-		it.msg = append(it.msg, msg...)
-		it.msg = append(it.msg, '\n')
-	}
-	if it.tooBig > 0 {
-		fail(fmt.Sprintf("line is %d bytes, at most %d", it.tooBig, cfg.Limits.MaxRecvMsgBytes))
-		return
-	}
-	var in inStatement
-	if err := json.Unmarshal(it.line, &in); err != nil {
-		fail("invalid JSON: " + err.Error())
-		return
-	}
-	st, err := chk.statement(&in)
-	if err != nil {
-		fail(err.Error())
+	_, st, ok := parseLine(chk, it)
+	if !ok {
 		return
 	}
 	a, err := c.Analyze(ctx, st, cfg.Options)
@@ -251,7 +237,7 @@ func analyse(ctx context.Context, c classifier.Classifier, chk *checker, cfg *Co
 		if ctx.Err() == nil {
 			// Classifiers fail only when ctx is done; report a breach of
 			// that rather than write nothing.
-			fail("analysing: " + err.Error())
+			it.fail("analysing: " + err.Error())
 		}
 		// Otherwise the writer stops before this item and Run reports
 		// ctx.Err().
@@ -259,6 +245,37 @@ func analyse(ctx context.Context, c classifier.Classifier, chk *checker, cfg *Co
 	}
 	it.out = analysisjson.Append(it.out, &a, st.Text, cfg.Encoding)
 	it.out = append(it.out, '\n')
+}
+
+// parseLine decodes and checks the line of it, the same way for local and
+// remote runs. It returns the statement as the API message and as the
+// classifier's input; on a bad line it leaves the message in it.msg and
+// returns ok false.
+func parseLine(chk *checker, it *item) (*stancev1.Statement, classifier.Statement, bool) {
+	if it.tooBig > 0 {
+		it.fail(fmt.Sprintf("line is %d bytes, at most %d", it.tooBig, chk.lim.MaxRecvMsgBytes))
+		return nil, classifier.Statement{}, false
+	}
+	var in inStatement
+	if err := json.Unmarshal(it.line, &in); err != nil {
+		it.fail("invalid JSON: " + err.Error())
+		return nil, classifier.Statement{}, false
+	}
+	msg, st, err := chk.check(&in)
+	if err != nil {
+		it.fail(err.Error())
+		return nil, classifier.Statement{}, false
+	}
+	return msg, st, true
+}
+
+// fail appends "line N: msg\n" to it.msg.
+func (it *item) fail(msg string) {
+	it.msg = append(it.msg, "line "...)
+	it.msg = strconv.AppendInt(it.msg, int64(it.lineNo), 10)
+	it.msg = append(it.msg, ": "...)
+	it.msg = append(it.msg, msg...)
+	it.msg = append(it.msg, '\n')
 }
 
 // writeInOrder writes finished items in sequence order and recycles them. It
