@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -348,5 +349,87 @@ func BenchmarkProtojson(b *testing.B) {
 		if _, err := protojson.Marshal(p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestAppendFloat32WholeNumbers(t *testing.T) {
+	t.Parallel()
+	// The shortcut for whole numbers must write what the general case
+	// writes: every integer of small magnitude, the edges of the shortcut's
+	// range and beyond it, and -0 (written "-0", not "0").
+	var values []float32
+	for i := -70000; i <= 70000; i++ {
+		values = append(values, float32(i))
+	}
+	for _, e := range []float32{1 << 24, 1<<24 - 1, 1<<24 - 2, 1<<24 + 2, 1 << 25, 3 << 30, 1e20, 1e21, 1e30, -(1 << 24), -(1<<24 - 1), 0.5, -1.5, 1e-7} {
+		values = append(values, e, -e)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		values = append(values, float32(rng.IntN(1<<25)-1<<24))
+	}
+	values = append(values, float32(math.Copysign(0, -1)))
+	for _, v := range values {
+		want := strconv.AppendFloat(nil, float64(v), 'f', -1, 32)
+		if a := math.Abs(float64(v)); a >= 1e21 || a != 0 && a < 1e-6 {
+			want = strconv.AppendFloat(nil, float64(v), 'e', -1, 32)
+			want = []byte(strings.Replace(string(want), "e-0", "e-", 1))
+		}
+		require.Equal(t, string(want), string(appendFloat32(nil, v)), "%v", v)
+	}
+}
+
+func TestEncoderMatchesAppend(t *testing.T) {
+	t.Parallel()
+	// One encoder over many analyses, each written twice (the second time
+	// from the cache), must write Append's bytes every time.
+	var e Encoder
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 3000 {
+		text := randomText(rng)
+		a := randomAnalysis(rng, text)
+		enc := stancev1.OffsetEncoding(rng.IntN(4))
+		want := string(Append(nil, &a, text, enc))
+		require.Equal(t, want, string(e.Append(nil, &a, text, enc)), "case %d", i)
+		require.Equal(t, want, string(e.Append([]byte("prefix"), &a, text, enc))[len("prefix"):], "case %d again", i)
+	}
+}
+
+func TestEncoderCollisions(t *testing.T) {
+	t.Parallel()
+	// Numbers sharing a cache entry replace each other; each is still
+	// written as itself, and -0 is not taken for +0.
+	slot := func(v float32) uint32 { return (math.Float32bits(v) * 0x9e3779b1) >> (32 - floatCacheBits) }
+	a := float32(0.7375)
+	var b float32
+	for bits := math.Float32bits(a) + 1; ; bits++ {
+		if v := math.Float32frombits(bits); slot(v) == slot(a) {
+			b = v
+			break
+		}
+	}
+	var e Encoder
+	for _, v := range []float32{a, b, a, a, b, float32(math.Copysign(0, -1)), 1e-7, 1e-7, -123456.79, -123456.79} {
+		want := appendFloat32(nil, v)
+		assert.Equal(t, string(want), string(e.floats.appendFloat32(nil, v)), "%v", v)
+	}
+}
+
+func TestEncoderAllocatesNothing(t *testing.T) {
+	// Not parallel: AllocsPerRun counts every goroutine's allocations.
+	var e Encoder
+	buf := make([]byte, 0, 4096)
+	allocs := testing.AllocsPerRun(100, func() {
+		buf = e.Append(buf[:0], &france, franceText, utf16Enc)
+	})
+	assert.Zero(t, allocs)
+}
+
+func BenchmarkEncoder(b *testing.B) {
+	var e Encoder
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = e.Append(buf[:0], &france, franceText, utf8Enc)
 	}
 }

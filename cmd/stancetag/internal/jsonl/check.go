@@ -26,29 +26,33 @@ type checker struct {
 	gazetteer []classifier.Actor
 }
 
-// statement checks in and returns the statement to analyse, or a
-// *server.ValidationError listing every violation.
-func (c *checker) statement(in *inStatement) (classifier.Statement, error) {
-	_, st, err := c.check(in)
-	return st, err
-}
-
-// check is statement that also returns the line as the API message, for a
-// remote server. The message is new, not shared with in.
-func (c *checker) check(in *inStatement) (*stancev1.Statement, classifier.Statement, error) {
-	st := &stancev1.Statement{Id: in.ID, Text: in.Text, SpeakerId: in.speaker()}
-	if len(in.Actors) > 0 {
-		st.Actors = make([]*stancev1.Actor, len(in.Actors))
-		for i := range in.Actors {
-			a := &in.Actors[i]
-			kind := a.Kind.v
-			if a.Kind.bad != "" {
-				kind = badKind
-			}
-			st.Actors[i] = &stancev1.Actor{Id: a.ID, Name: a.Name, Aliases: a.Aliases, Kind: kind}
+// check checks in and returns the statement to analyse, or a
+// *server.ValidationError listing every violation. It fills st with the line
+// as the API message, which the server's rules are written for (and which a
+// remote run sends); st's Actors and their messages are reused when there.
+func (c *checker) check(in *inStatement, st *stancev1.Statement) (classifier.Statement, error) {
+	st.Id, st.Text, st.SpeakerId = in.ID, in.Text, in.speaker()
+	st.Actors = st.Actors[:0]
+	for i := range in.Actors {
+		a := &in.Actors[i]
+		kind := a.Kind.v
+		if a.Kind.bad != "" {
+			kind = badKind
 		}
+		var p *stancev1.Actor
+		if len(st.Actors) < cap(st.Actors) {
+			p = st.Actors[: len(st.Actors)+1 : cap(st.Actors)][len(st.Actors)]
+		}
+		if p == nil {
+			p = new(stancev1.Actor)
+		}
+		p.Id, p.Name, p.Aliases, p.Kind = a.ID, a.Name, a.Aliases, kind
+		st.Actors = append(st.Actors, p)
 	}
 	out, err := server.CheckStatement(c.lim, st, c.gazetteer)
+	if err == nil {
+		return out, nil
+	}
 	var ve *server.ValidationError
 	if errors.As(err, &ve) {
 		// Name the kind as it was written in the line, not the stand-in number.
@@ -61,5 +65,5 @@ func (c *checker) check(in *inStatement) (*stancev1.Statement, classifier.Statem
 			}
 		}
 	}
-	return st, out, err
+	return out, err
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancetag/stancetag/classifier"
+	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 	"github.com/stancetag/stancetag/server"
 )
 
@@ -53,7 +54,7 @@ func TestCheckerConverts(t *testing.T) {
 			t.Parallel()
 			var in inStatement
 			require.NoError(t, json.Unmarshal([]byte(tt.line), &in))
-			got, err := chk.statement(&in)
+			got, err := chk.check(&in, new(stancev1.Statement))
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -94,7 +95,7 @@ func TestCheckerViolations(t *testing.T) {
 			t.Parallel()
 			var in inStatement
 			require.NoError(t, json.Unmarshal([]byte(tt.line), &in))
-			_, err := chk.statement(&in)
+			_, err := chk.check(&in, new(stancev1.Statement))
 			var ve *server.ValidationError
 			require.True(t, errors.As(err, &ve), "got %v", err)
 			var fields []string
@@ -116,7 +117,7 @@ func TestCheckerCapsViolations(t *testing.T) {
 	aliases := `"` + strings.Repeat(`","`, 149) + `"`
 	var in inStatement
 	require.NoError(t, json.Unmarshal([]byte(`{"text":"t","actors":[{"name":"a","aliases":[`+aliases+`]}]}`), &in))
-	_, err := chk.statement(&in)
+	_, err := chk.check(&in, new(stancev1.Statement))
 	var ve *server.ValidationError
 	require.True(t, errors.As(err, &ve))
 	assert.Len(t, ve.Violations, 100)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 )
@@ -46,35 +45,49 @@ type inKind struct {
 }
 
 func (k *inKind) UnmarshalJSON(b []byte) error {
-	*k = inKind{}
-	if bytes.Equal(b, []byte("null")) {
-		return nil
-	}
-	if len(b) > 0 && b[0] == '"' {
+	switch {
+	case bytes.Equal(b, []byte("null")):
+		*k = inKind{}
+	case len(b) > 0 && b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		if v, ok := stancev1.ActorKind_value[s]; ok {
-			k.v = stancev1.ActorKind(v)
-			return nil
-		}
-		if v, ok := stancev1.ActorKind_value["ACTOR_KIND_"+strings.ToUpper(s)]; ok && s != "" {
-			k.v = stancev1.ActorKind(v)
-			return nil
-		}
-		k.bad = strconv.Quote(s)
-		return nil
+		*k = kindFromName([]byte(s))
+	default:
+		*k = kindFromRaw(b)
 	}
+	return nil
+}
+
+// kindFromName is the kind written as the JSON string s (decoded).
+func kindFromName(s []byte) inKind {
+	if v, ok := stancev1.ActorKind_value[string(s)]; ok {
+		return inKind{v: stancev1.ActorKind(v)}
+	}
+	if len(s) > 0 {
+		// The short name, upper-cased with Unicode rules ("perſon" too).
+		var arr [64]byte
+		full := append(arr[:0], "ACTOR_KIND_"...)
+		full = append(full, s...)
+		full = bytes.ToUpper(full)
+		if v, ok := stancev1.ActorKind_value[string(full)]; ok {
+			return inKind{v: stancev1.ActorKind(v)}
+		}
+	}
+	return inKind{bad: strconv.Quote(string(s))}
+}
+
+// kindFromRaw is the kind written as the JSON value b, not a string or
+// null: a number the enum has, or else unknown (reported by validation,
+// with the field path).
+func kindFromRaw(b []byte) inKind {
 	n, err := strconv.ParseInt(string(b), 10, 32)
 	if err != nil {
-		k.bad = string(b)
-		return nil // reported by validation, with the field path
+		return inKind{bad: string(b)}
 	}
 	if _, ok := stancev1.ActorKind_name[int32(n)]; !ok {
-		k.bad = string(b)
-		return nil
+		return inKind{bad: string(b)}
 	}
-	k.v = stancev1.ActorKind(n)
-	return nil
+	return inKind{v: stancev1.ActorKind(n)}
 }

@@ -3,10 +3,12 @@
 // in JSON per output line, in input order.
 //
 // It streams in constant memory whatever the input size: a reader goroutine
-// hands lines to Config.Workers analysers, and the caller's goroutine writes
-// their results in order. At most Config.Window lines are in flight (read but
-// not yet written), which bounds both memory and how far a fast analyser can
-// run ahead of a slow one. Buffers are reused from line to line.
+// hands lines, in chunks of up to 64, to Config.Workers analysers, and the
+// caller's goroutine writes their results in order. At most Config.Window
+// lines are in flight (read but not yet written), which bounds both memory
+// and how far a fast analyser can run ahead of a slow one. Buffers are reused
+// from chunk to chunk. A chunk is handed on as soon as the next line is not
+// already read, so a slow trickle of input is answered line by line.
 //
 // A bad line (invalid JSON, a statement the server would reject) is reported
 // on the error writer as "line N: what is wrong" and skipped; the others are
@@ -20,7 +22,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -37,7 +38,7 @@ import (
 type Config struct {
 	// Workers is the number of analysing goroutines; at least 1.
 	Workers int
-	// Window is the most lines in flight at once; 0 means 4 per worker.
+	// Window is the most lines in flight at once; 0 means 256 per worker.
 	// At least Workers.
 	Window int
 	// Options are passed to the classifier for every statement.
@@ -65,15 +66,71 @@ type Stats struct {
 // does not pin its memory for the rest of the run.
 const maxKeptBuffer = 1 << 20
 
-// item is one line on its way through the pipeline. The reader fills line,
-// a worker fills out or msg, the writer writes them and recycles the item.
-type item struct {
-	seq    int // position among the non-blank lines, from 0
+const (
+	// chunkLines is the most lines in a chunk: handing lines on one by one
+	// costs more in synchronisation than decoding them.
+	chunkLines = 64
+	// chunkBytes ends a chunk early once its lines reach this size, so that
+	// the window bounds memory as well as lines.
+	chunkBytes = 64 << 10
+)
+
+// chunk holds consecutive non-blank lines on their way through the pipeline.
+// The reader fills data and lines, a worker fills out and msgs, the writer
+// writes them and recycles the chunk.
+type chunk struct {
+	seq   int    // position among the chunks, from 0
+	data  []byte // the lines, one after the other, without line ends
+	lines []lineRef
+	// out is the analyses of the good lines, each followed by "\n"; msgs
+	// the messages of the bad ones, in line order.
+	out  []byte
+	good int // analyses in out
+	msgs []badLine
+	// msgBuf holds the text of msgs.
+	msgBuf []byte
+}
+
+// lineRef is one line of a chunk.
+type lineRef struct {
+	end    int // end of the line in chunk.data; it starts where the previous ends
 	lineNo int // 1-based line number, for messages
-	line   []byte
-	tooBig int // length of a line longer than the limit, else 0
-	out    []byte
-	msg    []byte
+	tooBig int // length of a line longer than the limit (not kept), else 0
+}
+
+// badLine is the message of a bad line, "line N: what\n", as
+// chunk.msgBuf[from:to]. It comes after the first at bytes of chunk.out,
+// which hold good analyses.
+type badLine struct{ at, good, from, to int }
+
+func (c *chunk) reset() {
+	c.data, c.lines, c.out, c.msgs, c.msgBuf = c.data[:0], c.lines[:0], c.out[:0], c.msgs[:0], c.msgBuf[:0]
+	c.good = 0
+}
+
+// line returns the i-th line of c.
+func (c *chunk) line(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = c.lines[i-1].end
+	}
+	return c.data[start:c.lines[i].end]
+}
+
+// fail records msg as the message of line lineNo.
+func (c *chunk) fail(lineNo int, msg string) {
+	from := len(c.msgBuf)
+	c.msgBuf = appendFail(c.msgBuf, lineNo, msg)
+	c.msgs = append(c.msgs, badLine{at: len(c.out), good: c.good, from: from, to: len(c.msgBuf)})
+}
+
+// appendFail appends "line N: msg\n" to dst.
+func appendFail(dst []byte, lineNo int, msg string) []byte {
+	dst = append(dst, "line "...)
+	dst = strconv.AppendInt(dst, int64(lineNo), 10)
+	dst = append(dst, ": "...)
+	dst = append(dst, msg...)
+	return append(dst, '\n')
 }
 
 // Run reads in until EOF, writes one analysis per good line to out and one
@@ -90,7 +147,7 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	}
 	window := cfg.Window
 	if window == 0 {
-		window = 4 * cfg.Workers
+		window = 4 * chunkLines * cfg.Workers
 	}
 	if window < cfg.Workers {
 		return Stats{}, fmt.Errorf("jsonl: Window (%d) must be >= Workers (%d)", window, cfg.Workers)
@@ -101,19 +158,25 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// free holds the items not in flight; every channel can hold all of them,
-	// so no send blocks once ctx is done and every goroutine can finish.
-	free := make(chan *item, window)
-	for range window {
-		free <- new(item)
+	// Two chunks per worker, so that the reader fills one while the worker
+	// analyses the other; chunks*perChunk <= window, chunks >= Workers.
+	perChunk := min(chunkLines, max(1, window/(2*cfg.Workers)))
+	chunks := window / perChunk
+
+	// free holds the chunks not in flight; every channel can hold all of
+	// them, so no send blocks once ctx is done and every goroutine can
+	// finish.
+	free := make(chan *chunk, chunks)
+	for range chunks {
+		free <- new(chunk)
 	}
-	work := make(chan *item, window)
-	done := make(chan *item, window)
+	work := make(chan *chunk, chunks)
+	done := make(chan *chunk, chunks)
 	readErr := make(chan error, 1)
 	lines := make(chan int, 1)
 
 	go func() {
-		n, err := readLines(ctx, in, cfg.Limits.MaxRecvMsgBytes, free, work)
+		n, err := readChunks(ctx, in, cfg.Limits.MaxRecvMsgBytes, perChunk, free, work)
 		lines <- n
 		readErr <- err
 		close(work)
@@ -123,9 +186,10 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Go(func() {
-			for it := range work {
-				analyse(ctx, c, chk, &cfg, it)
-				done <- it
+			w := &worker{c: c, cfg: &cfg, p: parser{chk: chk}}
+			for ch := range work {
+				w.analyse(ctx, ch)
+				done <- ch
 			}
 		})
 	}
@@ -134,7 +198,7 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 		close(done)
 	}()
 
-	st, err := writeInOrder(ctx, done, free, window, out, errOut)
+	st, err := writeInOrder(ctx, done, free, chunks, out, errOut)
 	if err != nil {
 		return st, err
 	}
@@ -145,42 +209,61 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	return st, ctx.Err()
 }
 
-// readLines reads lines into free items and sends the non-blank ones to
-// work, numbered. It returns the number of lines read.
-func readLines(ctx context.Context, in io.Reader, maxLine int, free <-chan *item, work chan<- *item) (int, error) {
+// readChunks reads lines into free chunks, perChunk lines at most in each,
+// and sends the chunks holding non-blank lines to work, numbered. It returns
+// the number of lines read.
+func readChunks(ctx context.Context, in io.Reader, maxLine, perChunk int, free <-chan *chunk, work chan<- *chunk) (int, error) {
 	r := bufio.NewReaderSize(in, 64<<10)
 	lineNo, seq := 0, 0
-	var it *item
+	var ch *chunk
 	for {
-		if it == nil {
+		if ch == nil {
 			select {
-			case it = <-free:
+			case ch = <-free:
 			case <-ctx.Done():
 				return lineNo, nil
 			}
+			ch.reset()
 		}
-		it.line, it.tooBig = it.line[:0], 0
-		eof, err := readLine(r, it, maxLine)
-		if err != nil {
-			return lineNo, fmt.Errorf("reading line %d: %w", lineNo+1, err)
+		eof := false
+		for !eof && len(ch.lines) < perChunk && len(ch.data) < chunkBytes {
+			start := len(ch.data)
+			var tooBig int
+			var err error
+			ch.data, tooBig, eof, err = readLine(r, ch.data, maxLine)
+			if err != nil {
+				// The lines before are still analysed and written.
+				if len(ch.lines) > 0 {
+					ch.seq = seq
+					work <- ch // cannot block: the channel holds every chunk
+				}
+				return lineNo, fmt.Errorf("reading line %d: %w", lineNo+1, err)
+			}
+			line := ch.data[start:]
+			if eof && len(line) == 0 && tooBig == 0 {
+				break // no last line
+			}
+			lineNo++
+			if tooBig == 0 && len(bytes.TrimSpace(line)) == 0 {
+				ch.data = ch.data[:start] // blank: skipped
+			} else {
+				ch.lines = append(ch.lines, lineRef{end: len(ch.data), lineNo: lineNo, tooBig: tooBig})
+			}
+			if !lineReady(r) {
+				// The next line would wait for input: hand on what is
+				// here first.
+				break
+			}
 		}
-		if eof && len(it.line) == 0 && it.tooBig == 0 {
-			return lineNo, nil
-		}
-		lineNo++
-		if it.tooBig == 0 && len(bytes.TrimSpace(it.line)) == 0 {
-			if eof {
+		if len(ch.lines) > 0 {
+			ch.seq = seq
+			seq++
+			select {
+			case work <- ch:
+				ch = nil
+			case <-ctx.Done():
 				return lineNo, nil
 			}
-			continue // blank: reuse the item for the next line
-		}
-		it.seq, it.lineNo = seq, lineNo
-		seq++
-		select {
-		case work <- it:
-			it = nil
-		case <-ctx.Done():
-			return lineNo, nil
 		}
 		if eof {
 			return lineNo, nil
@@ -188,11 +271,23 @@ func readLines(ctx context.Context, in io.Reader, maxLine int, free <-chan *item
 	}
 }
 
-// readLine reads one line, without its "\n" or "\r\n", into it.line. Past
-// maxLine bytes it stops keeping the line and only counts it in it.tooBig.
-// eof is true when the input ended (the line may still be non-empty).
-func readLine(r *bufio.Reader, it *item, maxLine int) (eof bool, err error) {
-	size := 0
+// lineReady reports whether a whole line is buffered in r, so that reading
+// it does not wait for input.
+func lineReady(r *bufio.Reader) bool {
+	n := r.Buffered()
+	if n == 0 {
+		return false
+	}
+	b, _ := r.Peek(n)
+	return bytes.IndexByte(b, '\n') >= 0
+}
+
+// readLine reads one line, without its "\n" or "\r\n", appending it to buf.
+// Past maxLine bytes it stops keeping the line and only counts it in
+// tooBig; buf is then returned as it was. eof is true when the input ended
+// (the line may still be non-empty).
+func readLine(r *bufio.Reader, buf []byte, maxLine int) (out []byte, tooBig int, eof bool, err error) {
+	start, size := len(buf), 0
 	for {
 		chunk, err := r.ReadSlice('\n')
 		size += len(chunk)
@@ -200,136 +295,159 @@ func readLine(r *bufio.Reader, it *item, maxLine int) (eof bool, err error) {
 			size-- // the "\n" is not part of the line
 		}
 		if size > maxLine {
-			it.line, it.tooBig = it.line[:0], size
+			buf, tooBig = buf[:start], size
 		} else {
-			it.line = append(it.line, chunk...)
+			buf = append(buf, chunk...)
 		}
 		switch {
 		case err == nil:
-			it.line = trimEOL(it.line)
-			return false, nil
+			return trimEOL(buf, start), tooBig, false, nil
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF):
-			it.line = trimEOL(it.line)
-			return true, nil
+			return trimEOL(buf, start), tooBig, true, nil
 		default:
-			return false, err
+			return buf[:start], 0, false, err
 		}
 	}
 }
 
-func trimEOL(b []byte) []byte {
-	b = bytes.TrimSuffix(b, []byte{'\n'})
-	return bytes.TrimSuffix(b, []byte{'\r'})
+// trimEOL removes a "\n", then a "\r", from the end of b, not before start.
+func trimEOL(b []byte, start int) []byte {
+	if len(b) > start && b[len(b)-1] == '\n' {
+		b = b[:len(b)-1]
+	}
+	if len(b) > start && b[len(b)-1] == '\r' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
-// analyse decodes, checks and analyses one line, leaving either the JSON
-// analysis followed by "\n" in it.out or a message in it.msg.
-func analyse(ctx context.Context, c classifier.Classifier, chk *checker, cfg *Config, it *item) {
-	it.out, it.msg = it.out[:0], it.msg[:0]
-	_, st, ok := parseLine(chk, it)
-	if !ok {
-		return
-	}
-	a, err := c.Analyze(ctx, st, cfg.Options)
-	if err != nil {
-		if ctx.Err() == nil {
+// worker is one analysing goroutine's state.
+type worker struct {
+	c   classifier.Classifier
+	cfg *Config
+	p   parser
+	enc analysisjson.Encoder
+}
+
+// analyse decodes, checks and analyses the lines of ch, leaving the JSON
+// analysis of each good line, followed by "\n", in ch.out and a message for
+// each bad one in ch.msgs. It stops early when ctx is done: the writer then
+// writes nothing more.
+func (w *worker) analyse(ctx context.Context, ch *chunk) {
+	for i, l := range ch.lines {
+		st, msg, ok := w.p.local(ch.line(i), l.tooBig)
+		if !ok {
+			ch.fail(l.lineNo, msg)
+			continue
+		}
+		a, err := w.c.Analyze(ctx, st, w.cfg.Options)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
 			// Classifiers fail only when ctx is done; report a breach of
 			// that rather than write nothing.
-			it.fail("analysing: " + err.Error())
+			ch.fail(l.lineNo, "analysing: "+err.Error())
+			continue
 		}
-		// Otherwise the writer stops before this item and Run reports
-		// ctx.Err().
-		return
+		ch.out = w.enc.Append(ch.out, &a, st.Text, w.cfg.Encoding)
+		ch.out = append(ch.out, '\n')
+		ch.good++
 	}
-	it.out = analysisjson.Append(it.out, &a, st.Text, cfg.Encoding)
-	it.out = append(it.out, '\n')
 }
 
-// parseLine decodes and checks the line of it, the same way for local and
-// remote runs. It returns the statement as the API message and as the
-// classifier's input; on a bad line it leaves the message in it.msg and
-// returns ok false.
-func parseLine(chk *checker, it *item) (*stancev1.Statement, classifier.Statement, bool) {
-	if it.tooBig > 0 {
-		it.fail(fmt.Sprintf("line is %d bytes, at most %d", it.tooBig, chk.lim.MaxRecvMsgBytes))
-		return nil, classifier.Statement{}, false
+// parser decodes and checks lines, the same way for local and remote runs.
+// Not safe for concurrent use.
+type parser struct {
+	chk *checker
+	dec lineDecoder
+	in  inStatement
+	// msg is reused by local: a statement checked here goes no further than
+	// the classifier, which does not keep it.
+	msg stancev1.Statement
+}
+
+// local decodes and checks a line (of tooBig bytes when over the limit, and
+// then not kept) and returns the statement to analyse, or what is wrong with
+// the line.
+func (p *parser) local(line []byte, tooBig int) (classifier.Statement, string, bool) {
+	if msg, ok := p.decode(line, tooBig); !ok {
+		return classifier.Statement{}, msg, false
 	}
-	var in inStatement
-	if err := json.Unmarshal(it.line, &in); err != nil {
-		it.fail("invalid JSON: " + err.Error())
-		return nil, classifier.Statement{}, false
-	}
-	msg, st, err := chk.check(&in)
+	st, err := p.chk.check(&p.in, &p.msg)
 	if err != nil {
-		it.fail(err.Error())
-		return nil, classifier.Statement{}, false
+		return classifier.Statement{}, err.Error(), false
 	}
-	return msg, st, true
+	return st, "", true
 }
 
-// fail appends "line N: msg\n" to it.msg.
-func (it *item) fail(msg string) {
-	it.msg = append(it.msg, "line "...)
-	it.msg = strconv.AppendInt(it.msg, int64(it.lineNo), 10)
-	it.msg = append(it.msg, ": "...)
-	it.msg = append(it.msg, msg...)
-	it.msg = append(it.msg, '\n')
+// remote is local that also returns the statement as a new API message, to
+// send to a server.
+func (p *parser) remote(line []byte, tooBig int) (*stancev1.Statement, string, bool) {
+	if msg, ok := p.decode(line, tooBig); !ok {
+		return nil, msg, false
+	}
+	msg := new(stancev1.Statement)
+	if _, err := p.chk.check(&p.in, msg); err != nil {
+		return nil, err.Error(), false
+	}
+	return msg, "", true
 }
 
-// writeInOrder writes finished items in sequence order and recycles them. It
-// buffers output and flushes whenever no finished item is waiting, so a slow
-// trickle of input still sees its results at once.
-func writeInOrder(ctx context.Context, done <-chan *item, free chan<- *item, window int, out, errOut io.Writer) (Stats, error) {
+func (p *parser) decode(line []byte, tooBig int) (string, bool) {
+	if tooBig > 0 {
+		return fmt.Sprintf("line is %d bytes, at most %d", tooBig, p.chk.lim.MaxRecvMsgBytes), false
+	}
+	if err := p.dec.decode(line, &p.in); err != nil {
+		return "invalid JSON: " + err.Error(), false
+	}
+	return "", true
+}
+
+// writeInOrder writes finished chunks in sequence order and recycles them.
+// It buffers output and flushes whenever no finished chunk is waiting, so a
+// slow trickle of input still sees its results at once.
+func writeInOrder(ctx context.Context, done <-chan *chunk, free chan<- *chunk, chunks int, out, errOut io.Writer) (Stats, error) {
 	var st Stats
 	w := bufio.NewWriterSize(out, 64<<10)
-	pending := make([]*item, window) // by seq % window: at most window in flight
+	pending := make([]*chunk, chunks) // by seq % chunks: at most chunks in flight
 	next := 0
 	for {
-		var it *item
+		var ch *chunk
 		var ok bool
 		select {
-		case it, ok = <-done:
+		case ch, ok = <-done:
 		case <-ctx.Done():
 			return st, ctx.Err()
 		}
 		if !ok {
 			return st, w.Flush()
 		}
-		pending[it.seq%window] = it
+		pending[ch.seq%chunks] = ch
 		for {
-			p := pending[next%window]
+			p := pending[next%chunks]
 			if p == nil || p.seq != next {
 				break
 			}
-			pending[next%window] = nil
+			pending[next%chunks] = nil
 			next++
 			if ctx.Err() != nil {
-				// Cancelled: p may hold a cancelled analysis, not a result.
+				// Cancelled: p may hold cancelled analyses, not results.
 				return st, ctx.Err()
 			}
-			if len(p.msg) > 0 {
-				st.Bad++
-				// Flush first so that, on a terminal, the message sits among
-				// the output where it happened.
-				if err := w.Flush(); err != nil {
-					return st, fmt.Errorf("writing output: %w", err)
-				}
-				if _, err := errOut.Write(p.msg); err != nil {
-					return st, fmt.Errorf("writing errors: %w", err)
-				}
-			} else {
-				st.Written++
-				if _, err := w.Write(p.out); err != nil {
-					return st, fmt.Errorf("writing output: %w", err)
-				}
+			if err := writeChunk(w, errOut, p, &st); err != nil {
+				return st, err
 			}
-			if cap(p.line) > maxKeptBuffer {
-				p.line = nil
+			if cap(p.data) > maxKeptBuffer {
+				p.data = nil
 			}
 			if cap(p.out) > maxKeptBuffer {
 				p.out = nil
+			}
+			if cap(p.msgBuf) > maxKeptBuffer {
+				p.msgBuf = nil
 			}
 			free <- p
 		}
@@ -339,4 +457,31 @@ func writeInOrder(ctx context.Context, done <-chan *item, free chan<- *item, win
 			}
 		}
 	}
+}
+
+// writeChunk writes the analyses of ch to w and its messages to errOut,
+// in line order, counting them in st.
+func writeChunk(w *bufio.Writer, errOut io.Writer, ch *chunk, st *Stats) error {
+	written, good := 0, 0 // of ch.out
+	for _, m := range ch.msgs {
+		if _, err := w.Write(ch.out[written:m.at]); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		st.Written += m.good - good
+		written, good = m.at, m.good
+		st.Bad++
+		// Flush first so that, on a terminal, the message sits among the
+		// output where it happened.
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		if _, err := errOut.Write(ch.msgBuf[m.from:m.to]); err != nil {
+			return fmt.Errorf("writing errors: %w", err)
+		}
+	}
+	if _, err := w.Write(ch.out[written:]); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	st.Written += ch.good - good
+	return nil
 }

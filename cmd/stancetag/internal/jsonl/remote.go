@@ -124,6 +124,7 @@ func RunRemote(ctx context.Context, f Fleet, in io.Reader, out, errOut io.Writer
 	w := bufio.NewWriterSize(out, 64<<10)
 	var (
 		dec     decoder
+		enc     analysisjson.Encoder
 		buf     []byte
 		written int
 	)
@@ -134,7 +135,7 @@ func RunRemote(ctx context.Context, f Fleet, in io.Reader, out, errOut io.Writer
 			// its contract, not of the servers'.
 			return fmt.Errorf("analysis of statement %q received out of order", a.GetStatementId())
 		}
-		buf = analysisjson.Append(buf[:0], dec.analysis(a, l.id), l.st.GetText(), cfg.Encoding)
+		buf = enc.Append(buf[:0], dec.analysis(a, l.id), l.st.GetText(), cfg.Encoding)
 		buf = append(buf, '\n')
 		_, err := w.Write(buf)
 		if cap(buf) > maxKeptBuffer {
@@ -174,29 +175,32 @@ func byID(a, b classifier.Actor) int { return strings.Compare(a.ID, b.ID) }
 // lines read and the bad ones as it goes.
 func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sentLine, errOut io.Writer, lines, bad *atomic.Int64) error {
 	r := bufio.NewReaderSize(in, 64<<10)
-	it := new(item)
+	p := parser{chk: chk}
+	var line, msgBuf []byte
 	lineNo, seq := 0, 0
 	for {
-		it.line, it.msg, it.tooBig = it.line[:0], it.msg[:0], 0
-		eof, err := readLine(r, it, chk.lim.MaxRecvMsgBytes)
+		var tooBig int
+		var eof bool
+		var err error
+		line, tooBig, eof, err = readLine(r, line[:0], chk.lim.MaxRecvMsgBytes)
 		if err != nil {
 			return fmt.Errorf("reading line %d: %w", lineNo+1, err)
 		}
-		if eof && len(it.line) == 0 && it.tooBig == 0 {
+		if eof && len(line) == 0 && tooBig == 0 {
 			return nil
 		}
 		lineNo++
 		lines.Store(int64(lineNo))
-		if it.tooBig > 0 || len(bytes.TrimSpace(it.line)) > 0 {
-			it.lineNo = lineNo
-			st, _, ok := parseLine(chk, it)
+		if tooBig > 0 || len(bytes.TrimSpace(line)) > 0 {
+			st, msg, ok := p.remote(line, tooBig)
 			switch {
 			case !ok:
 				bad.Add(1)
 				if ctx.Err() != nil {
 					return nil
 				}
-				if _, err := errOut.Write(it.msg); err != nil {
+				msgBuf = appendFail(msgBuf[:0], lineNo, msg)
+				if _, err := errOut.Write(msgBuf); err != nil {
 					return fmt.Errorf("writing errors: %w", err)
 				}
 			default:
@@ -209,8 +213,8 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 					return nil
 				}
 			}
-			if cap(it.line) > maxKeptBuffer {
-				it.line = nil
+			if cap(line) > maxKeptBuffer {
+				line = nil
 			}
 		}
 		if eof {
