@@ -47,17 +47,76 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 // match finds the mentions of text, gives each mentioned actor a dense index
 // in order of first mention (s.ids), records each mention's byte span in
 // s.spans and returns the mentions for the stance engine.
-func (a actorIndex) match(text string, toks []tokenize.Token, caller []classifier.Actor, opts classifier.Options, s *scratch) []stance.Mention {
+func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, s *scratch) []stance.Mention {
 	ms := &s.match
-	ms.matches = a.matcher.Match(ms.matches[:0], text, toks, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
+	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
 	out := s.mentions[:0]
 	s.spans = s.spans[:0]
+	s.dense.reset(len(caller), a.gaz.Len())
 	for _, m := range ms.matches {
-		idx := s.actorIndex(m.ID, m.Kind)
+		idx := s.dense.of(a, m, s)
 		out = append(out, stance.Mention{
 			Actor: idx, Kind: m.Kind, Start: int32(m.TokStart), End: int32(m.TokEnd), Possessive: m.Possessive,
 		})
 		s.spans = append(s.spans, classifier.Span{Begin: m.Start, End: m.End})
 	}
 	return out
+}
+
+// denseIndex gives mentioned actors dense indexes in O(1) per mention: by
+// caller index and by gazetteer index, 1 + the dense index (0: none yet).
+type denseIndex struct {
+	caller, gaz []int32
+	touched     []int32 // gazetteer indexes set in this call
+}
+
+// reset prepares d for a call with numCaller caller actors and a gazetteer
+// of numGaz actors.
+func (d *denseIndex) reset(numCaller, numGaz int) {
+	for _, g := range d.touched {
+		d.gaz[g] = 0
+	}
+	d.touched = d.touched[:0]
+	if len(d.gaz) != numGaz {
+		d.gaz = make([]int32, numGaz)
+	}
+	if cap(d.caller) < numCaller {
+		d.caller = make([]int32, numCaller)
+	}
+	d.caller = d.caller[:numCaller]
+	clear(d.caller)
+}
+
+// setGaz records dense index idx for gazetteer actor g.
+func (d *denseIndex) setGaz(g int, idx int32) {
+	d.gaz[g] = idx + 1
+	d.touched = append(d.touched, int32(g))
+}
+
+// of returns the dense index of m's actor, adding it to s.ids when new. A
+// caller's actor and a gazetteer actor with the same id share one index.
+func (d *denseIndex) of(a actorIndex, m actors.Match, s *scratch) int32 {
+	if m.Caller {
+		if x := d.caller[m.Actor]; x > 0 {
+			return x - 1
+		}
+		g, inGaz := a.gaz.Lookup(m.ID)
+		var idx int32
+		if inGaz && d.gaz[g] > 0 {
+			idx = d.gaz[g] - 1
+		} else {
+			idx = s.addActor(m.ID, m.Kind)
+			if inGaz {
+				d.setGaz(g, idx)
+			}
+		}
+		d.caller[m.Actor] = idx + 1
+		return idx
+	}
+	if x := d.gaz[m.Actor]; x > 0 {
+		return x - 1
+	}
+	idx := s.addActor(m.ID, m.Kind)
+	d.setGaz(m.Actor, idx)
+	return idx
 }

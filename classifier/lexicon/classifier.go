@@ -18,6 +18,7 @@ type Classifier struct {
 	sentiment *sentiment.Lexicon
 	stance    *stance.Lexicon
 	actors    actorIndex
+	vocab     *vocab
 	version   string
 	pool      sync.Pool
 }
@@ -44,7 +45,7 @@ func New(fsys fs.FS) (*Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Classifier{sentiment: sent, stance: st, actors: idx, version: "lexicon/" + Release + "+" + hash}
+	c := &Classifier{sentiment: sent, stance: st, actors: idx, vocab: newVocab(sent, st, idx.matcher), version: "lexicon/" + Release + "+" + hash}
 	c.pool.New = func() any { return new(scratch) }
 	return c, nil
 }
@@ -72,7 +73,7 @@ func (c *Classifier) Gazetteer() []classifier.Actor { return c.actors.gazetteer(
 // WithParams returns a copy of c whose stance engine uses p (for tuning and
 // experiments; Version does not change).
 func (c *Classifier) WithParams(p stance.Params) *Classifier {
-	d := &Classifier{sentiment: c.sentiment, stance: c.stance.WithParams(p), actors: c.actors, version: c.version}
+	d := &Classifier{sentiment: c.sentiment, stance: c.stance.WithParams(p), actors: c.actors, vocab: c.vocab, version: c.version}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }
@@ -84,6 +85,8 @@ func (c *Classifier) Params() stance.Params { return c.stance.Params() }
 type scratch struct {
 	toks     []tokenize.Token
 	sents    []tokenize.Sentence
+	folded   tokenize.Folded
+	words    words // per token lexicon lookups
 	mentions []stance.Mention
 	spans    []classifier.Span // byte span of each mention
 	ids      []string          // dense actor index -> actor id
@@ -92,19 +95,25 @@ type scratch struct {
 	sent     sentiment.Scratch
 	stance   stance.Scratch
 	match    matchScratch
-	firstOf  []int32 // dense actor index -> first mention, or -1
+	dense    denseIndex
+	evOff    []int32 // evidence offsets per target and relation
 }
 
-// actorIndex returns the dense index of id, adding it when new.
-func (s *scratch) actorIndex(id string, kind classifier.ActorKind) int32 {
+// addActor gives actor id the next dense index.
+func (s *scratch) addActor(id string, kind classifier.ActorKind) int32 {
+	s.ids = append(s.ids, id)
+	s.kinds = append(s.kinds, kind)
+	return int32(len(s.ids) - 1)
+}
+
+// findActor returns the dense index of actor id, or -1.
+func (s *scratch) findActor(id string) int32 {
 	for i, x := range s.ids {
 		if x == id {
 			return int32(i)
 		}
 	}
-	s.ids = append(s.ids, id)
-	s.kinds = append(s.kinds, kind)
-	return int32(len(s.ids) - 1)
+	return -1
 }
 
 // Analyze tags one statement. It returns an error only when ctx is done.
@@ -115,21 +124,26 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
 	text := st.Text
-	s.toks = tokenize.Tokenize(text, s.toks[:0])
-	s.sents = tokenize.Sentences(text, s.toks, s.sents[:0])
+	// Tokens, sentences and each word's lookup form and lexicon entries,
+	// computed once for all stages.
+	s.toks, s.sents = tokenize.Split(text, s.toks, s.sents, &s.folded)
+	c.vocab.lookup(s.toks, &s.folded, &s.words)
 	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
-	s.mentions = c.actors.match(text, s.toks, st.Actors, opts, s)
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, st.Actors, opts, s)
 	numMentioned := len(s.ids)
 	speaker := int32(-1)
 	if st.SpeakerID != "" {
-		speaker = s.actorIndex(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
+		if speaker = s.findActor(st.SpeakerID); speaker < 0 {
+			speaker = s.addActor(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
+		}
 	}
 
 	// Sentence sentiment, with the hits the stance engine reuses.
 	var agg sentiment.Aggregate
 	s.hits = s.hits[:0]
+	words := sentiment.Text{Text: text, Toks: s.toks, Folded: &s.folded, Heads: s.words.heads}
 	for _, se := range s.sents {
-		r := c.sentiment.Score(text, s.toks, int(se.Start), int(se.End), &s.sent)
+		r := c.sentiment.ScoreText(&words, int(se.Start), int(se.End), &s.sent)
 		agg.Add(r)
 		for _, h := range r.Hits {
 			v := h.Valence / sentiment.MaxValence
@@ -141,6 +155,7 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 	in := stance.Input{
 		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
 		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
+		Folded: &s.folded, Entries: s.words.entries,
 	}
 	contribs := c.stance.Analyze(&in, &s.stance)
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
@@ -156,45 +171,88 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 		an.Targets = make([]classifier.TargetStance, numMentioned)
 		for a := range numMentioned {
 			t := targets[a]
-			ts := classifier.TargetStance{ActorID: s.ids[a], Stance: t.Stance, Score: t.Score, Confidence: t.Confidence}
-			if opts.IncludeEvidence {
-				ts.Evidence = c.evidence(text, contribs, -2, int32(a))
-			}
-			an.Targets[a] = ts
+			an.Targets[a] = classifier.TargetStance{ActorID: s.ids[a], Stance: t.Stance, Score: t.Score, Confidence: t.Confidence}
 		}
 	}
 	if len(rels) > 0 {
 		an.Relations = make([]classifier.Relation, len(rels))
 		for i, r := range rels {
-			rel := classifier.Relation{
+			an.Relations[i] = classifier.Relation{
 				HolderID: s.ids[r.Holder], TargetID: s.ids[r.Target],
 				Stance: r.Stance, Score: r.Score, Confidence: r.Confidence,
 			}
-			if opts.IncludeEvidence {
-				rel.Evidence = c.evidence(text, contribs, r.Holder, r.Target)
-			}
-			an.Relations[i] = rel
 		}
+	}
+	if opts.IncludeEvidence && len(an.Targets) > 0 {
+		c.fillEvidence(&an, text, contribs, s.stance.RelationOf(), s)
 	}
 	return an, nil
 }
 
-// evidence lists the contributions toward target (from holder, or from
-// anyone including sentiment when holder is -2).
-func (c *Classifier) evidence(text string, contribs []stance.Contribution, holder, target int32) []classifier.Evidence {
-	var ev []classifier.Evidence
+// fillEvidence fills the Evidence of every target and relation of an from
+// the contributions, in contribution order: a target's evidence is every
+// contribution toward it (cues and sentiment words), a relation's every cue
+// contribution counted toward it (relOf, from stance Aggregate).
+// Contributions of weight 0 are left out. It sorts the contributions by
+// target and relation in one counting pass, so that it costs time linear in
+// their number, and puts all evidence in one allocation.
+func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs []stance.Contribution, relOf []int32, s *scratch) {
+	nt, nr := len(an.Targets), len(an.Relations)
+	// off[k] counts, then locates, the evidence of target k (k < nt) and
+	// of relation k-nt.
+	if cap(s.evOff) < nt+nr+1 {
+		s.evOff = make([]int32, nt+nr+1)
+	}
+	off := s.evOff[:nt+nr+1]
+	clear(off)
+	for i, k := range contribs {
+		if k.Weight == 0 {
+			continue
+		}
+		if k.Target >= 0 && int(k.Target) < nt {
+			off[k.Target+1]++
+		}
+		if r := relOf[i]; r >= 0 {
+			off[nt+int(r)+1]++
+		}
+	}
+	for k := 1; k < len(off); k++ {
+		off[k] += off[k-1]
+	}
+	total := int(off[len(off)-1])
+	if total == 0 {
+		return
+	}
+	all := make([]classifier.Evidence, total)
+	for k := range nt {
+		if lo, hi := off[k], off[k+1]; hi > lo {
+			an.Targets[k].Evidence = all[lo:hi:hi]
+		}
+	}
+	for k := range nr {
+		if lo, hi := off[nt+k], off[nt+k+1]; hi > lo {
+			an.Relations[k].Evidence = all[lo:hi:hi]
+		}
+	}
 	cues := c.stance.Cues()
-	for _, k := range contribs {
-		if k.Target != target || (holder != -2 && (k.Holder != holder || k.Sentiment())) || k.Weight == 0 {
+	for i, k := range contribs {
+		if k.Weight == 0 {
 			continue
 		}
 		cue := text[k.Begin:k.End]
 		if k.Cue >= 0 {
 			cue = cues[k.Cue].Text
 		}
-		ev = append(ev, classifier.Evidence{
+		ev := classifier.Evidence{
 			Span: classifier.Span{Begin: int(k.Begin), End: int(k.End)}, Cue: cue, Weight: k.Weight, Rule: k.Rule.String(),
-		})
+		}
+		if k.Target >= 0 && int(k.Target) < nt {
+			all[off[k.Target]] = ev
+			off[k.Target]++
+		}
+		if r := relOf[i]; r >= 0 {
+			all[off[nt+int(r)]] = ev
+			off[nt+int(r)]++
+		}
 	}
-	return ev
 }

@@ -24,6 +24,14 @@
 // ("Melania Trump", "Washington Post"). Offsets are UTF-8 byte offsets into
 // the text.
 //
+// MatchFolded is Match for a caller that already holds the tokens' lookup
+// forms (tokenize.Folded), shared by all its stages, and optionally the
+// Roots of each word (where its form leads from the roots of the
+// gazetteer's tries), looked up once in a vocabulary joined with its other
+// lexicons (Matcher.Roots, Matcher.RootForms); the result is Match's. Keys
+// are hashed with tokenize.FoldHash, seeded in each process, so the caller's
+// aliases cannot be chosen to collide in the per-call trie.
+//
 // A Gazetteer and a Matcher are immutable after construction and safe for
 // concurrent use; a Scratch is not, and belongs to one goroutine at a time.
 // Nothing in this package logs, prints or panics on bad data.

@@ -30,6 +30,10 @@ func appendKey(dst []byte, s string) []byte {
 			dst = append(dst, '\'')
 		case r == '\u2010' || r == '\u2011':
 			dst = append(dst, '-')
+		case r >= 0x2000 && r <= 0x206F || r >= 0x1F000:
+			// No case in these blocks (tokenize's noCase): skip the
+			// table search.
+			dst = append(dst, s[i:i+n]...)
 		default:
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}

@@ -11,7 +11,8 @@ import (
 
 // FuzzMatch checks that Match never panics, that its spans lie inside the
 // text on token boundaries (or inside one hyphenated token), in order and
-// without overlap, and that a reused Scratch gives the same result.
+// without overlap, and that a reused Scratch and MatchFolded give the same
+// result.
 // Seeds: testdata/fuzz/FuzzMatch.
 func FuzzMatch(f *testing.F) {
 	f.Add("President Putin met U.S. envoy Steve Witkoff at the Kremlin.", "Putin")
@@ -41,5 +42,17 @@ func FuzzMatch(f *testing.F) {
 		}
 		again := m.Match(nil, text, toks, caller, Options{}, &s)
 		require.Equal(t, got, again)
+		// Keys from shared lookup forms give the same matches.
+		var fd tokenize.Folded
+		fd.Reset(text, toks)
+		folded := m.MatchFolded(nil, text, toks, &fd, nil, caller, Options{}, &s)
+		require.Equal(t, got, folded, "MatchFolded")
+		// And so do Roots looked up once per form.
+		roots := make([]Roots, len(toks))
+		for i := range toks {
+			roots[i] = m.Roots(fd.At(i))
+		}
+		withRoots := m.MatchFolded(nil, text, toks, &fd, roots, caller, Options{}, &s)
+		require.Equal(t, got, withRoots, "MatchFolded with Roots")
 	})
 }

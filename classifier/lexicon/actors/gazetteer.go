@@ -135,6 +135,12 @@ func (g *Gazetteer) Entry(i int) Entry {
 
 // Lookup returns the index in Actors() of the actor with the given id.
 func (g *Gazetteer) Lookup(id string) (int, bool) {
+	if strings.IndexByte(id, '/') < 0 {
+		// Every gazetteer id has a kind prefix ("country/", "org/",
+		// "person/"; checked at load): most caller ids are turned away
+		// without hashing.
+		return 0, false
+	}
 	i, ok := g.index[id]
 	return i, ok
 }

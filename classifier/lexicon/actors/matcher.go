@@ -223,14 +223,22 @@ func (s *Scratch) rememberCaller(m *Matcher, caller []classifier.Actor, useGaz b
 // matching: its key and the key's hashes.
 type unit struct {
 	start, end, suffixEnd int32
-	koff, klen            int32 // key in Scratch.buf
-	fkoff, fklen          int32 // possessive only: key of the text with its suffix
-	h, fh, sh             uint64
-	tok                   int32
-	kind                  tokenize.Kind
-	flags                 tokenize.Flag
-	sing                  bool  // sh is the hash of the key without its plural "s"
-	roots                 uint8 // rootGaz, rootCaller, rootTitle
+	// key is the unit's key, in Scratch.buf or in the caller's
+	// tokenize.Folded; fkey, for a possessive only, the key of its text
+	// with the suffix. Neither is modified once set.
+	key, fkey []byte
+	h, fh, sh uint64
+	tok       int32
+	kind      tokenize.Kind
+	flags     tokenize.Flag
+	sing      bool  // sh is the hash of the key without its plural "s"
+	roots     uint8 // rootGaz, rootCaller, rootTitle
+	folded    bool  // key from a tokenize.Folded form
+	pre       bool  // proots holds the Roots of the key: no probing needed
+	proots    Roots
+	// root[trieGaz] and root[trieCaller]: the child of the trie's root
+	// along the key, or 0; set by setRoots when the bit is in roots.
+	root [2]int32
 }
 
 func (u *unit) possessive() bool { return u.flags&tokenize.Possessive != 0 }
@@ -245,6 +253,18 @@ func (u *unit) possessive() bool { return u.flags&tokenize.Possessive != 0 }
 // s holds reusable buffers; with a nil s, Match takes one from an internal
 // pool.
 func (m *Matcher) Match(dst []Match, text string, toks []tokenize.Token, caller []classifier.Actor, opts Options, s *Scratch) []Match {
+	return m.MatchFolded(dst, text, toks, nil, nil, caller, opts, s)
+}
+
+// MatchFolded is Match with the lookup forms of toks already computed
+// (tokenize.Folded.Reset), shared with other stages, so that their Word and
+// Emoji tokens are not folded again, and optionally with the Roots of each
+// Word and Emoji token's form, looked up with the other lexicons' words, so
+// that the gazetteer is not probed for them. A nil folded folds the tokens
+// here, and nil roots probes; the result is the same. roots[i] must be
+// m.Roots(folded.At(i)) for every Word and Emoji token i, or the zero Roots
+// when its form is not one of m.RootForms().
+func (m *Matcher) MatchFolded(dst []Match, text string, toks []tokenize.Token, folded *tokenize.Folded, roots []Roots, caller []classifier.Actor, opts Options, s *Scratch) []Match {
 	if s == nil {
 		s, _ = m.pool.Get().(*Scratch)
 		if s == nil {
@@ -256,8 +276,22 @@ func (m *Matcher) Match(dst []Match, text string, toks []tokenize.Token, caller 
 	m.prepareCaller(s, caller, useGaz)
 	s.buf = s.buf[:0]
 	s.units = slices.Grow(s.units[:0], len(toks))[:len(toks)]
+	if folded != nil && folded.Len() != len(toks) {
+		folded = nil // not the forms of toks
+	}
+	if folded == nil || len(roots) != len(toks) {
+		roots = nil
+	}
 	for k := range toks {
-		s.initUnit(&s.units[k], text, &toks[k], int32(k))
+		u := &s.units[k]
+		if folded == nil {
+			s.initUnit(u, text, &toks[k], int32(k), nil, 0)
+			continue
+		}
+		s.initUnit(u, text, &toks[k], int32(k), folded.At(k), folded.Hash(k))
+		if roots != nil && u.folded {
+			u.pre, u.proots = true, roots[k]
+		}
 	}
 	r := run{m: m, s: s, text: text, caller: caller, useGaz: useGaz, dst: dst}
 	r.scan()
@@ -265,33 +299,103 @@ func (m *Matcher) Match(dst []Match, text string, toks []tokenize.Token, caller 
 }
 
 // initUnit prepares token k in u. A token whose offsets do not fit text
-// gets an empty key, which no surface form has.
-func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32) {
-	*u = unit{start: t.Start, end: t.End, suffixEnd: t.SuffixEnd, tok: k, kind: t.Kind, flags: t.Flags}
-	u.koff = int32(len(s.buf))
+// gets an empty key, which no surface form has. folded is the token's
+// lookup form (tokenize.AppendLower) and foldHash its tokenize.FoldHash, or
+// folded is nil to compute the key from text.
+func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32, folded []byte, foldHash uint64) {
+	*u = unit{}
+	u.start, u.end, u.suffixEnd, u.tok = t.Start, t.End, t.SuffixEnd, k
+	u.kind, u.flags = t.Kind, t.Flags
 	if t.Start < 0 || t.End < t.Start || t.SuffixEnd < t.End || int(t.SuffixEnd) > len(text) {
 		u.kind, u.flags = 0, 0
 		u.end, u.suffixEnd = u.start, u.start
-		return
+		return // empty key, which no surface form has
 	}
-	s.buf = appendKey(s.buf, text[t.Start:t.End])
-	u.klen = int32(len(s.buf)) - u.koff
-	key := s.buf[u.koff:]
-	var prefix uint64
-	u.h, prefix = keyHashes(key)
-	if t.Kind == tokenize.Word && len(key) >= 4 && key[len(key)-1] == 's' && key[len(key)-2] != 's' {
-		u.sing, u.sh = true, prefix
+	hashed := false
+	if folded != nil && (t.Kind == tokenize.Word || t.Kind == tokenize.Emoji) {
+		// The key of a Word or Emoji is its lookup form without a final
+		// dot: such tokens hold no ‘, the one rune appendKey folds
+		// differently. Without a dot to drop, the key's hash is the
+		// form's.
+		if n := len(folded); n > 1 && folded[n-1] == '.' {
+			folded = folded[:n-1]
+		} else {
+			u.h, hashed = mix64(foldHash), true
+		}
+		u.key, u.folded = folded, true
+	} else {
+		start := len(s.buf)
+		s.buf = appendKey(s.buf, text[t.Start:t.End])
+		u.key = s.buf[start:len(s.buf):len(s.buf)]
+	}
+	key := u.key
+	sing := t.Kind == tokenize.Word && len(key) >= 4 && key[len(key)-1] == 's' && key[len(key)-2] != 's'
+	if !hashed || sing {
+		var prefix uint64
+		u.h, prefix = keyHashes(key)
+		if sing {
+			u.sing, u.sh = true, mix64(prefix)
+		}
 	}
 	if t.Flags&tokenize.Possessive != 0 {
-		u.fkoff = int32(len(s.buf))
+		start := len(s.buf)
 		s.buf = appendKey(s.buf, text[t.Start:t.SuffixEnd])
-		u.fklen = int32(len(s.buf)) - u.fkoff
-		u.fh = keyHash(s.buf[u.fkoff:])
+		u.fkey = s.buf[start:len(s.buf):len(s.buf)]
+		u.fh = keyHash(u.fkey)
 	}
 }
 
-func (s *Scratch) key(u *unit) []byte  { return s.buf[u.koff : u.koff+u.klen] }
-func (s *Scratch) fkey(u *unit) []byte { return s.buf[u.fkoff : u.fkoff+u.fklen] }
+// Roots are where the lookup form of a Word or Emoji token leads from the
+// roots of the gazetteer's tries. A caller that looks its words up in a
+// vocabulary anyway keeps them there (see Matcher.Roots, Matcher.RootForms)
+// and hands them to MatchFolded, which then probes no gazetteer trie for
+// the first word of a mention.
+type Roots struct {
+	gaz   int32 // child of the gazetteer trie's root along the key, or 0
+	sing  int32 // along the key without its plural "s", or 0
+	title int32 // child of the titles trie's root along the key, or 0
+}
+
+// IsZero reports whether r leads nowhere: the form starts no surface form,
+// plural or title.
+func (r Roots) IsZero() bool { return r == Roots{} }
+
+// Roots returns the Roots of a lookup form (tokenize.AppendLower of a Word or
+// Emoji token).
+func (m *Matcher) Roots(form []byte) Roots {
+	var u unit
+	var s Scratch
+	s.initUnit(&u, string(form), &tokenize.Token{End: int32(len(form)), SuffixEnd: int32(len(form)), Kind: tokenize.Word}, 0, form, tokenize.FoldHash(form))
+	var r Roots
+	r.gaz = m.trie.lookup(0, u.key, u.h)
+	if u.sing {
+		r.sing = m.trie.lookup(0, u.key[:len(u.key)-1], u.sh)
+	}
+	r.title = m.titles.lookup(0, u.key, u.h)
+	return r
+}
+
+// RootForms returns every lookup form without a final dot whose Roots are
+// not zero, in no particular order: the root keys of the gazetteer and title
+// tries, and for the gazetteer with a plural "s". A form X+"." (two bytes
+// or more) has the Roots of X when X has no final dot, and zero Roots when
+// it has one (no key of two bytes or more ends in a dot).
+func (m *Matcher) RootForms() []string {
+	var out []string
+	for _, t := range [2]*trie{&m.trie, &m.titles} {
+		for _, sl := range t.slots {
+			if sl.gen != t.gen || sl.parent != 0 {
+				continue
+			}
+			k := string(t.keys[sl.koff : sl.koff+sl.klen])
+			out = append(out, k)
+			if t == &m.trie && len(k) >= 3 && k[len(k)-1] != 's' {
+				out = append(out, k+"s")
+			}
+		}
+	}
+	return out
+}
 
 // prepareCaller compiles the caller's actors into s.caller and finds the
 // gazetteer actors that share a surface form with them.

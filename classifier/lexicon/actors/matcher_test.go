@@ -1,9 +1,11 @@
 package actors
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
@@ -338,4 +340,51 @@ func TestMatchSpans(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestRootForms checks that RootForms lists every form without a final dot
+// that has Roots, and that a final dot changes nothing, so that a
+// vocabulary built from it may hand MatchFolded zero Roots for any other
+// word: the words of every gazetteer surface form and of real text, with a
+// final dot and a plural "s".
+func TestRootForms(t *testing.T) {
+	t.Parallel()
+	g, m := loadReal(t)
+	listed := map[string]bool{}
+	for _, f := range m.RootForms() {
+		listed[f] = true
+	}
+	texts := []string{benchText, "Russians and Americans. The Kremlin's envoys met Sen. Graham, Gen. Milley, Mrs. May and the U.S. Democrats."}
+	for _, a := range g.Actors() {
+		texts = append(texts, a.Name)
+		texts = append(texts, a.Aliases...)
+	}
+	withRoots := 0
+	for _, text := range texts {
+		toks := tokenize.Tokenize(text, nil)
+		var fd tokenize.Folded
+		fd.Reset(text, toks)
+		for i, tok := range toks {
+			if tok.Kind != tokenize.Word {
+				continue
+			}
+			f := string(fd.At(i))
+			for _, v := range []string{f, f + ".", f + "s", f + "s."} {
+				r := m.Roots([]byte(v))
+				if dotless, ok := strings.CutSuffix(v, "."); ok && len(v) > 1 {
+					want := Roots{}
+					if !strings.HasSuffix(dotless, ".") {
+						want = m.Roots([]byte(dotless))
+					}
+					require.Equal(t, want, r, "%q", v)
+					continue
+				}
+				if !r.IsZero() {
+					withRoots++
+					require.True(t, listed[v], "%q has Roots but is not in RootForms", v)
+				}
+			}
+		}
+	}
+	assert.Greater(t, withRoots, 100)
 }

@@ -71,33 +71,61 @@ const (
 	rootTitle
 )
 
-// setRoots fills u.roots.
+// Indexes of unit.root: the gazetteer trie and the caller's.
+const (
+	trieGaz = iota
+	trieCaller
+)
+
+// setRoots fills u.roots and u.root.
 func (r *run) setRoots(u *unit) {
 	u.roots = 0
-	if r.useGaz && r.m.trie.startsWith(r.s, u) {
-		u.roots |= rootGaz
+	u.root = [2]int32{}
+	if u.pre {
+		// Looked up with the caller's vocabulary; only a possessive's
+		// key with its suffix is left to probe.
+		if r.useGaz {
+			u.root[trieGaz] = u.proots.gaz
+			if u.proots.gaz != 0 || u.proots.sing != 0 || u.possessive() && r.m.trie.mayStart(u.fh) && r.m.trie.lookup(0, u.fkey, u.fh) != 0 {
+				u.roots |= rootGaz
+			}
+		}
+		if !u.possessive() && u.proots.title != 0 {
+			u.roots |= rootTitle
+		}
+	} else {
+		if r.useGaz && r.m.trie.mayStartUnit(u) && r.m.trie.startsWith(u, &u.root[trieGaz]) {
+			u.roots |= rootGaz
+		}
+		if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
+			u.roots |= rootTitle
+		}
 	}
-	if r.s.caller.startsWith(r.s, u) {
+	if r.s.caller.mayStartUnit(u) && r.s.caller.startsWith(u, &u.root[trieCaller]) {
 		u.roots |= rootCaller
-	}
-	if !u.possessive() && r.m.titles.lookup(0, r.s.key(u), u.h) != 0 {
-		u.roots |= rootTitle
 	}
 }
 
-// startsWith reports whether some path of t starts with unit u.
-func (t *trie) startsWith(s *Scratch, u *unit) bool {
+// mayStartUnit reports whether some path of t may start with unit u (its
+// key, singular or key with possessive suffix); false is certain.
+func (t *trie) mayStartUnit(u *unit) bool {
+	return t.mayStart(u.h) || u.sing && t.mayStart(u.sh) || u.possessive() && t.mayStart(u.fh)
+}
+
+// startsWith reports whether some path of t starts with unit u, and sets
+// *keyNode to the root's child along u's key (0 when none) for walk.
+func (t *trie) startsWith(u *unit, keyNode *int32) bool {
 	if t.used == 0 {
 		return false
 	}
-	key := s.key(u)
-	if t.lookup(0, key, u.h) != 0 {
+	key := u.key
+	if *keyNode = t.lookup(0, key, u.h); *keyNode != 0 {
 		return true
 	}
 	if u.sing && t.lookup(0, key[:len(key)-1], u.sh) != 0 {
 		return true
 	}
-	return u.possessive() && t.lookup(0, s.fkey(u), u.fh) != 0
+	return u.possessive() && t.lookup(0, u.fkey, u.fh) != 0
 }
 
 // scan walks the units left to right, emitting the best match at each.
@@ -113,7 +141,7 @@ func (r *run) scan() {
 			h = r.bestAt(units, i, walkCtx{prevEnd: prevEnd})
 		}
 		if h.c < 0 {
-			if u := &units[i]; u.kind == tokenize.Word && isHyphenated(r.text[u.start:u.end]) {
+			if u := &units[i]; u.kind == tokenize.Word && r.hyphenated(u) {
 				r.scanParts(u)
 			}
 			i++
@@ -131,11 +159,11 @@ func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
 	best := noHit
 	roots := units[i].roots
 	if roots&rootGaz != 0 {
-		best = r.walk(&r.m.trie, units, i, w)
+		best = r.walk(&r.m.trie, trieGaz, units, i, w)
 	}
 	if roots&rootCaller != 0 {
 		w.caller = true
-		if h := r.walk(&r.s.caller, units, i, w); h.better(&best, &r.s.caller) {
+		if h := r.walk(&r.s.caller, trieCaller, units, i, w); h.better(&best, &r.s.caller) {
 			best = h
 		}
 		w.caller = false
@@ -164,16 +192,16 @@ func (r *run) titled(units []unit, i int, w walkCtx) hit {
 			continue
 		}
 		w.gender = te.gender
-		for _, t := range [2]*trie{&r.m.trie, &r.s.caller} {
+		for ti, t := range [2]*trie{&r.m.trie, &r.s.caller} {
 			bit := rootGaz
-			if t == &r.s.caller {
+			if ti == trieCaller {
 				bit = rootCaller
 			}
 			if units[e].roots&bit == 0 {
 				continue
 			}
-			w.caller = t == &r.s.caller
-			h := r.walk(t, units, e, w)
+			w.caller = ti == trieCaller
+			h := r.walk(t, ti, units, e, w)
 			if h.c < 0 {
 				continue
 			}
@@ -203,7 +231,7 @@ func (r *run) titleEnds(units []unit, i int, gender candFlag, ends []titleEnd) [
 		if u.possessive() {
 			break
 		}
-		if n = t.lookup(n, r.s.key(u), u.h); n == 0 {
+		if n = t.lookup(n, u.key, u.h); n == 0 {
 			break
 		}
 		if c := t.nodes[n].first; c >= 0 {
@@ -217,8 +245,9 @@ func (r *run) titleEnds(units []unit, i int, gender candFlag, ends []titleEnd) [
 	return ends
 }
 
-// walk follows trie t from unit i and returns its longest acceptable match.
-func (r *run) walk(t *trie, units []unit, i int, w walkCtx) hit {
+// walk follows trie t (trieGaz or trieCaller: ti) from unit i and returns
+// its longest acceptable match.
+func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 	best := noHit
 	if len(t.slots) == 0 {
 		return best
@@ -226,7 +255,7 @@ func (r *run) walk(t *trie, units []unit, i int, w walkCtx) hit {
 	n := int32(0)
 	for j := i; j < len(units); j++ {
 		u := &units[j]
-		key := r.s.key(u)
+		key := u.key
 		if u.sing {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
 				if c := r.accept(t, p, units, i, j+1, w, true); c >= 0 {
@@ -242,7 +271,7 @@ func (r *run) walk(t *trie, units []unit, i int, w walkCtx) hit {
 			}
 			// A possessive inside a name ("People's Republic of China")
 			// continues along the key with its suffix.
-			if n = t.lookup(n, r.s.fkey(u), u.fh); n == 0 {
+			if n = t.lookup(n, u.fkey, u.fh); n == 0 {
 				break
 			}
 			if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
@@ -250,7 +279,12 @@ func (r *run) walk(t *trie, units []unit, i int, w walkCtx) hit {
 			}
 			continue
 		}
-		if n = t.lookup(n, key, u.h); n == 0 {
+		if j == i {
+			n = u.root[ti] // setRoots looked it up
+		} else {
+			n = t.lookup(n, key, u.h)
+		}
+		if n == 0 {
 			break
 		}
 		if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
@@ -373,7 +407,7 @@ func (r *run) isTitle(u *unit) bool {
 	if u.roots&rootTitle == 0 {
 		return false
 	}
-	n := r.m.titles.lookup(0, r.s.key(u), u.h)
+	n := r.m.titles.lookup(0, u.key, u.h)
 	return n != 0 && r.m.titles.nodes[n].first >= 0
 }
 
@@ -388,7 +422,7 @@ func (r *run) startsSomething(u *unit) bool {
 	if u.roots != 0 {
 		return true
 	}
-	_, ok := r.m.calendar[string(r.s.key(u))]
+	_, ok := r.m.calendar[string(u.key)]
 	return ok
 }
 
@@ -414,17 +448,20 @@ func shouting(units []unit, i, end int) bool {
 // emit appends the Match for hit h.
 func (r *run) emit(units []unit, h *hit, partial bool) {
 	c := &h.t.cands[h.c]
-	mt := Match{
-		TokStart:   int(units[h.start].tok),
-		TokEnd:     int(units[h.end-1].tok) + 1,
-		Start:      int(units[h.start].start),
-		End:        int(h.byteEnd),
-		Possessive: h.flags&hitPossessive != 0,
-		Plural:     h.flags&hitPlural != 0,
-		Partial:    partial,
-		Via:        c.via,
-		Gazetteer:  -1,
+	// Grow dst and fill the new Match in place rather than append a
+	// composite literal, which is built on the stack and copied.
+	n := len(r.dst)
+	if n < cap(r.dst) {
+		r.dst = r.dst[:n+1]
+		r.dst[n] = Match{}
+	} else {
+		r.dst = append(r.dst, Match{})
 	}
+	mt := &r.dst[n]
+	mt.TokStart, mt.TokEnd = int(units[h.start].tok), int(units[h.end-1].tok)+1
+	mt.Start, mt.End = int(units[h.start].start), int(h.byteEnd)
+	mt.Possessive, mt.Plural, mt.Partial = h.flags&hitPossessive != 0, h.flags&hitPlural != 0, partial
+	mt.Via, mt.Gazetteer = c.via, -1
 	if h.flags&hitTitled != 0 {
 		mt.Via = ViaTitle
 	}
@@ -448,18 +485,17 @@ func (r *run) emit(units []unit, h *hit, partial bool) {
 			mt.Kind = r.m.g.actors[mt.Gazetteer].Kind
 		}
 	}
-	r.dst = append(r.dst, mt)
 }
 
-// isHyphenated reports whether a word has inner hyphens.
-func isHyphenated(s string) bool {
-	switch {
-	case strings.IndexByte(s, '-') > 0:
-		return true
-	case strings.IndexByte(s, 0xe2) < 0: // the first byte of U+2010 and U+2011
-		return false
+// hyphenated reports whether Word unit u has inner hyphens. Its key has
+// them as '-' (keys fold ‐ and ‑ to '-'), and a word never starts with one.
+func (r *run) hyphenated(u *unit) bool {
+	for _, c := range u.key {
+		if c == '-' {
+			return true
+		}
 	}
-	return strings.Contains(s, "\u2010") || strings.Contains(s, "\u2011")
+	return false
 }
 
 // scanParts matches the parts of hyphenated unit u ("Russia-Ukraine",
@@ -545,7 +581,7 @@ func (s *Scratch) partUnit(text string, u *unit, off, end int32) unit {
 		t.Flags |= tokenize.AllCaps
 	}
 	var p unit
-	s.initUnit(&p, text, &t, u.tok)
+	s.initUnit(&p, text, &t, u.tok, nil, 0)
 	return p
 }
 

@@ -2,27 +2,25 @@ package actors
 
 import (
 	"bytes"
-	"hash/maphash"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
-// hashBasis seeds the key hash, differently in each process, so that the
-// layout of the tables cannot be predicted from outside.
-var hashBasis = maphash.Bytes(maphash.MakeSeed(), []byte("stancetag")) | 1
-
-// keyHashes returns the hash of a token key and the hash of the key without
-// its last byte (the singular of a plural in "s"), in one pass: FNV-1a
-// followed by a finalising mix. One hash of a key serves lookups in every
-// trie.
+// keyHashes returns the hash of a token key and the unmixed hash state of
+// the key without its last byte, in one pass: tokenize.FoldHash (FNV-1a from
+// a basis random in each process, so that the layout of the tables cannot
+// be predicted from outside) followed by a finalising mix; mix64(prefix) is
+// the hash of the key without its last byte, the singular of a plural in
+// "s". One hash of a key serves lookups in every trie, and a Word's key hash
+// comes from tokenize.Folded when the key is its folded form.
 func keyHashes(key []byte) (h, prefix uint64) {
-	x := hashBasis
-	for i, c := range key {
-		if i == len(key)-1 {
-			prefix = x
-		}
-		x ^= uint64(c)
-		x *= 0x100000001b3
+	n := len(key)
+	if n == 0 {
+		return mix64(tokenize.FoldBasis()), 0
 	}
-	return mix64(x), mix64(prefix)
+	prefix = tokenize.FoldHashFrom(tokenize.FoldBasis(), key[:n-1])
+	x := (prefix ^ uint64(key[n-1])) * tokenize.FoldPrime
+	return mix64(x), prefix
 }
 
 // keyHash returns the hash of a token key.
@@ -77,9 +75,21 @@ func rootBit(h uint64) (word int, bit uint64) {
 	return int(h>>50) % rootWords, 1 << (h & 63)
 }
 
+// mayStart reports whether a key with hash h may label an edge from the
+// root; false is certain. It inlines, so that most tokens cost a bit test
+// rather than a lookup call.
+func (t *trie) mayStart(h uint64) bool {
+	w, b := rootBit(h)
+	return t.root[w]&b != 0
+}
+
 // tnode is a trie node; node 0 is the root.
 type tnode struct {
 	first, last int32 // candidate list, -1 when the node ends no surface form
+	// kids has bit h&63 set for the hash h of each key leaving the node,
+	// so that a walk stops at a leaf, or at a key that leaves it for
+	// sure not, without probing the table.
+	kids uint64
 }
 
 type tslot struct {
@@ -152,6 +162,8 @@ func (t *trie) lookup(parent int32, key []byte, h uint64) int32 {
 		if w, b := rootBit(h); t.root[w]&b == 0 {
 			return 0
 		}
+	} else if t.nodes[parent].kids&(1<<(h&63)) == 0 {
+		return 0
 	}
 	eh := edgeHash(parent, h)
 	mask := uint64(len(t.slots) - 1)
@@ -184,6 +196,7 @@ func (t *trie) child(parent int32, key []byte, h uint64) int32 {
 		w, b := rootBit(h)
 		t.root[w] |= b
 	}
+	t.nodes[parent].kids |= 1 << (h & 63)
 	return c
 }
 

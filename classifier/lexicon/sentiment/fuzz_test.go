@@ -48,7 +48,8 @@ func FuzzLoad(f *testing.F) {
 }
 
 // FuzzScore scores arbitrary text with the shipped lexicon: no panic, scores
-// in range, hits inside the scored range.
+// in range, hits inside the scored range, and ScoreText on prepared words
+// gives what Score gives.
 func FuzzScore(f *testing.F) {
 	for _, s := range []string{
 		"Negotiators hailed the ceasefire as a breakthrough.",
@@ -61,9 +62,21 @@ func FuzzScore(f *testing.F) {
 	l := lexicon(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := tokenize.Tokenize(text, nil)
-		var buf sentiment.Scratch
+		var buf, buf2 sentiment.Scratch
+		var fd tokenize.Folded
+		fd.Reset(text, toks)
+		heads := make([]int32, len(toks))
+		for i := range toks {
+			heads[i] = -1
+			if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
+				heads[i] = l.Lookup(fd.At(i))
+			}
+		}
+		pre := sentiment.Text{Text: text, Toks: toks, Folded: &fd, Heads: heads}
 		for _, s := range tokenize.Sentences(text, toks, nil) {
 			r := l.Score(text, toks, int(s.Start), int(s.End), &buf)
+			r2 := l.ScoreText(&pre, int(s.Start), int(s.End), &buf2)
+			require.Equal(t, r, r2, "ScoreText")
 			require.False(t, math.IsNaN(float64(r.Score)), "NaN score")
 			require.LessOrEqual(t, r.Score, float32(1))
 			require.GreaterOrEqual(t, r.Score, float32(-1))

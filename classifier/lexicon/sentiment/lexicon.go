@@ -11,6 +11,10 @@
 //     positive and negative evidence, and the Hits (cues with the valence
 //     each contributed after the rules). It allocates nothing once its
 //     Scratch has grown; Hits live in the Scratch until its next use.
+//     ScoreText scores a Text prepared once for all its sentences: the
+//     tokens' lookup forms (tokenize.Folded), shared with other stages, and
+//     their entries (Lookup), looked up once; Terms lists the words Lookup
+//     knows, so that a caller can join them with other lexicons' words.
 //   - Aggregate and Statement turn sentence Results into a statement's
 //     classifier.Sentiment: each sentence is normalised on its own and the
 //     statement's score is their mean, so long texts do not drift towards
@@ -116,8 +120,13 @@ func (l *Lexicon) single(w []byte, h *head) entry {
 	if h != nil && h.e.role != roleNone {
 		return h.e
 	}
+	if len(w) == 0 {
+		return entry{}
+	}
+	last := w[len(w)-1]
 	for _, s := range l.suffixes {
-		if len(w) > len(s.suffix) && string(w[len(w)-len(s.suffix):]) == s.suffix {
+		// The last byte first: most words end otherwise.
+		if last == s.suffix[len(s.suffix)-1] && len(w) > len(s.suffix) && string(w[len(w)-len(s.suffix):]) == s.suffix {
 			return s.e
 		}
 	}

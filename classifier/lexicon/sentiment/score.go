@@ -150,7 +150,7 @@ type Scratch struct {
 
 // tokState is Score's view of one token of the range.
 type tokState struct {
-	lo, hi int32 // folded text in Scratch.lower; lo == hi for non-words
+	lo, hi int32 // Score: folded text in Scratch.lower (ScoreText: unused); lo == hi for non-words
 	unit   int32 // index into Scratch.units, or -1
 	class  tokClass
 	// conceded: the token lies in a clause opened by a concessive marker.
@@ -203,6 +203,48 @@ func (s *Scratch) reset(n int) {
 // reused buf Score allocates nothing once buf has grown. Result.Hits is
 // valid until buf's next use.
 func (l *Lexicon) Score(text string, toks []tokenize.Token, from, to int, buf *Scratch) Result {
+	return l.score(text, toks, nil, from, to, buf)
+}
+
+// Text is a tokenized text prepared once for scoring several ranges of it
+// (the sentences of a statement): every token's lookup form, shared with the
+// other stages, and its lexicon entry, looked up once.
+type Text struct {
+	Text string
+	Toks []tokenize.Token
+	// Folded holds the lookup forms of Toks (tokenize.Folded.Reset).
+	Folded *tokenize.Folded
+	// Heads[i] is Lookup of token i's folded form: -1 for none, and for
+	// tokens that are neither Word nor Emoji.
+	Heads []int32
+}
+
+// ScoreText is Score over a prepared text: it folds and looks up nothing
+// itself. The result is the same as Score's on t.Text and t.Toks.
+func (l *Lexicon) ScoreText(t *Text, from, to int, buf *Scratch) Result {
+	return l.score(t.Text, t.Toks, t, from, to, buf)
+}
+
+// Lookup returns the index of the entries that start with the folded word
+// w (folded by tokenize.AppendLower), for Text.Heads, or -1 when none does.
+// Words that match only a suffix pattern ("*n't") have none.
+func (l *Lexicon) Lookup(w []byte) int32 {
+	if i, ok := l.heads[string(w)]; ok {
+		return i
+	}
+	return -1
+}
+
+// Terms returns every word Lookup knows, in no particular order.
+func (l *Lexicon) Terms() []string {
+	out := make([]string, 0, len(l.heads))
+	for w := range l.heads {
+		out = append(out, w)
+	}
+	return out
+}
+
+func (l *Lexicon) score(text string, toks []tokenize.Token, pre *Text, from, to int, buf *Scratch) Result {
 	from, to = max(from, 0), min(to, len(toks))
 	if l == nil || from >= to {
 		return Result{}
@@ -211,7 +253,7 @@ func (l *Lexicon) Score(text string, toks []tokenize.Token, from, to int, buf *S
 		buf = new(Scratch)
 	}
 	buf.reset(to - from)
-	sc := scorer{l: l, text: text, toks: toks, from: from, to: to, s: buf}
+	sc := scorer{l: l, text: text, toks: toks, pre: pre, from: from, to: to, s: buf}
 	sc.scan()
 	sc.match()
 	if sc.concessives > 0 {
@@ -226,6 +268,7 @@ type scorer struct {
 	l        *Lexicon
 	text     string
 	toks     []tokenize.Token
+	pre      *Text // folded forms and heads, or nil: fold and look up here
 	from, to int
 	s        *Scratch
 
@@ -245,17 +288,18 @@ func (sc *scorer) st(i int) *tokState { return &sc.s.toks[i-sc.from] }
 func (sc *scorer) scan() {
 	anyCaps, anyLower := false, false
 	capWords, lowerContent := 0, 0
-	for i := sc.from; i < sc.to; i++ {
-		t := sc.toks[i]
-		ts := sc.st(i)
-		*ts = tokState{unit: -1}
+	toks, states := sc.toks[sc.from:sc.to], sc.s.toks[:sc.to-sc.from]
+	for k := range toks {
+		t, ts := &toks[k], &states[k]
+		ts.lo, ts.hi, ts.unit, ts.class, ts.conceded = 0, 0, -1, classOther, false
 		switch t.Kind {
 		case tokenize.Word, tokenize.Emoji:
 			ts.class = classWord
-			w := sc.text[t.Start:t.End]
-			ts.lo = int32(len(sc.s.lower))
-			sc.s.lower = tokenize.AppendLower(sc.s.lower, w)
-			ts.hi = int32(len(sc.s.lower))
+			if sc.pre == nil {
+				ts.lo = int32(len(sc.s.lower))
+				sc.s.lower = tokenize.AppendLower(sc.s.lower, sc.text[t.Start:t.End])
+				ts.hi = int32(len(sc.s.lower))
+			}
 			if t.Kind != tokenize.Word {
 				continue
 			}
@@ -265,10 +309,11 @@ func (sc *scorer) scan() {
 				anyCaps = true
 			case t.Has(tokenize.Capitalized):
 				capWords++
-				anyLower = anyLower || hasLower(w)
-			case hasLower(w):
+				anyLower = anyLower || hasLower(sc.text[t.Start:t.End])
+			case hasLower(sc.text[t.Start:t.End]):
 				anyLower = true
-				if !isMinorWord(sc.s.lower[ts.lo:ts.hi]) {
+				// Only whether some content word is lower case matters.
+				if lowerContent == 0 && !isMinorWord(sc.word(sc.from+k)) {
 					lowerContent++
 				}
 			}
@@ -321,8 +366,23 @@ func (sc *scorer) countMarks(p string) {
 
 // word returns the folded text of absolute token i ("" bytes for non-words).
 func (sc *scorer) word(i int) []byte {
+	if sc.pre != nil {
+		return sc.pre.Folded.At(i)
+	}
 	ts := sc.st(i)
 	return sc.s.lower[ts.lo:ts.hi]
+}
+
+// head returns the entries starting with word i, whose folded form is w, or
+// nil.
+func (sc *scorer) head(i int, w []byte) *head {
+	if sc.pre != nil {
+		if h := sc.pre.Heads[i]; h >= 0 {
+			return &sc.l.list[h]
+		}
+		return nil
+	}
+	return sc.l.lookup(w)
 }
 
 // match finds the lexicon entries of the range, left to right, longest
@@ -335,7 +395,7 @@ func (sc *scorer) match() {
 			continue
 		}
 		w := sc.word(i)
-		h := sc.l.lookup(w)
+		h := sc.head(i, w)
 		n, e := 0, entry{}
 		if h != nil {
 			for _, p := range h.phrases {
@@ -348,7 +408,7 @@ func (sc *scorer) match() {
 		if n == 0 {
 			n, e = 1, sc.l.single(w, h)
 		}
-		if !sc.applies(i, n, e) {
+		if e.role == roleNone || !sc.applies(i, n, e) {
 			i++
 			continue
 		}
@@ -576,13 +636,17 @@ func (sc *scorer) contrast(c int, v float32, rules Rule) (float32, Rule) {
 }
 
 // markConceded marks the tokens of clauses opened by a concessive marker:
-// after the marker, up to the next punctuation.
+// after the marker, up to the next punctuation. It goes right to left and
+// stops at a token already marked, whose clause is marked up to the same
+// punctuation, so that a run of markers costs linear time.
 func (sc *scorer) markConceded() {
-	for _, u := range sc.s.units {
+	units := sc.s.units
+	for i := len(units) - 1; i >= 0; i-- {
+		u := &units[i]
 		if u.e.contrast != contrastConcessive {
 			continue
 		}
-		for j := int(u.start + u.n); j < sc.to && sc.st(j).class != classStop; j++ {
+		for j := int(u.start + u.n); j < sc.to && sc.st(j).class != classStop && !sc.st(j).conceded; j++ {
 			sc.st(j).conceded = true
 		}
 	}

@@ -26,7 +26,9 @@ type RelationScore struct {
 // Aggregate sums the contributions per target actor (indexes 0..numActors-1)
 // and per holder-target pair. Sentiment contributions count toward targets
 // only. The results live in s until it is reused; relations come in order of
-// their first contribution and only with a stance.
+// their first contribution and only with a stance. RelationOf then tells
+// which relation each contribution counts toward. It costs time linear in
+// the number of contributions and actors.
 func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) ([]TargetScore, []RelationScore) {
 	p := &l.params
 	if cap(s.sums) < numActors {
@@ -35,40 +37,122 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 	sums := s.sums[:numActors]
 	clear(sums)
 	s.rels = s.rels[:0]
-	for i, c := range contribs {
-		if c.Target < 0 || int(c.Target) >= numActors {
-			continue
-		}
-		sums[c.Target] += c.Weight
-		if c.Sentiment() || c.Holder < 0 || c.Holder == c.Target {
-			continue
-		}
-		found := false
-		for k := range s.rels {
-			if r := &s.rels[k]; r.Holder == c.Holder && r.Target == c.Target {
-				r.Score += c.Weight
-				found = true
-				break
+	s.relOf = s.relOf[:0]
+	s.pairs.reset()
+	for _, c := range contribs {
+		rel := int32(-1)
+		if c.Target >= 0 && int(c.Target) < numActors {
+			sums[c.Target] += c.Weight
+			if !c.Sentiment() && c.Holder >= 0 && c.Holder != c.Target {
+				rel = s.pairs.index(uint64(uint32(c.Holder))<<32|uint64(uint32(c.Target)), int32(len(s.rels)))
+				if int(rel) == len(s.rels) {
+					s.rels = append(s.rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(len(s.relOf))})
+				}
+				s.rels[rel].Score += c.Weight
 			}
 		}
-		if !found {
-			s.rels = append(s.rels, RelationScore{Holder: c.Holder, Target: c.Target, Score: c.Weight, First: int32(i)})
-		}
+		s.relOf = append(s.relOf, rel)
 	}
 	s.targets = s.targets[:0]
 	for _, raw := range sums {
 		st, sc, conf := l.decide(raw, p.TargetThreshold)
 		s.targets = append(s.targets, TargetScore{Stance: st, Score: sc, Confidence: conf})
 	}
+	// Drop the neutral relations; s.renum maps old relation indexes to
+	// kept ones (or -1) for RelationOf.
+	s.renum = s.renum[:0]
 	rels := s.rels[:0]
 	for _, r := range s.rels {
 		r.Stance, r.Score, r.Confidence = l.decide(r.Score, p.RelationThreshold)
 		if r.Stance != classifier.StanceNeutral {
+			s.renum = append(s.renum, int32(len(rels)))
 			rels = append(rels, r)
+		} else {
+			s.renum = append(s.renum, -1)
 		}
 	}
 	s.rels = rels
+	for i, r := range s.relOf {
+		if r >= 0 {
+			s.relOf[i] = s.renum[r]
+		}
+	}
 	return s.targets, rels
+}
+
+// RelationOf returns, for each contribution passed to the last Aggregate
+// with s, the index in the relations it returned of the relation the
+// contribution counts toward, or -1. The slice lives in s.
+func (s *Scratch) RelationOf() []int32 { return s.relOf }
+
+// pairTable maps holder-target pairs to relation indexes: open addressing
+// with a generation stamp, so that reset is O(1) and a warm table allocates
+// nothing.
+type pairTable struct {
+	slots []pairSlot // len is a power of two, or 0
+	used  int
+	gen   uint32
+}
+
+type pairSlot struct {
+	key uint64
+	val int32
+	gen uint32
+}
+
+func (t *pairTable) reset() {
+	if t.gen++; t.gen == 0 { // wrapped: clear for real
+		clear(t.slots)
+		t.gen = 1
+	}
+	t.used = 0
+}
+
+// index returns the value of key, adding it with value next when missing.
+func (t *pairTable) index(key uint64, next int32) int32 {
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := pairHash(key) & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.gen != t.gen {
+			*sl = pairSlot{key: key, val: next, gen: t.gen}
+			t.used++
+			return next
+		}
+		if sl.key == key {
+			return sl.val
+		}
+	}
+}
+
+// grow doubles the table (16 slots at least) and re-inserts the live pairs.
+func (t *pairTable) grow() {
+	old, oldGen := t.slots, t.gen
+	t.slots = make([]pairSlot, max(16, 2*len(old)))
+	t.gen = 1
+	mask := uint64(len(t.slots) - 1)
+	for _, sl := range old {
+		if sl.gen != oldGen {
+			continue
+		}
+		sl.gen = 1
+		for i := pairHash(sl.key) & mask; ; i = (i + 1) & mask {
+			if t.slots[i].gen != 1 {
+				t.slots[i] = sl
+				break
+			}
+		}
+	}
+}
+
+// pairHash mixes a pair key (the murmur3 finaliser).
+func pairHash(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	return x
 }
 
 // decide turns a raw sum into a stance, a score in [-1, 1] and a confidence.

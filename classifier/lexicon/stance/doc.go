@@ -11,9 +11,16 @@
 //     (package sentiment), and returns signed Contributions: a cue or a
 //     sentiment word, the holder (or -1) and the target actor, the weight in
 //     [-1, 1] and the rule that applied. It allocates nothing once its
-//     Scratch has grown, and costs time linear in the text.
+//     Scratch has grown, and costs time linear in the text: every search
+//     is bounded (48 tokens back, sentiment words at most 128 tokens from
+//     a mention), whatever the sentences. The Input may carry the tokens'
+//     lookup forms (tokenize.Folded) and lexicon entries (Lookup), computed
+//     once for all stages; otherwise Analyze folds and looks up itself.
 //   - Aggregate turns contributions into a stance per target actor and per
-//     holder-target relation.
+//     holder-target relation, in time linear in the contributions;
+//     Scratch.RelationOf then maps each contribution to its relation.
+//   - Lookup and Terms expose the lexicon's word table, so that a caller
+//     can join it with other lexicons' into one lookup per token.
 //
 // The rules, in order: cue matching (longest phrase first, verb forms from a
 // small inflector, up to two modifiers inside a phrase); scope (negation,

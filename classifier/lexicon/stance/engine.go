@@ -10,8 +10,7 @@ import (
 // Scratch holds the buffers of one analysis. Reuse one per goroutine (for
 // example through a sync.Pool) to avoid allocations; the zero value is ready.
 type Scratch struct {
-	lower    []byte
-	loff     []int32
+	folded   tokenize.Folded // when the Input has none
 	info     []tokInfo
 	occs     []occ
 	evid     []Hit  // sentiment and portrayal evidence per token
@@ -23,9 +22,13 @@ type Scratch struct {
 	targets  []TargetScore
 	rels     []RelationScore
 	sums     []float32
+	relOf    []int32 // per contribution: relation index, or -1
+	renum    []int32 // relation index before dropping neutral ones -> after
+	pairs    pairTable
 }
 
-// tokInfo is what the engine knows about one token.
+// tokInfo is what the engine knows about one token. prepare sets every
+// field in place: keep it in step with new fields.
 type tokInfo struct {
 	class   Class
 	prep    int8
@@ -76,12 +79,18 @@ type engine struct {
 	s    *Scratch
 	info []tokInfo
 	toks []tokenize.Token
+	low  *tokenize.Folded
 }
 
 // Analyze finds the stance contributions of a statement. The returned slice
 // lives in s and is valid until s is reused.
 func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
-	e := engine{l: l, p: &l.params, in: in, s: s, toks: in.Toks}
+	low := in.Folded
+	if low == nil {
+		s.folded.Reset(in.Text, in.Toks)
+		low = &s.folded
+	}
+	e := engine{l: l, p: &l.params, in: in, s: s, toks: in.Toks, low: low}
 	e.prepare()
 	e.findQuotes()
 	e.findAttribution()
@@ -97,41 +106,46 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 	return s.contribs
 }
 
-// lowerAt is the case-folded text of token i.
-func (e *engine) lowerAt(i int32) []byte { return e.s.lower[e.s.loff[i]:e.s.loff[i+1]] }
+// lowerAt is the case-folded text of token i: empty for tokens that are
+// neither Word nor Emoji.
+func (e *engine) lowerAt(i int32) []byte { return e.low.At(int(i)) }
 
 func (e *engine) prepare() {
-	s, toks, text := e.s, e.toks, e.in.Text
+	s, toks := e.s, e.toks
 	n := len(toks)
-	s.lower = s.lower[:0]
-	s.loff = s.loff[:0]
 	if cap(s.info) < n {
 		s.info = make([]tokInfo, n)
 	}
 	e.info = s.info[:n]
-	for _, t := range toks {
-		s.loff = append(s.loff, int32(len(s.lower)))
-		if t.Kind == tokenize.Word {
-			s.lower = tokenize.AppendLower(s.lower, text[t.Start:t.End])
-		}
-	}
-	s.loff = append(s.loff, int32(len(s.lower)))
 	for i := range e.info {
-		inf := tokInfo{prep: -1, mention: -1, quote: -1, occ: -1, inOcc: -1, holder: e.in.Speaker}
+		// Field by field, in place: cheaper than zeroing the whole
+		// tokInfo first. prepare sets every field.
+		inf := &e.info[i]
+		inf.class, inf.prep, inf.pv, inf.pset, inf.root = 0, -1, 0, false, 0
+		inf.sent, inf.clause, inf.mention, inf.quote = 0, 0, -1, -1
+		inf.occ, inf.inCue, inf.inOcc = -1, false, -1
+		inf.holder, inf.attrib = e.in.Speaker, 0
 		if toks[i].Kind == tokenize.Word {
-			if x, ok := e.l.entries[string(e.lowerAt(int32(i)))]; ok {
-				inf.class, inf.prep = x.class, x.prep
-				inf.pv, inf.pset, inf.root = x.pv, x.pset, x.root
+			var x int32
+			if e.in.Entries != nil {
+				x = e.in.Entries[i]
+			} else {
+				x = e.l.Lookup(e.lowerAt(int32(i)))
+			}
+			if x >= 0 {
+				en := &e.l.entryList[x]
+				inf.class, inf.prep = en.class, en.prep
+				inf.pv, inf.pset, inf.root = en.pv, en.pset, en.root
 			}
 		}
-		e.info[i] = inf
 	}
 	for si, st := range e.in.Sentences {
 		clause := int32(0)
 		for i := st.Start; i < st.End; i++ {
 			inf := &e.info[i]
 			inf.sent = int32(si)
-			if i > st.Start && e.boundary(i) {
+			// boundary, inlined; no mention is marked yet.
+			if k := toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
 				clause++
 			}
 			inf.clause = clause
@@ -142,18 +156,6 @@ func (e *engine) prepare() {
 			e.info[i].mention = int32(mi)
 		}
 	}
-}
-
-// boundary reports whether token i starts a new clause.
-func (e *engine) boundary(i int32) bool {
-	t := e.toks[i]
-	switch t.Kind {
-	case tokenize.Quote:
-		return true
-	case tokenize.Punct:
-		return true
-	}
-	return e.info[i].class&(ClassSub|ClassRel) != 0 && e.info[i].mention < 0
 }
 
 // isPunct reports whether token i is punctuation or a quote mark.

@@ -1,5 +1,10 @@
 package stance
 
+import (
+	"cmp"
+	"slices"
+)
+
 // apply finds holder and target of occurrence oi by its cue's frame and
 // records the contributions.
 func (e *engine) apply(oi int32) {
@@ -209,7 +214,7 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 	j := o.start - 1
 	as := false
 	for k := 0; j >= 0 && k < 4; j, k = j-1, k+1 {
-		inf := e.info[j]
+		inf := &e.info[j]
 		if inf.mention >= 0 {
 			mi := inf.mention
 			w := float32(1)
@@ -237,7 +242,7 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 	// After: desc [word]{0,2} X.
 	j = o.end
 	for k := 0; j < n && k < 3; j, k = j+1, k+1 {
-		inf := e.info[j]
+		inf := &e.info[j]
 		if inf.mention >= 0 {
 			targets = e.addMention(targets, inf.mention, 1, RuleDescriptor, 1)
 			return holders, targets
@@ -328,6 +333,9 @@ func (e *engine) prefixes() {
 			continue
 		}
 		low := e.lowerAt(m.Start)
+		if !hasHyphen(low) {
+			continue // every prefix cue ends in "-"
+		}
 		for _, ci := range e.l.prefixes {
 			c := &e.l.cues[ci]
 			if len(low) > len(c.Text) && string(low[:len(c.Text)]) == c.Text {
@@ -338,6 +346,16 @@ func (e *engine) prefixes() {
 			}
 		}
 	}
+}
+
+// hasHyphen reports whether w holds a '-'.
+func hasHyphen(w []byte) bool {
+	for _, c := range w {
+		if c == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence merges the sentiment hits and the portrayal words into one
@@ -382,17 +400,26 @@ func (e *engine) evidence() []Hit {
 	return ev
 }
 
+// sentimentReach is how many tokens away from a mention's first token a
+// sentiment word may be and still count for it. It bounds the work per
+// mention, so that a long text without sentence stops costs linear time, not
+// time quadratic in its length (every mention times every word).
+const sentimentReach = 128
+
 // sentiment adds the sentiment words near each mention as weak evidence of
 // how the statement portrays that actor: words in the mention's own clause
-// count fully, others in the sentence less, all decaying with distance.
-// Words that are part of a stance cue are already counted by the cue.
+// count fully, others in the sentence less, all decaying with distance, up
+// to sentimentReach tokens away. Words that are part of a stance cue are
+// already counted by the cue.
 func (e *engine) sentiment() {
 	p := e.p
 	hits := e.evidence()
-	lo := 0
+	held := e.heldSpans()
+	lo, hl := 0, 0
 	n := int32(len(e.toks))
 	for mi, m := range e.in.Mentions {
 		st, en := e.sentBounds(m.Start)
+		st, en = max(st, m.Start-sentimentReach), min(en, max(m.End, m.Start+sentimentReach+1))
 		// "X is (not) corrupt", "X would be a phenomenal president": words
 		// predicated of the actor weigh more.
 		predFrom, predTo := int32(-1), int32(-1)
@@ -409,11 +436,20 @@ func (e *engine) sentiment() {
 		if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
 			speakerF = p.Speaker
 		}
-		// Mentions come in text order, so the first hit of the sentence
-		// only moves forward.
+		// Mentions come in text order, so the first hit in reach only
+		// moves forward.
 		for lo < len(hits) && hits[lo].Tok < st {
 			lo++
 		}
+		// The spans this mention holds a cue's object in, sorted.
+		for hl < len(held) && held[hl].mention < int32(mi) {
+			hl++
+		}
+		hEnd := hl
+		for hEnd < len(held) && held[hEnd].mention == int32(mi) {
+			hEnd++
+		}
+		hk := hl
 		for _, h := range hits[lo:] {
 			if h.Tok >= en {
 				break
@@ -439,11 +475,11 @@ func (e *engine) sentiment() {
 				// The speaker's own words do not portray the speaker.
 				f *= p.SelfAttributed
 			}
-			for _, hf := range e.s.heldFrom {
-				if hf.mention == int32(mi) && h.Tok >= hf.from && h.Tok < hf.to {
-					f *= p.HolderObject
-					break
-				}
+			for hk < hEnd && held[hk].to <= h.Tok {
+				hk++
+			}
+			if hk < hEnd && held[hk].from <= h.Tok {
+				f *= p.HolderObject
 			}
 			if h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause {
 				f *= p.Predicate
@@ -455,4 +491,33 @@ func (e *engine) sentiment() {
 			})
 		}
 	}
+}
+
+// heldSpans sorts s.heldFrom by mention and start and merges the
+// overlapping spans of each mention, so that sentiment can test hits
+// against them in one forward pass.
+func (e *engine) heldSpans() []span {
+	hf := e.s.heldFrom
+	less := func(a, b span) int {
+		if a.mention != b.mention {
+			return cmp.Compare(a.mention, b.mention)
+		}
+		return cmp.Compare(a.from, b.from)
+	}
+	for i := 1; i < len(hf); i++ {
+		if less(hf[i-1], hf[i]) > 0 {
+			slices.SortFunc(hf, less) // usually already in order
+			break
+		}
+	}
+	out := hf[:0]
+	for _, x := range hf {
+		if k := len(out) - 1; k >= 0 && out[k].mention == x.mention && x.from <= out[k].to {
+			out[k].to = max(out[k].to, x.to)
+			continue
+		}
+		out = append(out, x)
+	}
+	e.s.heldFrom = out
+	return out
 }

@@ -125,6 +125,17 @@ func analyze(tb testing.TB, l *Lexicon, text string, speaker int32, hits []Hit, 
 	}
 	var s Scratch
 	contribs := l.Analyze(in, &s)
+	// The tokens' forms and entries computed outside, as the classifier
+	// does, give the same contributions.
+	var fd tokenize.Folded
+	fd.Reset(text, toks)
+	pre := *in
+	pre.Folded, pre.Entries = &fd, make([]int32, len(toks))
+	for i := range toks {
+		pre.Entries[i] = l.Lookup(fd.At(i))
+	}
+	var s2 Scratch
+	require.Equal(tb, contribs, l.Analyze(&pre, &s2), "Input with Folded and Entries")
 	res := result{targets: map[string]string{}}
 	for _, c := range contribs {
 		h := "-"

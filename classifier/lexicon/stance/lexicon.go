@@ -187,7 +187,8 @@ type Lexicon struct {
 	prepNames []string
 	portrayal map[string]float32
 	prefixes  []int32          // cues with POSPrefix
-	entries   map[string]entry // union of words, portrayal and trie roots
+	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
+	entryList []entry
 	params    Params
 }
 
@@ -218,29 +219,45 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 
 // index builds the one-lookup entries map.
 func (l *Lexicon) index() {
-	l.entries = make(map[string]entry, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
-	get := func(w string) entry {
-		e, ok := l.entries[w]
+	l.entries = make(map[string]int32, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
+	get := func(w string) *entry {
+		i, ok := l.entries[w]
 		if !ok {
-			e.prep = -1
+			i = int32(len(l.entryList))
+			l.entries[w] = i
+			l.entryList = append(l.entryList, entry{word: word{prep: -1}})
 		}
-		return e
+		return &l.entryList[i]
 	}
 	for w, x := range l.words {
-		e := get(w)
-		e.word = x
-		l.entries[w] = e
+		get(w).word = x
 	}
 	for w, v := range l.portrayal {
 		e := get(w)
 		e.pv, e.pset = v, true
-		l.entries[w] = e
 	}
 	for w, n := range l.nodes[0].next {
-		e := get(w)
-		e.root = n
-		l.entries[w] = e
+		get(w).root = n
 	}
+}
+
+// Lookup returns the index of what the lexicon knows about the folded word
+// w (folded by tokenize.AppendLower), for Input.Entries, or -1 when it
+// knows nothing.
+func (l *Lexicon) Lookup(w []byte) int32 {
+	if i, ok := l.entries[string(w)]; ok {
+		return i
+	}
+	return -1
+}
+
+// Terms returns every word Lookup knows, in no particular order.
+func (l *Lexicon) Terms() []string {
+	out := make([]string, 0, len(l.entries))
+	for w := range l.entries {
+		out = append(out, w)
+	}
+	return out
 }
 
 // eachLine calls fn with the tab-separated fields of every non-empty,

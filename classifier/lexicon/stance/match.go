@@ -89,7 +89,7 @@ func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
 	}
 	nounCtx, verbCtx := false, false
 	if i > 0 {
-		p := e.info[i-1]
+		p := &e.info[i-1]
 		switch {
 		case string(e.lowerAt(i-1)) == "to" || p.class&(ClassAux|ClassModal|ClassNeg|ClassPronFirst|ClassPronPerson|ClassPronPlural|ClassRel) != 0 && p.class&ClassPossPron == 0:
 			verbCtx = true
@@ -144,7 +144,7 @@ func (e *engine) scope() {
 		modal := false
 		lo := max(st, o.start-5)
 		for j := o.start - 1; j >= lo; j-- {
-			inf := e.info[j]
+			inf := &e.info[j]
 			if inf.class&ClassPast != 0 {
 				rule = maxRule(rule, RulePast) // "once a critic", "formerly opposed"
 			}
@@ -182,7 +182,8 @@ func (e *engine) scope() {
 		}
 		// A conditional anywhere earlier in the clause, or a question.
 		if rule == 0 || rule == RuleNegated {
-			for j := o.start - 1; j >= max(st, o.start-maxReach) && e.info[j].clause == e.info[o.start].clause; j-- {
+			clause, lo := e.info[o.start].clause, max(st, o.start-maxReach)
+			for j := o.start - 1; j >= lo && e.info[j].clause == clause; j-- {
 				if e.info[j].class&ClassCond != 0 {
 					rule = max(rule, RuleModal)
 					modal = true

@@ -40,7 +40,7 @@ func (e *engine) governed(mi int32) bool {
 		if j < 0 {
 			return false
 		}
-		inf := e.info[j]
+		inf := &e.info[j]
 		switch {
 		case inf.mention >= 0:
 			return false
@@ -88,7 +88,7 @@ func (e *engine) verbAfter(j int32) bool {
 	if j >= int32(len(e.toks)) || e.toks[j].Kind != tokenize.Word {
 		return false
 	}
-	inf := e.info[j]
+	inf := &e.info[j]
 	if inf.class&(ClassBe|ClassAux|ClassModal|ClassNeg|ClassGet|ClassAttrib) != 0 {
 		return true
 	}
@@ -230,7 +230,7 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 	commas := 0
 	crossed := false
 	for j := c - 1; j >= st; j-- {
-		inf := e.info[j]
+		inf := &e.info[j]
 		if inf.mention >= 0 {
 			mi := inf.mention
 			j = e.in.Mentions[mi].Start
@@ -307,7 +307,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 	limit := min(en, from+objectWindow)
 	w := float32(1)
 	for j := from; j < limit; j++ {
-		inf := e.info[j]
+		inf := &e.info[j]
 		if inf.mention >= 0 {
 			return e.objectMention(dst, inf.mention, w)
 		}
@@ -413,7 +413,7 @@ func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
 		limit = 7
 	}
 	for k := 0; j < n && k < limit; j, k = j+1, k+1 {
-		inf := e.info[j]
+		inf := &e.info[j]
 		if inf.mention >= 0 {
 			return e.objectMention(dst, inf.mention, w)
 		}

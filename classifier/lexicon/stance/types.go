@@ -39,6 +39,14 @@ type Input struct {
 	Speaker int32
 	// NumActors is one more than the largest actor index in use.
 	NumActors int
+	// Folded optionally holds the lookup forms of Toks
+	// (tokenize.Folded.Reset), shared with other stages; when nil, Analyze
+	// folds the tokens itself.
+	Folded *tokenize.Folded
+	// Entries optionally holds Lexicon.Lookup of each token's folded form
+	// (any value for tokens that are not Words); when nil, Analyze looks
+	// the words up itself.
+	Entries []int32
 }
 
 // Rule names the rule behind a contribution; its String is the API's

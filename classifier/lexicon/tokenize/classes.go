@@ -57,6 +57,14 @@ func classOfWide(r rune) class {
 	switch r {
 	case '\u2019': // ’ right single quotation mark, the usual curly apostrophe
 		return clApos
+	// Frequent in news, answered before the table searches below (which
+	// give the same classes: Pi, Pf, Pd, space).
+	case '\u201C', '\u201D', '\u2018', '\u00AB', '\u00BB', '\u2039', '\u203A': // “ ” ‘ « » ‹ ›
+		return clQuote
+	case '\u2013', '\u2014': // – —
+		return clPunct
+	case '\u00A0': // no-break space
+		return clSpace
 	case '\u2010', '\u2011': // hyphen, non-breaking hyphen
 		return clHyphen
 	case '\u201E', '\u201A', // „ ‚ low quotes (Ps)

@@ -74,9 +74,16 @@
 // A blank line (two line breaks) always ends a sentence, and a full-width
 // stop (。！？) ends one without needing a space.
 //
+// Split tokenizes and groups into sentences in one pass, and can fill a
+// Folded on the way; it gives what Tokenize, Sentences and Folded.Reset
+// give.
+//
 // # Lookups
 //
 // AppendLower gives the case-folded lookup form of a token's text into a
 // reused buffer, so lexicon maps can be probed with m[string(buf)] without
-// allocating.
+// allocating. Folded holds the lookup forms of all the Word and Emoji tokens
+// of a text in one buffer, each with its FoldHash (FNV-1a from a basis
+// random in each process), so that the stages of a pipeline fold and hash
+// every token once and probe their tables with the same hash.
 package tokenize

@@ -55,6 +55,16 @@ const (
 	lastSkinTone  = '\U0001F3FF'
 )
 
+// isPictographic reports whether r is in extPictographic, turning away
+// without a table search the runes below its first range but © and ®:
+// letters, and the quotes and dashes of General Punctuation.
+func isPictographic(r rune) bool {
+	if r < 0x203C {
+		return r == 0xA9 || r == 0xAE
+	}
+	return unicode.Is(extPictographic, r)
+}
+
 func isRegional(r rune) bool { return r >= firstRegional && r <= lastRegional }
 
 func isSkinTone(r rune) bool { return r >= firstSkinTone && r <= lastSkinTone }
@@ -94,7 +104,7 @@ func emojiLen(s string, r rune, n int) int {
 	case isSkinTone(r):
 		// A skin tone on its own, not after an emoji base.
 		return emojiTail(s, n)
-	case r >= 0xA9 && unicode.Is(extPictographic, r):
+	case isPictographic(r):
 		if textDefault(r) {
 			if r2, _ := utf8.DecodeRuneInString(s[n:]); r2 != vs16 {
 				return 0
@@ -124,7 +134,7 @@ func emojiTail(s string, i int) int {
 			i += n
 		case r == zwj:
 			r2, n2 := utf8.DecodeRuneInString(s[i+n:])
-			if !unicode.Is(extPictographic, r2) {
+			if !isPictographic(r2) {
 				return i
 			}
 			i += n + n2

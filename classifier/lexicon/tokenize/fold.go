@@ -34,6 +34,8 @@ func AppendLower(dst []byte, s string) []byte {
 			dst = append(dst, '\'')
 		case r == '\u2010' || r == '\u2011':
 			dst = append(dst, '-')
+		case noCase(r):
+			dst = append(dst, s[i:i+n]...)
 		default:
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
@@ -41,3 +43,9 @@ func AppendLower(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// noCase reports whether r is in a block without case, where
+// unicode.ToLower is the identity and its table search can be skipped:
+// General Punctuation (quotes, dashes, joiners) and everything from the
+// emoji and symbol planes up (TestNoCase checks every rune).
+func noCase(r rune) bool { return r >= 0x2000 && r <= 0x206F || r >= 0x1F000 }

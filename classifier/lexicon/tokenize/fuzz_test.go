@@ -68,5 +68,41 @@ func FuzzTokenize(f *testing.F) {
 			require.Equal(t, toks, again, "not deterministic")
 		}
 		_ = AppendLower(nil, text)
+
+		// The fast path for plain words changes nothing.
+		slow := tokenizer{text: text, noFastPath: true}
+		if len(text) <= maxText {
+			slow.run()
+			markSentenceStarts(text, slow.toks)
+			require.Equal(t, len(toks), len(slow.toks))
+			if len(toks) > 0 {
+				require.Equal(t, toks, slow.toks, "fast and slow word paths differ")
+			}
+		}
+
+		// Split is Tokenize and Sentences in one pass.
+		var sfd Folded
+		stoks, ssents := Split(text, nil, nil, &sfd)
+		require.Equal(t, len(toks), len(stoks))
+		if len(toks) > 0 {
+			require.Equal(t, toks, stoks, "Split tokens")
+			require.Equal(t, sents, ssents, "Split sentences")
+		}
+		// Folded holds AppendLower of the Word and Emoji tokens, whether
+		// Reset or Split fills it.
+		var fd Folded
+		fd.Reset(text, toks)
+		require.Equal(t, len(toks), fd.Len())
+		require.Equal(t, len(toks), sfd.Len())
+		for i, tok := range toks {
+			want := ""
+			if tok.Kind == Word || tok.Kind == Emoji {
+				want = string(AppendLower(nil, tok.Text(text)))
+			}
+			require.Equal(t, want, string(fd.At(i)), "folded token %d", i)
+			require.Equal(t, FoldHash(fd.At(i)), fd.Hash(i), "hash of token %d", i)
+			require.Equal(t, want, string(sfd.At(i)), "Split: folded token %d", i)
+			require.Equal(t, fd.Hash(i), sfd.Hash(i), "Split: hash of token %d", i)
+		}
 	})
 }

@@ -37,14 +37,40 @@ func Sentences(text string, toks []Token, dst []Sentence) []Sentence {
 	}
 }
 
+// Split tokenizes text like Tokenize and groups the tokens into sentences
+// like Sentences, in one pass of the sentence splitter instead of two. When
+// f is not nil it also fills f as f.Reset would, folding each word while
+// its bytes are at hand. It appends to toks[:0] and sents[:0] and returns
+// the extended slices; it allocates only when they (or f) lack capacity.
+func Split(text string, toks []Token, sents []Sentence, f *Folded) ([]Token, []Sentence) {
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
+	t := tokenizer{text: text, toks: toks[:0], fold: f}
+	if f != nil {
+		f.Clear()
+	}
+	t.run()
+	return t.toks, splitMarking(text, t.toks, sents[:0], true)
+}
+
 // markSentenceStarts sets SentenceStart on the first Word of each sentence,
 // unless a Number or Word comes before it in that sentence.
-func markSentenceStarts(text string, toks []Token) {
+func markSentenceStarts(text string, toks []Token) { splitMarking(text, toks, nil, false) }
+
+// splitMarking sets SentenceStart like markSentenceStarts and, when collect
+// is set, appends the sentences to dst and returns it. The splitter does
+// not look at SentenceStart, so marking while splitting finds the same
+// sentences.
+func splitMarking(text string, toks []Token, dst []Sentence, collect bool) []Sentence {
 	sp := splitter{text: text, toks: toks}
 	for {
 		start, end, ok := sp.next()
 		if !ok {
-			return
+			return dst
+		}
+		if collect {
+			dst = append(dst, Sentence{Start: int32(start), End: int32(end)})
 		}
 		for i := start; i < end; i++ {
 			if k := toks[i].Kind; k == Word {
@@ -73,11 +99,12 @@ func (sp *splitter) next() (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	for j := start; j < len(toks); j++ {
-		if j > start && sp.paragraphBreak(j) {
+		// A blank line needs two bytes between the tokens.
+		if j > start && toks[j].Start-toks[j-1].SuffixEnd >= 2 && sp.paragraphBreak(j) {
 			sp.i = j
 			return start, j, true
 		}
-		if !sp.terminal(j) {
+		if k := toks[j].Kind; k != Punct && k != Word || !sp.terminal(j) {
 			continue
 		}
 		k := j + 1

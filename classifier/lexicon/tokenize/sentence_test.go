@@ -218,6 +218,18 @@ func TestSentencesCoverTokens(t *testing.T) {
 	}
 	require.Equal(t, int32(len(toks)), next, "sentences cover every token")
 
+	// Split finds the same tokens and sentences in one pass.
+	var fd, want Folded
+	stoks, ssents := Split(in, nil, nil, &fd)
+	assert.Equal(t, toks, stoks)
+	assert.Equal(t, sents, ssents)
+	want.Reset(in, toks)
+	require.Equal(t, want.Len(), fd.Len())
+	for i := range want.Len() {
+		assert.Equal(t, string(want.At(i)), string(fd.At(i)))
+		assert.Equal(t, want.Hash(i), fd.Hash(i))
+	}
+
 	var b strings.Builder
 	for _, s := range sents {
 		begin, end := s.Span(toks)

@@ -33,10 +33,39 @@ type tokenizer struct {
 	// so a trailing "s'" is more likely its closing quote than a plural
 	// possessive.
 	openSingle bool
+	// noFastPath makes word skip plainWord, for tests that check both
+	// paths agree.
+	noFastPath bool
+	// fold, when not nil, receives the lookup form of every token as it
+	// is emitted (see Split).
+	fold *Folded
 }
 
 func (t *tokenizer) emit(start, end int, k Kind, f Flag) {
-	t.toks = append(t.toks, Token{Start: int32(start), End: int32(end), SuffixEnd: int32(end), Kind: k, Flags: f})
+	t.pushFolded(start, end, end, k, f)
+}
+
+// push appends a token. It writes the fields in place: building a Token
+// value and copying it would load 16 bytes just stored in narrower pieces,
+// which stalls store forwarding on every token.
+func (t *tokenizer) push(start, end, suffixEnd int, k Kind, f Flag) {
+	n := len(t.toks)
+	if n < cap(t.toks) {
+		t.toks = t.toks[:n+1]
+	} else {
+		t.toks = append(t.toks, Token{})
+	}
+	tk := &t.toks[n]
+	tk.Start, tk.End, tk.SuffixEnd = int32(start), int32(end), int32(suffixEnd)
+	tk.Kind, tk.Flags = k, f
+}
+
+// pushFolded pushes a token and, when folding, its form.
+func (t *tokenizer) pushFolded(start, end, suffixEnd int, k Kind, f Flag) {
+	t.push(start, end, suffixEnd, k, f)
+	if t.fold != nil {
+		t.fold.Append(t.text, t.toks[len(t.toks)-1])
+	}
 }
 
 // decode returns the rune at byte i of t.text and its size; (RuneError, 1)
@@ -64,6 +93,17 @@ func (t *tokenizer) classAt(i int) class {
 func (t *tokenizer) run() {
 	s := t.text
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+			// Fast path: ASCII, and not a keycap base.
+			switch asciiClass[c] {
+			case clSpace:
+				i++
+				continue
+			case clLetter, clDigit:
+				i = t.word(i)
+				continue
+			}
+		}
 		r, n := t.decode(i)
 		if r >= utf8.RuneSelf || (i+1 < len(s) && s[i+1] >= utf8.RuneSelf) {
 			// Only a non-ASCII rune, or an ASCII keycap base ("1️⃣")
@@ -179,6 +219,11 @@ func (t *tokenizer) wordAt(i int) bool {
 // word scans the word or number starting at byte i, emits it and returns the
 // offset just past it (and past its possessive suffix).
 func (t *tokenizer) word(start int) int {
+	if !t.noFastPath {
+		if end, ok := t.plainWord(start); ok {
+			return end
+		}
+	}
 	s := t.text
 	i := start
 	hasLetter := false
@@ -187,29 +232,39 @@ func (t *tokenizer) word(start int) int {
 	var cs caseState
 scan:
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			// Fast path for ASCII letters and digits.
-			switch {
-			case c >= 'a' && c <= 'z':
-				cs.lower++
-				cs.seen = true
-				hasLetter, lastLetter, lastDigit, last = true, true, false, rune(c)
-				i++
-				continue
-			case c >= 'A' && c <= 'Z':
-				if !cs.seen {
-					cs.capital = true
+		if asciiAlnum[s[i]] != 0 {
+			// Fast path: a run of ASCII letters and digits.
+			j := i
+			lower, upper := 0, 0
+		run:
+			for ; j < len(s); j++ {
+				switch c := s[j]; {
+				case c-'a' < 26:
+					lower++
+				case c-'A' < 26:
+					upper++
+				case c-'0' >= 10:
+					break run
 				}
-				cs.upper++
-				cs.seen = true
-				hasLetter, lastLetter, lastDigit, last = true, true, false, rune(c)
-				i++
-				continue
-			case c >= '0' && c <= '9':
-				lastLetter, lastDigit, last = false, true, rune(c)
-				i++
-				continue
 			}
+			if lower+upper > 0 {
+				if !cs.seen {
+					// The word's first letter is the run's first.
+					k := i
+					for asciiAlnum[s[k]] == alnumDigit {
+						k++
+					}
+					cs.capital = asciiAlnum[s[k]] == alnumUpper
+				}
+				cs.lower += lower
+				cs.upper += upper
+				cs.seen, hasLetter = true, true
+			}
+			c := s[j-1]
+			lastDigit = asciiAlnum[c] == alnumDigit
+			lastLetter, last = !lastDigit, rune(c)
+			i = j
+			continue
 		}
 		r, n := t.decode(i)
 		switch classOf(r) {
@@ -281,6 +336,65 @@ scan:
 	return t.emitWord(start, end, end, hasLetter, flags)
 }
 
+// plainWord is the fast path of word for the usual case: ASCII letters and
+// digits ending in a letter, followed by the end of the text, white space
+// or punctuation that cannot continue a word (not a dot, apostrophe or
+// hyphen: see wordEnds). It emits the word and returns its end and true,
+// or does nothing and returns false.
+func (t *tokenizer) plainWord(start int) (int, bool) {
+	s := t.text
+	j := start
+	upper, digits := 0, 0
+	for ; j < len(s); j++ {
+		// Lower case first: most bytes of a word are.
+		c := s[j]
+		if c-'a' < 26 {
+			continue
+		}
+		if c-'A' < 26 {
+			upper++
+			continue
+		}
+		if c-'0' < 10 {
+			digits++
+			continue
+		}
+		break
+	}
+	lower := j - start - upper - digits
+	if j < len(s) && !wordEnds[s[j]] || asciiAlnum[s[j-1]] == alnumDigit {
+		return 0, false
+	}
+	var f Flag
+	k := start
+	for asciiAlnum[s[k]] == alnumDigit {
+		k++ // the first letter: a word ending in a letter has one
+	}
+	if asciiAlnum[s[k]] == alnumUpper {
+		f |= Capitalized
+	}
+	if upper >= 2 && lower == 0 {
+		f |= AllCaps
+	}
+	t.push(start, j, j, Word, f)
+	if t.fold != nil {
+		// Fold here, where the word is known to be ASCII letters and
+		// digits.
+		t.fold.appendASCIIWord(s[start:j])
+	}
+	return j, true
+}
+
+// wordEnds marks the ASCII bytes that end a word of letters whatever
+// follows: white space and punctuation that joins no word parts (a word
+// ending in a letter takes no number separator).
+var wordEnds = func() (t [256]bool) {
+	for _, c := range " \t\n\r\v\f,;:!?)]}\"" {
+		t[c] = true
+	}
+	return t
+}()
+
 // possessiveSuffix returns the length of the "'s" or "’s" at the start of s,
 // or 0.
 func possessiveSuffix(s string) int {
@@ -329,9 +443,33 @@ func (t *tokenizer) emitWord(start, end, suffixEnd int, hasLetter bool, flags Fl
 	if !hasLetter {
 		k, flags = Number, 0
 	}
-	t.toks = append(t.toks, Token{Start: int32(start), End: int32(end), SuffixEnd: int32(suffixEnd), Kind: k, Flags: flags})
+	t.pushFolded(start, end, suffixEnd, k, flags)
 	return suffixEnd
 }
+
+// Classes of ASCII bytes in asciiAlnum.
+const (
+	alnumNone uint8 = iota
+	alnumLower
+	alnumUpper
+	alnumDigit
+)
+
+// asciiAlnum classifies the bytes that are ASCII letters and digits, for the
+// fast path of word; every other byte (including all non-ASCII ones) is
+// alnumNone.
+var asciiAlnum = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = alnumLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = alnumUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = alnumDigit
+	}
+	return t
+}()
 
 // caseState accumulates the case of a word's letters.
 type caseState struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -391,4 +392,42 @@ func TestTokenizeGolden(t *testing.T) {
 	in := readTestdata(t, "news.txt")
 	got := describe(in, Tokenize(in, nil))
 	checkGolden(t, "news.tokens.golden", got)
+}
+
+// TestPlainWordFastPath checks that the fast path for plain ASCII words
+// tokenizes exactly like the general word scanner, around every byte that
+// may end or continue a word.
+func TestPlainWordFastPath(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		readTestdata(t, "news.txt"),
+		// Terminators the fast path takes, after letters and digits.
+		"Kyiv, Paris; Rome: Oslo! Bern? (Riga) [Minsk] {Baku} \"Sofia\"",
+		"5G, 1990s; A1: B2! F16? (T34) R2\tD2\nC3PO\r\nX",
+		// Bytes it leaves to the general scanner.
+		"U.S. Dr. J. Smith e.g. end.Next No. 5 etc.",
+		"it's Russia's allies' O'Brien rock'n'roll '90s",
+		"Jean-Luc pro-Russian 30-day COVID-19 2020-21 -- a-",
+		"1,000 3.5 9:30 10% $5 #1 a1,2 ab,cd A:B",
+		"café naïve Kyïv ÉTAT x\u200dy soft\u00adhyphen 北京 👍🏽 1\ufe0f\u20e3",
+		"NATO NATO's USA. IS IT OK? a A aB Ab AB",
+		"`quoted` \u2018single\u2019 word\u2014dash last",
+	}
+	for _, text := range texts {
+		slow := tokenizer{text: text, noFastPath: true}
+		slow.run()
+		markSentenceStarts(text, slow.toks)
+		assert.Equal(t, slow.toks, Tokenize(text, nil), "%q", text)
+	}
+}
+
+// TestIsPictographic checks the quick rejection in isPictographic against
+// the table, for every rune.
+func TestIsPictographic(t *testing.T) {
+	t.Parallel()
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isPictographic(r) != unicode.Is(extPictographic, r) {
+			t.Fatalf("isPictographic(%U) disagrees with the table", r)
+		}
+	}
 }

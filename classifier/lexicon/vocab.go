@@ -1,0 +1,129 @@
+package lexicon
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/actors"
+	"github.com/stancetag/stancetag/classifier/lexicon/sentiment"
+	"github.com/stancetag/stancetag/classifier/lexicon/stance"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// vocab joins the word lookups of the sentiment and stance lexicons, so that
+// each token of a statement costs one probe instead of one map lookup per
+// lexicon: an open-addressing table keyed by tokenize.FoldHash, which
+// tokenize.Folded computes while it folds. It is built once by New and
+// immutable after; its keys are lexicon words, fixed at load, so that the
+// unseeded hash cannot be used to crowd its probe sequences.
+type vocab struct {
+	slots []vslot // len is a power of two, at most half full
+	words []vocabWord
+	keys  []byte // words[i]'s key is keys[words[i].off:words[i].end]
+}
+
+// vslot is one slot of the table: the top bits of the key's hash and the
+// word's index, or -1 for an empty slot.
+type vslot struct {
+	tag uint32
+	id  int32
+}
+
+// vocabWord is what the lexicons know about one folded word.
+type vocabWord struct {
+	off, end  int32
+	sentiment int32        // sentiment.Lexicon.Lookup, or -1
+	stance    int32        // stance.Lexicon.Lookup, or -1
+	roots     actors.Roots // actors.Matcher.Roots
+}
+
+func newVocab(sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) *vocab {
+	terms := append(append(sent.Terms(), st.Terms()...), m.RootForms()...)
+	n := 16
+	for n < 2*len(terms) {
+		n *= 2
+	}
+	v := &vocab{slots: make([]vslot, n)}
+	for i := range v.slots {
+		v.slots[i].id = -1
+	}
+	for _, w := range terms {
+		b := []byte(w)
+		h := tokenize.FoldHash(b)
+		if v.find(b, h) >= 0 {
+			continue // in both lexicons
+		}
+		id := int32(len(v.words))
+		off := int32(len(v.keys))
+		v.keys = append(v.keys, b...)
+		v.words = append(v.words, vocabWord{off: off, end: int32(len(v.keys)), sentiment: sent.Lookup(b), stance: st.Lookup(b), roots: m.Roots(b)})
+		mask := uint64(len(v.slots) - 1)
+		for i := slotOf(h) & mask; ; i = (i + 1) & mask {
+			if v.slots[i].id < 0 {
+				v.slots[i] = vslot{tag: uint32(h >> 32), id: id}
+				break
+			}
+		}
+	}
+	return v
+}
+
+// slotOf spreads FNV's weak low bits over the table.
+func slotOf(h uint64) uint64 { return (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> 32 }
+
+// find returns the index in v.words of word w with FoldHash h, or -1.
+func (v *vocab) find(w []byte, h uint64) int32 {
+	mask := uint64(len(v.slots) - 1)
+	tag := uint32(h >> 32)
+	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s.id < 0 {
+			return -1
+		}
+		if s.tag == tag {
+			x := &v.words[s.id]
+			if bytes.Equal(v.keys[x.off:x.end], w) {
+				return s.id
+			}
+		}
+	}
+}
+
+// lookup fills w.heads, w.entries and w.roots with one value per token of
+// toks, whose forms f holds: the sentiment and stance lexicon entries of
+// each Word and Emoji token's form (-1 for none) and its actors.Roots.
+func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
+	n := len(toks)
+	heads := slices.Grow(w.heads[:0], n)[:n]
+	entries := slices.Grow(w.entries[:0], n)[:n]
+	roots := slices.Grow(w.roots[:0], n)[:n]
+	w.heads, w.entries, w.roots = heads, entries, roots
+	for i := range toks {
+		heads[i], entries[i], roots[i] = -1, -1, actors.Roots{}
+		if k := toks[i].Kind; k != tokenize.Word && k != tokenize.Emoji {
+			continue
+		}
+		form := f.At(i)
+		if id := v.find(form, f.Hash(i)); id >= 0 {
+			x := &v.words[id]
+			heads[i], entries[i], roots[i] = x.sentiment, x.stance, x.roots
+		}
+		if n := len(form); n > 1 && form[n-1] == '.' {
+			// "U.S.", "Gen.": the Roots are the dotless form's, or
+			// none after two dots (actors.Matcher.RootForms).
+			roots[i] = actors.Roots{}
+			if dotless := form[:n-1]; dotless[n-2] != '.' {
+				if id := v.find(dotless, tokenize.FoldHash(dotless)); id >= 0 {
+					roots[i] = v.words[id].roots
+				}
+			}
+		}
+	}
+}
+
+// words holds the per-token lookups of one statement.
+type words struct {
+	heads   []int32 // sentiment lexicon entry, or -1
+	entries []int32 // stance lexicon entry, or -1
+	roots   []actors.Roots
+}
