@@ -11,7 +11,7 @@ import (
 
 // Release is the version of the rules (the Go code); the data's hash is
 // appended to it in Version.
-const Release = "1.1.0"
+const Release = "1.2.0"
 
 // dataHash returns the first 8 hex digits of a SHA-256 over every data file
 // of fsys except *.md, in sorted path order, each hashed as path, NUL,

@@ -15,6 +15,7 @@ type Scratch struct {
 	occs     []occ
 	evid     []Hit  // sentiment and portrayal evidence per token
 	heldFrom []span // token ranges that describe a cue's target, by holder mention
+	heldCue  []span // token ranges of target-less cues, by holder mention
 	contribs []Contribution
 	partsA   []part
 	partsB   []part
@@ -54,6 +55,7 @@ type occ struct {
 	factor     float32
 	rule       Rule // modifier rule (negated, modal, ...) or 0
 	used       bool // contributed to some target
+	held       bool // found explicit holders but no target (holdCue)
 }
 
 // part is one participant found for a cue: an actor and the factor and rule
@@ -98,6 +100,7 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 	e.scope()
 	s.contribs = s.contribs[:0]
 	s.heldFrom = s.heldFrom[:0]
+	s.heldCue = s.heldCue[:0]
 	for i := range s.occs {
 		e.apply(int32(i))
 	}

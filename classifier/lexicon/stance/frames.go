@@ -65,12 +65,18 @@ func (e *engine) apply(oi int32) {
 			holders, targets = subj, obj
 		}
 		e.emit(o, holders, targets, w, rule)
+		if len(targets) == 0 && passive && c.Frame == FrameSVO && len(obj) == 0 {
+			// "the move was welcomed in Kyiv": Kyiv welcomed it.
+			holders = e.inPhrase(o.end, holders)
+		}
+		e.holdCue(o, holders, targets, rule != RuleActive)
 		if c.Agent != 0 && c.Frame == FrameSVO {
 			e.emit(o, nil, holders, c.Agent*abs32(o.factor), RuleAgent)
 		}
 	case FramePrep:
 		holders, targets = e.prepRoles(o, c, holders, targets)
 		e.emit(o, holders, targets, w, RulePrep)
+		e.holdCue(o, holders, targets, true)
 	case FramePossessed:
 		if o.start > 0 {
 			if mi := e.info[o.start-1].mention; mi >= 0 && e.in.Mentions[mi].Possessive {
@@ -90,6 +96,37 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, nil, targets, w, RuleSubject)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// holdCue keeps a cue's own words from portraying its holders when the cue
+// found no target ("the plan drew sharp criticism from Poland": Poland is
+// the critic, not the criticised): the cue and the modifiers just before it
+// do not count toward them. explicit is false for holders found as the
+// active subject; those are left alone, since news often portrays the doer
+// of a negative act ("X lied").
+func (e *engine) holdCue(o *occ, holders, targets []part, explicit bool) {
+	if len(targets) > 0 || !explicit {
+		return
+	}
+	from := o.start
+	for k := 0; k < 2 && from > 0 && e.info[from-1].mention < 0 && (e.info[from-1].class&ClassMod != 0 || isAdverb(e.lowerAt(from-1))); k++ {
+		from--
+	}
+	for _, h := range holders {
+		if h.mention >= 0 {
+			e.s.heldCue = append(e.s.heldCue, span{h.mention, from, o.end})
+			o.held = true
+		}
+	}
+}
+
+// inPhrase appends the actor of an "in X" phrase right after token from,
+// the holder of a passive cue without a by-phrase ("was welcomed in Kyiv").
+func (e *engine) inPhrase(from int32, dst []part) []part {
+	if from < int32(len(e.toks)) && string(e.lowerAt(from)) == "in" {
+		return e.npAfter(from+1, dst)
+	}
+	return dst
 }
 
 // relativeObject returns the antecedent of an object relative clause: REL
@@ -414,8 +451,10 @@ const sentimentReach = 128
 func (e *engine) sentiment() {
 	p := e.p
 	hits := e.evidence()
-	held := e.heldSpans()
-	lo, hl := 0, 0
+	e.s.heldFrom = mergeSpans(e.s.heldFrom)
+	e.s.heldCue = mergeSpans(e.s.heldCue)
+	held, hc := e.s.heldFrom, e.s.heldCue
+	lo, hl, cl := 0, 0, 0
 	n := int32(len(e.toks))
 	for mi, m := range e.in.Mentions {
 		st, en := e.sentBounds(m.Start)
@@ -450,6 +489,11 @@ func (e *engine) sentiment() {
 			hEnd++
 		}
 		hk := hl
+		for cl < len(hc) && hc[cl].mention < int32(mi) {
+			cl++
+		}
+		ck := cl
+		holds := cl < len(hc) && hc[cl].mention == int32(mi)
 		for _, h := range hits[lo:] {
 			if h.Tok >= en {
 				break
@@ -475,6 +519,17 @@ func (e *engine) sentiment() {
 				// The speaker's own words do not portray the speaker.
 				f *= p.SelfAttributed
 			}
+			for ck < len(hc) && hc[ck].mention == int32(mi) && hc[ck].to <= h.Tok {
+				ck++
+			}
+			if ck < len(hc) && hc[ck].mention == int32(mi) && hc[ck].from <= h.Tok {
+				continue // the words of a cue the actor holds
+			}
+			if holds && e.info[h.Tok].inOcc >= 0 && e.s.occs[e.info[h.Tok].inOcc].held {
+				// Nor those of another actor's: "welcomed by Egypt but
+				// rejected by Israel" says nothing of Egypt in "rejected".
+				continue
+			}
 			for hk < hEnd && held[hk].to <= h.Tok {
 				hk++
 			}
@@ -493,11 +548,10 @@ func (e *engine) sentiment() {
 	}
 }
 
-// heldSpans sorts s.heldFrom by mention and start and merges the
-// overlapping spans of each mention, so that sentiment can test hits
-// against them in one forward pass.
-func (e *engine) heldSpans() []span {
-	hf := e.s.heldFrom
+// mergeSpans sorts hf by mention and start and merges the overlapping
+// spans of each mention in place, so that sentiment can test hits against
+// them in one forward pass.
+func mergeSpans(hf []span) []span {
 	less := func(a, b span) int {
 		if a.mention != b.mention {
 			return cmp.Compare(a.mention, b.mention)
@@ -518,6 +572,5 @@ func (e *engine) heldSpans() []span {
 		}
 		out = append(out, x)
 	}
-	e.s.heldFrom = out
 	return out
 }

@@ -175,7 +175,8 @@ func (e *engine) scope() {
 				rule = maxRule(rule, RuleNegated)
 			case inf.class&(ClassModal|ClassCond) != 0:
 				rule = maxRule(rule, RuleModal)
-				modal = true
+				// "will not accept" is a refusal, not a counterfactual.
+				modal = modal || inf.class&ClassCond != 0
 			case inf.class&ClassPast != 0:
 				rule = maxRule(rule, RulePast)
 			}

@@ -306,6 +306,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 	_, en := e.sentBounds(max(from-1, 0))
 	limit := min(en, from+objectWindow)
 	w := float32(1)
+	prep := false // a preposition came between the cue and token j
 	for j := from; j < limit; j++ {
 		inf := &e.info[j]
 		if inf.mention >= 0 {
@@ -327,9 +328,14 @@ func (e *engine) objects(from int32, dst []part) []part {
 		if c&ClassPrep != 0 && j > from {
 			if string(e.lowerAt(j)) == "of" {
 				w *= e.p.OfChain
+			} else if !prep && j <= from+3 && string(e.lowerAt(j)) == "from" {
+				// "rejected the ultimatum from X": the source of the
+				// object right after it counts like its possessor.
+				w *= e.p.Possessive
 			} else {
 				w *= e.p.Adjunct
 			}
+			prep = true
 		}
 		if j > from && inf.occ >= 0 {
 			if cc := e.l.cues[e.s.occs[inf.occ].cue]; cc.POS == POSVerb || cc.POS == POSVPhrase {

@@ -1,0 +1,118 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/stancetag/stancetag/classifier"
+)
+
+// TestHolderRules covers first-person holders under negation, attributed
+// sources as holders of an agent's portrayal, and holders kept out of the
+// portrayal of the cue they hold.
+func TestHolderRules(t *testing.T) {
+	t.Parallel()
+	commission := []classifier.Actor{{ID: "eu-commission", Name: "European Commission", Aliases: []string{"Commission"}, Kind: classifier.KindOrganization}}
+	tests := []struct {
+		name      string
+		st        classifier.Statement
+		targets   map[string]string
+		relations []string
+	}{
+		{
+			// "will not" is a refusal, not a counterfactual: "we" is the speaker.
+			name:      "we will not accept, with speaker",
+			st:        classifier.Statement{Text: "We will not accept the Commission's budget proposal as it stands.", SpeakerID: "country/NLD", Actors: commission},
+			targets:   map[string]string{"eu-commission": "oppose"},
+			relations: []string{"country/NLD -> eu-commission: oppose"},
+		},
+		{
+			// Must not fire: "we" without a speaker holds nothing.
+			name:      "we without speaker",
+			st:        classifier.Statement{Text: "We will not accept the Commission's budget proposal as it stands.", Actors: commission},
+			targets:   map[string]string{"eu-commission": "oppose"},
+			relations: []string{},
+		},
+		{
+			name:      "accept as support",
+			st:        classifier.Statement{Text: "Denmark accepted the Commission's compromise on fishing quotas.", Actors: commission},
+			targets:   map[string]string{"eu-commission": "support", "country/DNK": "neutral"},
+			relations: []string{"country/DNK -> eu-commission: support"},
+		},
+		{
+			// Must not fire: a conditional with negation still states nothing.
+			name:      "negated conditional",
+			st:        classifier.Statement{Text: "If Denmark had not accepted the Commission's compromise, the talks would have stalled.", Actors: commission},
+			relations: []string{},
+		},
+		{
+			// The quote's speaker is the possessor of an office noun.
+			name:      "quote through an office title",
+			st:        classifier.Statement{Text: `"We will never accept Ankara's demands," Greece's foreign minister said.`},
+			targets:   map[string]string{"country/TUR": "oppose"},
+			relations: []string{"country/GRC -> country/TUR: oppose"},
+		},
+		{
+			// A demonym speaker, and an object's source ("demands from X")
+			// counted like its possessor.
+			name:      "quote through a demonym title, source of the object",
+			st:        classifier.Statement{Text: `"We will never accept these demands from Ankara," the Greek foreign minister said.`},
+			targets:   map[string]string{"country/TUR": "oppose"},
+			relations: []string{"country/GRC -> country/TUR: oppose"},
+		},
+		{
+			// The doer of "provoking" is portrayed negatively, held by the source.
+			name:      "according to, agent of a negative act",
+			st:        classifier.Statement{Text: "According to Beijing, Washington is provoking a naval standoff."},
+			targets:   map[string]string{"country/USA": "oppose", "country/CHN": "neutral"},
+			relations: []string{"country/CHN -> country/USA: oppose"},
+		},
+		{
+			// Must not fire: "according to reports" names no holder.
+			name:      "according to reports",
+			st:        classifier.Statement{Text: "According to reports, Washington is provoking a naval standoff."},
+			targets:   map[string]string{"country/USA": "oppose"},
+			relations: []string{},
+		},
+		{
+			// The critics are not the criticised.
+			name:      "from-phrase holders of a target-less cue",
+			st:        classifier.Statement{Text: "The pipeline deal drew fierce criticism from Lithuania and Latvia."},
+			targets:   map[string]string{"country/LTU": "neutral", "country/LVA": "neutral"},
+			relations: []string{},
+		},
+		{
+			name:      "in-phrase holder of a passive",
+			st:        classifier.Statement{Text: "The new customs arrangement was warmly welcomed in Beirut."},
+			targets:   map[string]string{"country/LBN": "neutral"},
+			relations: []string{},
+		},
+		{
+			// The by-phrase holder still gets its relation when the cue
+			// has a target.
+			name:      "by-phrase holder with a target",
+			st:        classifier.Statement{Text: "Serbia was sharply criticised by Croatia."},
+			targets:   map[string]string{"country/SRB": "oppose", "country/HRV": "neutral"},
+			relations: []string{"country/HRV -> country/SRB: oppose"},
+		},
+		{
+			// Subjects of a negative act keep their portrayal ("X lied").
+			name:    "active subject keeps portrayal",
+			st:      classifier.Statement{Text: "Belarus lied about the incident."},
+			targets: map[string]string{"country/BLR": "oppose"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, an := analyzeCase(t, tt.st, classifier.Options{})
+			for id, want := range tt.targets {
+				assert.Equal(t, want, targets[id], "target %s in %+v", id, an)
+			}
+			if tt.relations != nil {
+				assert.Equal(t, tt.relations, rels)
+			}
+		})
+	}
+}
