@@ -87,7 +87,7 @@ fuzz: ## run every Fuzz target for FUZZTIME (default 30s) each
 	status=0; \
 	while read -r pkg name; do \
 	  echo "== $$pkg $$name"; \
-	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" || { status=1; break; }; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s "$$pkg" || { status=1; break; }; \
 	done < .fuzz-targets; \
 	rm -f .fuzz-targets; exit $$status
 
