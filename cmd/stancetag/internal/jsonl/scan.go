@@ -150,8 +150,8 @@ func (d *lineDecoder) statement(top *topSpans) bool {
 		return false
 	}
 	var seen uint
-	more, ok := d.objectStart()
-	for ; more; more, ok = d.objectNext() {
+	more, ok := d.open('}')
+	for ; more; more, ok = d.next('}') {
 		f, ok := d.key(statementFields)
 		if !ok {
 			return false
@@ -182,35 +182,6 @@ func (d *lineDecoder) statement(top *topSpans) bool {
 		}
 	}
 	return ok
-}
-
-// objectStart is called after an object's "{": more is true when a member
-// follows, false at "}" (ok tells a well-formed end from an error).
-func (d *lineDecoder) objectStart() (more, ok bool) {
-	d.space()
-	if d.pos < len(d.data) && d.data[d.pos] == '}' {
-		d.pos++
-		return false, true
-	}
-	return true, true
-}
-
-// objectNext is called after a member's value: more is true after ",",
-// false after "}" (ok) or anything else (not ok).
-func (d *lineDecoder) objectNext() (more, ok bool) {
-	d.space()
-	if d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-			d.space()
-			return true, true
-		case '}':
-			d.pos++
-			return false, true
-		}
-	}
-	return false, false
 }
 
 // key reads a member's key and its ":", and returns the index of the field
@@ -297,7 +268,7 @@ func (d *lineDecoder) actorList(top *topSpans) bool {
 		return false
 	}
 	top.actors = true
-	for more, ok := d.arrayStart(); ; more, ok = d.arrayNext() {
+	for more, ok := d.open(']'); ; more, ok = d.next(']') {
 		if !more {
 			return ok
 		}
@@ -316,41 +287,14 @@ func (d *lineDecoder) actorList(top *topSpans) bool {
 	}
 }
 
-// arrayStart is objectStart for arrays.
-func (d *lineDecoder) arrayStart() (more, ok bool) {
-	d.space()
-	if d.pos < len(d.data) && d.data[d.pos] == ']' {
-		d.pos++
-		return false, true
-	}
-	return true, true
-}
-
-// arrayNext is objectNext for arrays.
-func (d *lineDecoder) arrayNext() (more, ok bool) {
-	d.space()
-	if d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-			d.space()
-			return true, true
-		case ']':
-			d.pos++
-			return false, true
-		}
-	}
-	return false, false
-}
-
 // actor reads one actor object into a.
 func (d *lineDecoder) actor(a *actorSpans) bool {
 	if !d.consume('{') {
 		return false
 	}
 	var seen uint
-	more, ok := d.objectStart()
-	for ; more; more, ok = d.objectNext() {
+	more, ok := d.open('}')
+	for ; more; more, ok = d.next('}') {
 		f, ok := d.key(actorFields)
 		if !ok {
 			return false
@@ -391,7 +335,7 @@ func (d *lineDecoder) aliasList(a *actorSpans) bool {
 	}
 	a.hasAliases = true
 	a.aliasFrom = len(d.aliases)
-	for more, ok := d.arrayStart(); ; more, ok = d.arrayNext() {
+	for more, ok := d.open(']'); ; more, ok = d.next(']') {
 		if !more {
 			a.aliasTo = len(d.aliases)
 			return ok
@@ -583,8 +527,8 @@ func (d *lineDecoder) skip(depth int) bool {
 			return false
 		}
 		d.pos++
-		more, ok := d.objectStart()
-		for ; more; more, ok = d.objectNext() {
+		more, ok := d.open('}')
+		for ; more; more, ok = d.next('}') {
 			if !d.skipString() {
 				return false
 			}
@@ -603,8 +547,8 @@ func (d *lineDecoder) skip(depth int) bool {
 			return false
 		}
 		d.pos++
-		more, ok := d.arrayStart()
-		for ; more; more, ok = d.arrayNext() {
+		more, ok := d.open(']')
+		for ; more; more, ok = d.next(']') {
 			if !d.skip(depth + 1) {
 				return false
 			}
@@ -725,4 +669,34 @@ func (d *lineDecoder) space() {
 			return
 		}
 	}
+}
+
+// open is called after an object's "{" or an array's "[", with end the
+// matching "}" or "]": more is true when a member or element follows, false
+// at end (ok tells a well-formed end from an error).
+func (d *lineDecoder) open(end byte) (more, ok bool) {
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == end {
+		d.pos++
+		return false, true
+	}
+	return true, true
+}
+
+// next is called after a member's or element's value: more is true after
+// ",", false after end (ok) or anything else (not ok).
+func (d *lineDecoder) next(end byte) (more, ok bool) {
+	d.space()
+	if d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+			d.space()
+			return true, true
+		case end:
+			d.pos++
+			return false, true
+		}
+	}
+	return false, false
 }
