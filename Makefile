@@ -19,7 +19,7 @@ API_PROTO := proto/stance/v1/stance.proto
 .DEFAULT_GOAL := help
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
-        bench-compare loadtest soak profile rss
+        bench-compare loadtest soak profile rss instr
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -115,6 +115,9 @@ soak: ## SOAK (60s) of mixed load, server RSS sampled every 5 s; fails on any er
 
 profile: ## CPU profile of BenchmarkAnalyze25Words (classifier/lexicon) and the top of pprof -top
 	bench/profile.sh
+
+instr: ## instructions per op of the classifier benchmarks, counted by callgrind (repeatable on a busy machine)
+	bench/instr.sh
 
 rss: ## peak RSS of stancetag analyze over RSS_N (1,000,000) statements piped from the generator
 	bench/rss.sh $(RSS_N)
