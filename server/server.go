@@ -45,6 +45,8 @@ func New(c classifier.Classifier, opts ...Option) (*Server, error) {
 	}
 	gopts := append([]grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.limits.MaxRecvMsgBytes),
+		// Invalid UTF-8 gets INVALID_ARGUMENT naming the field, not INTERNAL.
+		grpc.ForceServerCodecV2(newUTF8Codec()),
 		grpc.MaxConcurrentStreams(uint32(cfg.limits.MaxConcurrentStreams)),
 		grpc.KeepaliveParams(cfg.keepaliveParams),
 		grpc.KeepaliveEnforcementPolicy(cfg.keepalivePolicy),
