@@ -32,6 +32,7 @@ type batch struct {
 	req    *stancev1.AnalyzeRequest
 	done   chan struct{} // closed once res or err is set
 	res    []*stancev1.Analysis
+	lex    string // the lexicon_version of the reply
 	err    error
 }
 
@@ -48,11 +49,28 @@ type batch struct {
 // out before the error are exactly those of the statements before the
 // failed batch. It returns ctx's error if ctx ends first.
 func (c *Client) AnalyzeAll(ctx context.Context, corpus Corpus, out func(*stancev1.Analysis) error) error {
-	if corpus.Statements == nil {
-		return errors.New("client: AnalyzeAll: nil Corpus.Statements")
-	}
 	if out == nil {
 		return errors.New("client: AnalyzeAll: nil out")
+	}
+	return c.analyzeAll(ctx, "AnalyzeAll", corpus, func(a *stancev1.Analysis, _ string) error { return out(a) })
+}
+
+// AnalyzeAllVersioned is AnalyzeAll, with the lexicon_version of the reply
+// that brought each analysis: the lexicon of the replica that tagged it.
+// During a rollout replicas serve different lexicons, so one corpus may
+// come back tagged by several; callers who must not mix them check it.
+func (c *Client) AnalyzeAllVersioned(ctx context.Context, corpus Corpus, out func(a *stancev1.Analysis, lexiconVersion string) error) error {
+	if out == nil {
+		return errors.New("client: AnalyzeAllVersioned: nil out")
+	}
+	return c.analyzeAll(ctx, "AnalyzeAllVersioned", corpus, out)
+}
+
+// analyzeAll is AnalyzeAll and AnalyzeAllVersioned; name is the caller's,
+// for errors.
+func (c *Client) analyzeAll(ctx context.Context, name string, corpus Corpus, out func(*stancev1.Analysis, string) error) error {
+	if corpus.Statements == nil {
+		return fmt.Errorf("client: %s: nil Corpus.Statements", name)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -77,7 +95,7 @@ func (c *Client) AnalyzeAll(ctx context.Context, corpus Corpus, out func(*stance
 		}
 		pending <- b // never blocks: at most n batches hold a slot
 		calls.Go(func() {
-			b.res, b.err = c.analyzeBatch(ctx, b)
+			b.res, b.lex, b.err = c.analyzeBatch(ctx, b)
 			close(b.done)
 		})
 		return true
@@ -97,7 +115,7 @@ func (c *Client) AnalyzeAll(ctx context.Context, corpus Corpus, out func(*stance
 			break
 		}
 		if st == nil {
-			inputErr = fmt.Errorf("client: AnalyzeAll: statement %d is nil", pos)
+			inputErr = fmt.Errorf("client: %s: statement %d is nil", name, pos)
 			complete = false
 			cancel()
 			break
@@ -147,7 +165,7 @@ func (c *Client) AnalyzeAll(ctx context.Context, corpus Corpus, out func(*stance
 
 // collect waits for the batches in order and hands their analyses to out. On
 // the first error it cancels the run and only drains what is left.
-func collect(pending <-chan *batch, slots <-chan struct{}, out func(*stancev1.Analysis) error, cancel context.CancelFunc) error {
+func collect(pending <-chan *batch, slots <-chan struct{}, out func(*stancev1.Analysis, string) error, cancel context.CancelFunc) error {
 	var first error
 	for b := range pending {
 		<-b.done
@@ -157,7 +175,7 @@ func collect(pending <-chan *batch, slots <-chan struct{}, out func(*stancev1.An
 		}
 		if first == nil {
 			for _, a := range b.res {
-				if err := out(a); err != nil {
+				if err := out(a, b.lex); err != nil {
 					first = err
 					cancel()
 					break
@@ -173,28 +191,28 @@ func collect(pending <-chan *batch, slots <-chan struct{}, out func(*stancev1.An
 // analyzeBatch sends b until it succeeds, fails with an error that is not
 // retryable, runs out of attempts or ctx ends. When ctx has ended it returns
 // ctx's error rather than the call's (CANCELED), so AnalyzeAll returns it.
-func (c *Client) analyzeBatch(ctx context.Context, b *batch) ([]*stancev1.Analysis, error) {
+func (c *Client) analyzeBatch(ctx context.Context, b *batch) ([]*stancev1.Analysis, string, error) {
 	for attempt := 1; ; attempt++ {
 		resp, err := c.stub.Analyze(ctx, b.req)
 		if err == nil {
 			if err := checkResponse(b.req, resp); err != nil {
-				return nil, c.batchError(b, attempt, err)
+				return nil, "", c.batchError(b, attempt, err)
 			}
-			return resp.GetAnalyses(), nil
+			return resp.GetAnalyses(), resp.GetLexiconVersion(), nil
 		}
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, "", ctx.Err()
 		}
 		again, least := retryable(err)
 		if !again || attempt >= c.cfg.batchAttempts {
-			return nil, c.batchError(b, attempt, err)
+			return nil, "", c.batchError(b, attempt, err)
 		}
 		t := time.NewTimer(max(backoff(attempt, c.cfg.backoffMin, c.cfg.backoffMax), least))
 		select {
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return nil, ctx.Err()
+			return nil, "", ctx.Err()
 		}
 	}
 }

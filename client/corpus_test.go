@@ -277,6 +277,36 @@ func TestAnalyzeAllBadArguments(t *testing.T) {
 	}
 }
 
+// A lexicon swapped on the replica mid-corpus (a rollout) shows in the
+// versions AnalyzeAllVersioned reports, batch by batch.
+func TestAnalyzeAllVersioned(t *testing.T) {
+	t.Parallel()
+	r := startReplica(t)
+	// One batch at a time: batch k+1 goes out only once batch k's analyses
+	// are out, so the swap after analysis 49 applies from batch 5 on.
+	c := dial(t, r.addr, WithBatchSize(10), WithConcurrency(1))
+	var versions []string
+	var o inOrder
+	err := c.AnalyzeAllVersioned(t.Context(), Corpus{Statements: statements(100)}, func(a *stancev1.Analysis, v string) error {
+		versions = append(versions, v)
+		if len(versions) == 50 {
+			require.NoError(t, r.srv.SetClassifier(&fakeClassifier{version: "fake/2"}))
+		}
+		return o.out(a)
+	})
+	require.NoError(t, err)
+	o.check(t, 100)
+	require.Len(t, versions, 100)
+	for i, v := range versions {
+		want := "fake/1"
+		if i >= 50 {
+			want = "fake/2"
+		}
+		require.Equal(t, want, v, "analysis %d", i)
+	}
+	require.ErrorContains(t, c.AnalyzeAllVersioned(t.Context(), Corpus{Statements: statements(1)}, nil), "AnalyzeAllVersioned: nil out")
+}
+
 func TestCheckResponse(t *testing.T) {
 	t.Parallel()
 	req := &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{{Id: "a"}, {Id: "b"}}}

@@ -19,7 +19,9 @@
 // number of times, before AnalyzeAll gives up. Unary batches rather than
 // AnalyzeStream: each batch is balanced and retried on its own, whereas a
 // stream stays on one replica and, once cut, would have to be resumed at the
-// right message.
+// right message. Replicas may serve different lexicons during a rollout:
+// AnalyzeAllVersioned also hands back the lexicon_version behind each
+// analysis.
 //
 // A name resolved through DNS is re-resolved when a connection fails, not on
 // a timer: replicas added by an autoscaler are found once a connection is

@@ -27,9 +27,17 @@ type fakeClassifier struct {
 	// signalling on the channel without blocking: a replica caught with
 	// work in progress.
 	trap atomic.Pointer[chan struct{}]
+	// version is the lexicon version it reports, "fake/1" when empty.
+	version string
 }
 
-func (f *fakeClassifier) Version() string               { return "fake/1" }
+func (f *fakeClassifier) Version() string {
+	if f.version == "" {
+		return "fake/1"
+	}
+	return f.version
+}
+
 func (f *fakeClassifier) Gazetteer() []classifier.Actor { return nil }
 
 func (f *fakeClassifier) Analyze(ctx context.Context, st classifier.Statement, _ classifier.Options) (classifier.Analysis, error) {
