@@ -277,9 +277,19 @@ func (b *builder) build() *Lexicon {
 		}
 		h.phrases = append(h.phrases, phrase{rest: ws[1:], e: e})
 	}
-	for i := range l.list {
+	for _, s := range l.suffixes {
+		last := s.suffix[len(s.suffix)-1]
+		l.suffixEnds[last>>6] |= 1 << (last & 63)
+	}
+	for w, i := range l.heads {
+		h := &l.list[i]
 		// Longest phrase first, so that "no longer" wins over "no".
-		slices.SortStableFunc(l.list[i].phrases, func(a, b phrase) int { return len(b.rest) - len(a.rest) })
+		slices.SortStableFunc(h.phrases, func(a, b phrase) int { return len(b.rest) - len(a.rest) })
+		if h.e.role == roleNone {
+			if e := l.suffix([]byte(w)); e != nil {
+				h.e = *e
+			}
+		}
 	}
 	return l
 }
