@@ -309,11 +309,12 @@ func (sc *scorer) word(i int) []byte { return sc.forms.At(i - sc.off) }
 // sentence facts on the way.
 func (sc *scorer) match() {
 	sc.lastBut, sc.lastMod, sc.seg = -1, -1, sc.from
+	toks, heads := sc.toks[:sc.to], sc.heads[:sc.to-sc.off]
 	// clauseOpen: no token but quote marks since the range's start or the
 	// last punctuation.
 	clauseOpen, conceding := true, false
-	for i := sc.from; i < sc.to; {
-		t := &sc.toks[i]
+	for i := sc.from; i < len(toks); {
+		t := &toks[i]
 		switch t.Kind {
 		case tokenize.Word:
 			sc.words++
@@ -333,7 +334,13 @@ func (sc *scorer) match() {
 		}
 		atStart := clauseOpen || t.Has(tokenize.SentenceStart)
 		clauseOpen = false
-		n, e := sc.entryAt(i)
+		n, e := 1, (*entry)(nil)
+		if h := heads[i-sc.off]; h >= 0 {
+			n, e = sc.headEntry(i, &sc.l.list[h])
+		} else {
+			// Most words: no entry, unless a suffix pattern matches.
+			e = sc.l.suffix(sc.word(i))
+		}
 		if e == nil || !sc.applies(i, n, e, atStart) {
 			i++
 			continue
@@ -347,15 +354,10 @@ func (sc *scorer) match() {
 	}
 }
 
-// entryAt returns the entry starting at word i and how many tokens it
-// covers: the longest phrase that matches, else the word's own entry (nil
-// for none).
-func (sc *scorer) entryAt(i int) (int, *entry) {
-	h := sc.heads[i-sc.off]
-	if h < 0 {
-		return 1, sc.l.suffix(sc.word(i))
-	}
-	hd := &sc.l.list[h]
+// headEntry returns the entry starting at word i, whose head is hd, and how
+// many tokens it covers: the longest phrase that matches, else the word's
+// own entry (nil for none).
+func (sc *scorer) headEntry(i int, hd *head) (int, *entry) {
 	for k := range hd.phrases {
 		if p := &hd.phrases[k]; sc.matchRest(i, p.rest) {
 			return 1 + len(p.rest), &p.e
@@ -397,7 +399,9 @@ func (sc *scorer) applies(i, n int, e *entry, atStart bool) bool {
 
 // addUnit records entry e matched at tokens [i, i+n).
 func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
-	u := unit{start: int32(i), n: int32(n), e: e, caps: true, conceded: conceded}
+	sc.s.units = append(sc.s.units, unit{})
+	u := &sc.s.units[len(sc.s.units)-1]
+	u.start, u.n, u.e, u.caps, u.conceded = int32(i), int32(n), e, true, conceded
 	for k := i; k < i+n; k++ {
 		t := &sc.toks[k]
 		u.caps = u.caps && t.Has(tokenize.AllCaps)
@@ -412,9 +416,9 @@ func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
 	}
 	switch e.role {
 	case roleBooster:
-		sc.lastMod = len(sc.s.units)
+		sc.lastMod = len(sc.s.units) - 1
 	case roleNegator:
-		sc.lastMod = len(sc.s.units)
+		sc.lastMod = len(sc.s.units) - 1
 		sc.valuedNegators = sc.valuedNegators || e.hasValence
 	case roleContrast:
 		sc.seg = i + n
@@ -422,16 +426,15 @@ func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
 			sc.lastBut = i
 		}
 	}
-	sc.s.units = append(sc.s.units, u)
 }
 
 // window finds the booster and negator units up to window tokens before
-// token start, nearest first, among the units found so far, and returns how
-// many it put in out. It stops at sc.seg (punctuation, contrast markers);
+// token start, nearest first, among the units found before the last one
+// (the cue's own), and returns how many it put in out. It stops at sc.seg (punctuation, contrast markers);
 // quote marks do not count.
 func (sc *scorer) window(start int, out *[window]prior) uint8 {
 	units := sc.s.units
-	p := len(units) - 1 // the nearest unit not yet passed; it ends at or before j
+	p := len(units) - 2 // the nearest unit not yet passed; it ends at or before j
 	k, d := 0, 0
 	for j := start - 1; j >= sc.seg && d < window; {
 		if sc.toks[j].Kind == tokenize.Quote {
