@@ -332,7 +332,7 @@ func (sc *scorer) match() {
 			i++
 			continue
 		}
-		atStart := clauseOpen || t.Has(tokenize.SentenceStart)
+		afterStop := clauseOpen
 		clauseOpen = false
 		n, e := 1, (*entry)(nil)
 		if h := heads[i-sc.off]; h >= 0 {
@@ -341,7 +341,7 @@ func (sc *scorer) match() {
 			// Most words: no entry, unless a suffix pattern matches.
 			e = sc.l.suffix(sc.word(i))
 		}
-		if e == nil || !sc.applies(i, n, e, atStart) {
+		if e == nil || !sc.applies(i, n, e, afterStop) {
 			i++
 			continue
 		}
@@ -384,13 +384,15 @@ func (sc *scorer) matchRest(i int, rest []string) bool {
 }
 
 // applies reports whether entry e, matched at tokens [i, i+n), takes its role
-// here; atStart says whether token i opens a clause.
-func (sc *scorer) applies(i, n int, e *entry, atStart bool) bool {
+// here; afterStop says whether only quote marks come between the range's
+// start or the last punctuation and token i.
+func (sc *scorer) applies(i, n int, e *entry, afterStop bool) bool {
 	switch e.role {
 	case roleNone:
 		return false
 	case roleContrast:
-		return e.contrast != contrastButInitial || atStart
+		// Only at a clause start.
+		return e.contrast != contrastButInitial || afterStop || sc.toks[i].Flags&tokenize.SentenceStart != 0
 	case roleValence:
 		return n > 1 || !sc.inName(i)
 	}
