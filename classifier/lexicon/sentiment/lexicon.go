@@ -81,8 +81,9 @@ type phrase struct {
 	e    entry
 }
 
-// head is everything that starts with one word: the single-word entry, if
-// any, and the phrases beginning with the word, longest first.
+// head is everything that starts with one word: the word's single-word entry
+// (its own, or the suffix negator it matches, so that Score reads one entry
+// per word), and the phrases beginning with the word, longest first.
 type head struct {
 	e       entry
 	phrases []phrase
@@ -100,7 +101,10 @@ type Lexicon struct {
 	heads    map[string]int32 // folded first word -> index into list
 	list     []head
 	suffixes []suffixNegator
-	entries  int
+	// suffixEnds has bit c set when some suffix ends with byte c: most
+	// words without an entry are rejected by their last byte alone.
+	suffixEnds [256 / 64]uint64
+	entries    int
 }
 
 // Len returns the number of entries loaded from all files.
@@ -114,23 +118,33 @@ func (l *Lexicon) lookup(w []byte) *head {
 	return nil
 }
 
-// single returns the single-word entry for a folded word: its own entry, or
-// a suffix negator ("don't").
+// single returns the single-word entry for a folded word whose head (nil for
+// none) is h: its own entry, or a suffix negator ("don't").
 func (l *Lexicon) single(w []byte, h *head) entry {
-	if h != nil && h.e.role != roleNone {
+	if h != nil {
 		return h.e
 	}
-	if len(w) == 0 {
-		return entry{}
-	}
-	last := w[len(w)-1]
-	for _, s := range l.suffixes {
-		// The last byte first: most words end otherwise.
-		if last == s.suffix[len(s.suffix)-1] && len(w) > len(s.suffix) && string(w[len(w)-len(s.suffix):]) == s.suffix {
-			return s.e
-		}
+	if e := l.suffix(w); e != nil {
+		return *e
 	}
 	return entry{}
+}
+
+// suffix returns the suffix negator that folded word w matches, or nil.
+func (l *Lexicon) suffix(w []byte) *entry {
+	if len(w) == 0 {
+		return nil
+	}
+	if last := w[len(w)-1]; l.suffixEnds[last>>6]&(1<<(last&63)) == 0 {
+		return nil
+	}
+	for i := range l.suffixes {
+		s := &l.suffixes[i]
+		if len(w) > len(s.suffix) && string(w[len(w)-len(s.suffix):]) == s.suffix {
+			return &s.e
+		}
+	}
+	return nil
 }
 
 // Valence returns the valence, in [-MaxValence, MaxValence], of a single

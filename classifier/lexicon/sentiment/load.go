@@ -138,8 +138,9 @@ func checkTerm(r record) error {
 	case strings.ContainsAny(t, "\v\f\u0085\u00a0"):
 		return r.errorf("term %q holds a space other than ' '", t)
 	}
-	if low := string(tokenize.AppendLower(nil, t)); low != t {
-		return r.errorf("term %q is not in lookup form (write %q)", t, low)
+	var buf [64]byte // most terms fit: no allocation
+	if string(tokenize.AppendLower(buf[:0], t)) != t {
+		return r.errorf("term %q is not in lookup form (write %q)", t, tokenize.AppendLower(nil, t))
 	}
 	if strings.HasPrefix(t, "*") && r.path != NegatorsPath {
 		return r.errorf("term %q: suffix patterns (*...) belong in %s", t, NegatorsPath)
@@ -147,10 +148,11 @@ func checkTerm(r record) error {
 	return nil
 }
 
-// seenTerm remembers where a term was defined.
+// seenTerm remembers where a term was defined (formatted only for an error).
 type seenTerm struct {
-	where string // "path:line"
-	e     entry
+	path string
+	line int
+	e    entry
 }
 
 // builder collects entries while files load.
@@ -165,13 +167,14 @@ func (b *builder) put(r record, e entry, merge func(old entry) (entry, bool)) er
 	if old, ok := b.seen[r.term]; ok {
 		if merge != nil {
 			if m, ok := merge(old.e); ok {
-				b.seen[r.term] = seenTerm{where: old.where, e: m}
+				old.e = m
+				b.seen[r.term] = old
 				return nil
 			}
 		}
-		return r.errorf("duplicate term %q (first at %s)", r.term, old.where)
+		return r.errorf("duplicate term %q (first at %s:%d)", r.term, old.path, old.line)
 	}
-	b.seen[r.term] = seenTerm{where: fmt.Sprintf("%s:%d", r.path, r.line), e: e}
+	b.seen[r.term] = seenTerm{path: r.path, line: r.line, e: e}
 	b.order = append(b.order, r.term)
 	return nil
 }
@@ -277,9 +280,19 @@ func (b *builder) build() *Lexicon {
 		}
 		h.phrases = append(h.phrases, phrase{rest: ws[1:], e: e})
 	}
-	for i := range l.list {
+	for _, s := range l.suffixes {
+		last := s.suffix[len(s.suffix)-1]
+		l.suffixEnds[last>>6] |= 1 << (last & 63)
+	}
+	for w, i := range l.heads {
+		h := &l.list[i]
 		// Longest phrase first, so that "no longer" wins over "no".
-		slices.SortStableFunc(l.list[i].phrases, func(a, b phrase) int { return len(b.rest) - len(a.rest) })
+		slices.SortStableFunc(h.phrases, func(a, b phrase) int { return len(b.rest) - len(a.rest) })
+		if h.e.role == roleNone {
+			if e := l.suffix([]byte(w)); e != nil {
+				h.e = *e
+			}
+		}
 	}
 	return l
 }

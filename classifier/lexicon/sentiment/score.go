@@ -142,59 +142,46 @@ type Result struct {
 // without allocating; the zero value is ready to use. It must not be used
 // concurrently.
 type Scratch struct {
-	lower []byte
-	toks  []tokState
-	units []unit
-	hits  []Hit
+	// folded and heads are Score's lookup forms and Lookup results of its
+	// range (ScoreText takes them from its Text).
+	folded tokenize.Folded
+	heads  []int32
+	units  []unit
+	hits   []Hit
 }
-
-// tokState is Score's view of one token of the range.
-type tokState struct {
-	lo, hi int32 // Score: folded text in Scratch.lower (ScoreText: unused); lo == hi for non-words
-	unit   int32 // index into Scratch.units, or -1
-	class  tokClass
-	// conceded: the token lies in a clause opened by a concessive marker.
-	conceded bool
-}
-
-// tokClass says how a token takes part in windows.
-type tokClass uint8
-
-const (
-	classOther tokClass = iota // counts towards windows
-	classWord                  // a word or emoji: looked up, counts
-	classStop                  // punctuation: ends windows and clauses
-	classSkip                  // quote marks: ignored
-)
 
 // unit is one matched lexicon entry, covering tokens [start, start+n).
 type unit struct {
 	start, n int32
-	e        entry
-	caps     bool // every token is AllCaps
-	used     bool // a negator that negated a cue
+	e        *entry // in the Lexicon
+	// mods are the boosters and negators within window tokens before the
+	// unit, nearest first; found for units that may be cues only.
+	mods  [window]prior
+	nmods uint8
+	caps  bool // every token is AllCaps
+	used  bool // a negator that negated a cue
+	// conceded: the unit lies in a clause opened by a concessive marker.
+	conceded bool
 }
 
-// isCue reports whether u contributes a valence of its own.
-func (u *unit) isCue() bool {
-	switch u.e.role {
-	case roleValence, roleIdiom:
-		return u.e.hasValence
-	case roleNegator:
-		return u.e.hasValence && !u.used
+// prior is a unit within a cue's window, at distance d (1..window).
+type prior struct {
+	unit, d int32
+}
+
+// mayBeCue reports whether an entry contributes a valence of its own unless
+// it is a negator that negates a cue.
+func (e *entry) mayBeCue() bool {
+	switch e.role {
+	case roleValence, roleIdiom, roleNegator:
+		return e.hasValence
 	}
 	return false
 }
 
-// reset prepares s for a range of n tokens.
-func (s *Scratch) reset(n int) {
-	s.lower = s.lower[:0]
-	s.units = s.units[:0]
-	s.hits = s.hits[:0]
-	if cap(s.toks) < n {
-		s.toks = make([]tokState, n)
-	}
-	s.toks = s.toks[:n]
+// isCue reports whether u contributes a valence of its own.
+func (u *unit) isCue() bool {
+	return u.e.mayBeCue() && !(u.e.role == roleNegator && u.used)
 }
 
 // Score scores tokens [from, to) of toks, the tokens of text (one sentence
@@ -203,7 +190,25 @@ func (s *Scratch) reset(n int) {
 // reused buf Score allocates nothing once buf has grown. Result.Hits is
 // valid until buf's next use.
 func (l *Lexicon) Score(text string, toks []tokenize.Token, from, to int, buf *Scratch) Result {
-	return l.score(text, toks, nil, from, to, buf)
+	from, to = max(from, 0), min(to, len(toks))
+	if l == nil || from >= to {
+		return Result{}
+	}
+	if buf == nil {
+		buf = new(Scratch)
+	}
+	// Fold and look up the range's words as a Text would hold them.
+	buf.folded.Clear()
+	buf.heads = buf.heads[:0]
+	for _, t := range toks[from:to] {
+		w, _ := buf.folded.Append(text, t)
+		h := int32(-1)
+		if t.Kind == tokenize.Word || t.Kind == tokenize.Emoji {
+			h = l.Lookup(w)
+		}
+		buf.heads = append(buf.heads, h)
+	}
+	return l.score(text, toks, &buf.folded, buf.heads, from, from, to, buf)
 }
 
 // Text is a tokenized text prepared once for scoring several ranges of it
@@ -222,7 +227,14 @@ type Text struct {
 // ScoreText is Score over a prepared text: it folds and looks up nothing
 // itself. The result is the same as Score's on t.Text and t.Toks.
 func (l *Lexicon) ScoreText(t *Text, from, to int, buf *Scratch) Result {
-	return l.score(t.Text, t.Toks, t, from, to, buf)
+	from, to = max(from, 0), min(to, len(t.Toks))
+	if l == nil || from >= to {
+		return Result{}
+	}
+	if buf == nil {
+		buf = new(Scratch)
+	}
+	return l.score(t.Text, t.Toks, t.Folded, t.Heads, 0, from, to, buf)
 }
 
 // Lookup returns the index of the entries that start with the folded word
@@ -244,22 +256,16 @@ func (l *Lexicon) Terms() []string {
 	return out
 }
 
-func (l *Lexicon) score(text string, toks []tokenize.Token, pre *Text, from, to int, buf *Scratch) Result {
-	from, to = max(from, 0), min(to, len(toks))
-	if l == nil || from >= to {
-		return Result{}
-	}
-	if buf == nil {
-		buf = new(Scratch)
-	}
-	buf.reset(to - from)
-	sc := scorer{l: l, text: text, toks: toks, pre: pre, from: from, to: to, s: buf}
-	sc.scan()
+// score scores the non-empty range [from, to) of toks; forms and heads hold
+// the lookup forms and Lookup results of token i at index i-off.
+func (l *Lexicon) score(text string, toks []tokenize.Token, forms *tokenize.Folded, heads []int32, off, from, to int, buf *Scratch) Result {
+	buf.units = buf.units[:0]
+	buf.hits = buf.hits[:0]
+	sc := scorer{l: l, text: text, toks: toks, forms: forms, heads: heads, off: off, from: from, to: to, s: buf}
 	sc.match()
-	if sc.concessives > 0 {
-		sc.markConceded()
+	if sc.valuedNegators {
+		sc.markNegators()
 	}
-	sc.markNegators()
 	return sc.score()
 }
 
@@ -268,60 +274,242 @@ type scorer struct {
 	l        *Lexicon
 	text     string
 	toks     []tokenize.Token
-	pre      *Text // folded forms and heads, or nil: fold and look up here
+	forms    *tokenize.Folded // lookup forms of token i at i-off
+	heads    []int32          // Lookup of token i at i-off
+	off      int
 	from, to int
 	s        *Scratch
 
-	words       int32
-	capDiff     bool // some words in capitals, some not: capitals emphasise
-	names       bool // capitalised words mid-sentence are names (not title case)
-	exclaim     int  // "!" marks
-	question    int  // "?" marks
-	lastBut     int  // token index of the last "but" marker, or -1
-	concessives int  // number of concessive markers
+	words    int32
+	exclaim  int // "!" marks
+	question int // "?" marks
+	lastBut  int // token index of the last "but" marker, or -1
+
+	// seg is the first token a window may reach: windows stop at
+	// punctuation and at contrast markers.
+	seg int
+	// lastMod is the index of the last booster or negator unit, or -1.
+	lastMod int
+	// valuedNegators: some negator unit has a valence of its own, which
+	// counts only if it negates nothing (markNegators).
+	valuedNegators bool
+
+	// Case facts of the range, found on first use (caseFacts): most
+	// sentences never need them.
+	cased   bool
+	capDiff bool // some words in capitals, some not: capitals emphasise
+	names   bool // capitalised words mid-sentence are names (not title case)
 }
 
-// st returns the state of absolute token i.
-func (sc *scorer) st(i int) *tokState { return &sc.s.toks[i-sc.from] }
+// word returns the folded text of absolute token i (empty for non-words).
+func (sc *scorer) word(i int) []byte { return sc.forms.At(i - sc.off) }
 
-// scan folds the words of the range and collects sentence facts.
-func (sc *scorer) scan() {
+// match finds the lexicon entries of the range, left to right, longest
+// phrase first (a token belongs to at most one unit), and collects the
+// sentence facts on the way.
+func (sc *scorer) match() {
+	sc.lastBut, sc.lastMod, sc.seg = -1, -1, sc.from
+	toks, heads := sc.toks[:sc.to], sc.heads[:sc.to-sc.off]
+	// clauseOpen: no token but quote marks since the range's start or the
+	// last punctuation.
+	clauseOpen, conceding := true, false
+	for i := sc.from; i < len(toks); {
+		t := &toks[i]
+		switch t.Kind {
+		case tokenize.Word:
+			sc.words++
+		case tokenize.Emoji:
+		case tokenize.Punct:
+			sc.countMarks(sc.text[t.Start:t.End])
+			clauseOpen, conceding, sc.seg = true, false, i+1
+			i++
+			continue
+		case tokenize.Quote:
+			i++
+			continue
+		default:
+			clauseOpen = false
+			i++
+			continue
+		}
+		afterStop := clauseOpen
+		clauseOpen = false
+		n, e := 1, (*entry)(nil)
+		if h := heads[i-sc.off]; h >= 0 {
+			n, e = sc.headEntry(i, &sc.l.list[h])
+		} else {
+			// Most words: no entry, unless a suffix pattern matches.
+			e = sc.l.suffix(sc.word(i))
+		}
+		if e == nil || !sc.applies(i, n, e, afterStop) {
+			i++
+			continue
+		}
+		sc.addUnit(i, n, e, conceding)
+		if e.contrast == contrastConcessive {
+			// Its clause runs to the next punctuation.
+			conceding = true
+		}
+		i += n
+	}
+}
+
+// headEntry returns the entry starting at word i, whose head is hd, and how
+// many tokens it covers: the longest phrase that matches, else the word's
+// own entry (nil for none).
+func (sc *scorer) headEntry(i int, hd *head) (int, *entry) {
+	for k := range hd.phrases {
+		if p := &hd.phrases[k]; sc.matchRest(i, p.rest) {
+			return 1 + len(p.rest), &p.e
+		}
+	}
+	if hd.e.role == roleNone {
+		return 1, nil
+	}
+	return 1, &hd.e
+}
+
+// matchRest reports whether the words after token i are rest.
+func (sc *scorer) matchRest(i int, rest []string) bool {
+	if i+len(rest) >= sc.to {
+		return false
+	}
+	for k, w := range rest {
+		j := i + 1 + k
+		if kind := sc.toks[j].Kind; (kind != tokenize.Word && kind != tokenize.Emoji) || string(sc.word(j)) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// applies reports whether entry e, matched at tokens [i, i+n), takes its role
+// here; afterStop says whether only quote marks come between the range's
+// start or the last punctuation and token i.
+func (sc *scorer) applies(i, n int, e *entry, afterStop bool) bool {
+	switch e.role {
+	case roleNone:
+		return false
+	case roleContrast:
+		// Only at a clause start.
+		return e.contrast != contrastButInitial || afterStop || sc.toks[i].Flags&tokenize.SentenceStart != 0
+	case roleValence:
+		return n > 1 || !sc.inName(i)
+	}
+	return true
+}
+
+// addUnit records entry e matched at tokens [i, i+n).
+func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
+	sc.s.units = append(sc.s.units, unit{})
+	u := &sc.s.units[len(sc.s.units)-1]
+	u.start, u.n, u.e, u.caps, u.conceded = int32(i), int32(n), e, true, conceded
+	for k := i; k < i+n; k++ {
+		t := &sc.toks[k]
+		u.caps = u.caps && t.Has(tokenize.AllCaps)
+		if k > i && t.Kind == tokenize.Word {
+			sc.words++ // match skips the phrase's other words
+		}
+	}
+	// Only boosters and negators act on a cue; none can reach it across
+	// the window's barrier.
+	if e.mayBeCue() && sc.lastMod >= 0 && int(sc.s.units[sc.lastMod].start) >= sc.seg {
+		u.nmods = sc.window(i, &u.mods)
+	}
+	switch e.role {
+	case roleBooster:
+		sc.lastMod = len(sc.s.units) - 1
+	case roleNegator:
+		sc.lastMod = len(sc.s.units) - 1
+		sc.valuedNegators = sc.valuedNegators || e.hasValence
+	case roleContrast:
+		sc.seg = i + n
+		if e.contrast == contrastBut || e.contrast == contrastButInitial {
+			sc.lastBut = i
+		}
+	}
+}
+
+// window finds the booster and negator units up to window tokens before
+// token start, nearest first, among the units found before the last one
+// (the cue's own), and returns how many it put in out. It stops at sc.seg (punctuation, contrast markers);
+// quote marks do not count.
+func (sc *scorer) window(start int, out *[window]prior) uint8 {
+	units := sc.s.units
+	p := len(units) - 2 // the nearest unit not yet passed; it ends at or before j
+	k, d := 0, 0
+	for j := start - 1; j >= sc.seg && d < window; {
+		if sc.toks[j].Kind == tokenize.Quote {
+			j--
+			continue
+		}
+		d++
+		if p < 0 || int(units[p].start+units[p].n)-1 != j {
+			j--
+			continue
+		}
+		u := &units[p]
+		if u.e.role == roleBooster || u.e.role == roleNegator {
+			out[k] = prior{unit: int32(p), d: int32(d)}
+			k++
+		}
+		// The unit's other tokens count towards the window too.
+		d += j - int(u.start)
+		j = int(u.start) - 1
+		p--
+	}
+	return uint8(k)
+}
+
+// inName reports whether word i is capitalised inside a sentence next to
+// another such word, i.e. part of a name ("Freedom Caucus", "Hope Hicks").
+func (sc *scorer) inName(i int) bool {
+	if !sc.midCap(i) || !((i > sc.from && sc.midCap(i-1)) || (i+1 < sc.to && sc.midCap(i+1))) {
+		return false
+	}
+	sc.caseFacts()
+	return sc.names
+}
+
+// midCap reports whether token i is a capitalised (not all-caps) word that
+// does not start its sentence.
+func (sc *scorer) midCap(i int) bool {
+	t := sc.toks[i]
+	return t.Kind == tokenize.Word && t.Flags&(tokenize.Capitalized|tokenize.AllCaps|tokenize.SentenceStart) == tokenize.Capitalized
+}
+
+// capsEmphasise reports whether words in capitals stand out from the range's
+// other words.
+func (sc *scorer) capsEmphasise() bool {
+	sc.caseFacts()
+	return sc.capDiff
+}
+
+// caseFacts sets capDiff and names from the case of the range's words, once.
+func (sc *scorer) caseFacts() {
+	if sc.cased {
+		return
+	}
+	sc.cased = true
 	anyCaps, anyLower := false, false
 	capWords, lowerContent := 0, 0
-	toks, states := sc.toks[sc.from:sc.to], sc.s.toks[:sc.to-sc.from]
-	for k := range toks {
-		t, ts := &toks[k], &states[k]
-		ts.lo, ts.hi, ts.unit, ts.class, ts.conceded = 0, 0, -1, classOther, false
-		switch t.Kind {
-		case tokenize.Word, tokenize.Emoji:
-			ts.class = classWord
-			if sc.pre == nil {
-				ts.lo = int32(len(sc.s.lower))
-				sc.s.lower = tokenize.AppendLower(sc.s.lower, sc.text[t.Start:t.End])
-				ts.hi = int32(len(sc.s.lower))
+	for i := sc.from; i < sc.to; i++ {
+		t := &sc.toks[i]
+		if t.Kind != tokenize.Word {
+			continue
+		}
+		switch {
+		case t.Has(tokenize.AllCaps):
+			anyCaps = true
+		case t.Has(tokenize.Capitalized):
+			capWords++
+			anyLower = anyLower || hasLower(sc.text[t.Start:t.End])
+		case hasLower(sc.text[t.Start:t.End]):
+			anyLower = true
+			// Only whether some content word is lower case matters.
+			if lowerContent == 0 && !isMinorWord(sc.word(i)) {
+				lowerContent++
 			}
-			if t.Kind != tokenize.Word {
-				continue
-			}
-			sc.words++
-			switch {
-			case t.Has(tokenize.AllCaps):
-				anyCaps = true
-			case t.Has(tokenize.Capitalized):
-				capWords++
-				anyLower = anyLower || hasLower(sc.text[t.Start:t.End])
-			case hasLower(sc.text[t.Start:t.End]):
-				anyLower = true
-				// Only whether some content word is lower case matters.
-				if lowerContent == 0 && !isMinorWord(sc.word(sc.from+k)) {
-					lowerContent++
-				}
-			}
-		case tokenize.Punct:
-			ts.class = classStop
-			sc.countMarks(sc.text[t.Start:t.End])
-		case tokenize.Quote:
-			ts.class = classSkip
 		}
 	}
 	sc.capDiff = anyCaps && anyLower
@@ -344,6 +532,9 @@ func isMinorWord(w []byte) bool {
 
 // countMarks counts "!" and "?" in a punctuation token.
 func (sc *scorer) countMarks(p string) {
+	if len(p) == 1 && p[0] != '!' && p[0] != '?' {
+		return // the common "," and "."
+	}
 	for _, r := range p {
 		switch r {
 		case '!', '\uFF01':
@@ -364,182 +555,18 @@ func (sc *scorer) countMarks(p string) {
 	}
 }
 
-// word returns the folded text of absolute token i ("" bytes for non-words).
-func (sc *scorer) word(i int) []byte {
-	if sc.pre != nil {
-		return sc.pre.Folded.At(i)
-	}
-	ts := sc.st(i)
-	return sc.s.lower[ts.lo:ts.hi]
-}
-
-// head returns the entries starting with word i, whose folded form is w, or
-// nil.
-func (sc *scorer) head(i int, w []byte) *head {
-	if sc.pre != nil {
-		if h := sc.pre.Heads[i]; h >= 0 {
-			return &sc.l.list[h]
-		}
-		return nil
-	}
-	return sc.l.lookup(w)
-}
-
-// match finds the lexicon entries of the range, left to right, longest
-// phrase first; a token belongs to at most one unit.
-func (sc *scorer) match() {
-	sc.lastBut = -1
-	for i := sc.from; i < sc.to; {
-		if sc.st(i).class != classWord {
-			i++
-			continue
-		}
-		w := sc.word(i)
-		h := sc.head(i, w)
-		n, e := 0, entry{}
-		if h != nil {
-			for _, p := range h.phrases {
-				if sc.matchRest(i, p.rest) {
-					n, e = 1+len(p.rest), p.e
-					break
-				}
-			}
-		}
-		if n == 0 {
-			n, e = 1, sc.l.single(w, h)
-		}
-		if e.role == roleNone || !sc.applies(i, n, e) {
-			i++
-			continue
-		}
-		u := unit{start: int32(i), n: int32(n), e: e, caps: true}
-		for k := i; k < i+n; k++ {
-			sc.st(k).unit = int32(len(sc.s.units))
-			u.caps = u.caps && sc.toks[k].Has(tokenize.AllCaps)
-		}
-		switch e.contrast {
-		case contrastBut, contrastButInitial:
-			sc.lastBut = i
-		case contrastConcessive:
-			sc.concessives++
-		}
-		sc.s.units = append(sc.s.units, u)
-		i += n
-	}
-}
-
-// matchRest reports whether the words after token i are rest.
-func (sc *scorer) matchRest(i int, rest []string) bool {
-	if i+len(rest) >= sc.to {
-		return false
-	}
-	for k, w := range rest {
-		j := i + 1 + k
-		if sc.st(j).class != classWord || string(sc.word(j)) != w {
-			return false
-		}
-	}
-	return true
-}
-
-// applies reports whether entry e, matched at tokens [i, i+n), takes its role
-// here.
-func (sc *scorer) applies(i, n int, e entry) bool {
-	switch e.role {
-	case roleNone:
-		return false
-	case roleContrast:
-		return e.contrast != contrastButInitial || sc.clauseStart(i)
-	case roleValence:
-		return n > 1 || !sc.inName(i)
-	}
-	return true
-}
-
-// clauseStart reports whether token i opens a clause: the range's first
-// word, a sentence's first word, or a word after punctuation.
-func (sc *scorer) clauseStart(i int) bool {
-	if sc.toks[i].Has(tokenize.SentenceStart) {
-		return true
-	}
-	for j := i - 1; j >= sc.from; j-- {
-		switch sc.st(j).class {
-		case classSkip:
-			continue
-		case classStop:
-			return true
-		}
-		return false
-	}
-	return true
-}
-
-// inName reports whether word i is capitalised inside a sentence next to
-// another such word, i.e. part of a name ("Freedom Caucus", "Hope Hicks").
-func (sc *scorer) inName(i int) bool {
-	if !sc.names || !sc.midCap(i) {
-		return false
-	}
-	return (i > sc.from && sc.midCap(i-1)) || (i+1 < sc.to && sc.midCap(i+1))
-}
-
-// midCap reports whether token i is a capitalised (not all-caps) word that
-// does not start its sentence.
-func (sc *scorer) midCap(i int) bool {
-	t := sc.toks[i]
-	return t.Kind == tokenize.Word && t.Flags&(tokenize.Capitalized|tokenize.AllCaps|tokenize.SentenceStart) == tokenize.Capitalized
-}
-
-// prior is a unit within a cue's window, at distance d (1..window).
-type prior struct {
-	unit int32
-	d    int
-}
-
-// window returns the booster, negator and cue units up to window tokens
-// before token start, nearest first. It stops at punctuation and at
-// contrast markers; quote marks do not count.
-func (sc *scorer) window(start int, out *[window]prior) []prior {
-	k, d := 0, 0
-	for j := start - 1; j >= sc.from && d < window; {
-		ts := sc.st(j)
-		switch ts.class {
-		case classSkip:
-			j--
-			continue
-		case classStop:
-			return out[:k]
-		}
-		d++
-		if ts.unit < 0 {
-			j--
-			continue
-		}
-		u := &sc.s.units[ts.unit]
-		if u.e.role == roleContrast {
-			return out[:k]
-		}
-		out[k] = prior{unit: ts.unit, d: d}
-		k++
-		// The unit's other tokens count towards the window too.
-		d += j - int(u.start)
-		j = int(u.start) - 1
-	}
-	return out[:k]
-}
-
 // markNegators marks, right to left, the negators that negate a cue; a
 // negator that negates nothing may be a cue itself ("lack of").
 func (sc *scorer) markNegators() {
-	var buf [window]prior
 	units := sc.s.units
 	for i := len(units) - 1; i >= 0; i-- {
-		if !units[i].isCue() {
+		u := &units[i]
+		if !u.isCue() {
 			continue
 		}
-		for _, p := range sc.window(int(units[i].start), &buf) {
-			if u := &units[p.unit]; u.e.role == roleNegator {
-				u.used = true
+		for _, p := range u.mods[:u.nmods] {
+			if m := &units[p.unit]; m.e.role == roleNegator {
+				m.used = true
 			}
 		}
 	}
@@ -547,7 +574,6 @@ func (sc *scorer) markNegators() {
 
 // score computes the hits and the sentence result.
 func (sc *scorer) score() Result {
-	var buf [window]prior
 	var sum, pos, neg float32
 	units := sc.s.units
 	for i := range units {
@@ -559,37 +585,14 @@ func (sc *scorer) score() Result {
 		if u.e.role == roleIdiom {
 			rules |= RuleIdiom
 		}
-		if u.caps && sc.capDiff {
+		if u.caps && sc.capsEmphasise() {
 			v += sign(v) * capsIncr
 			rules |= RuleCaps
 		}
-		for _, p := range sc.window(int(u.start), &buf) {
-			pu := &units[p.unit]
-			switch pu.e.role {
-			case roleBooster:
-				s := pu.e.factor
-				if v < 0 {
-					s = -s
-				}
-				if pu.caps && sc.capDiff {
-					s += sign(v) * capsIncr
-				}
-				v += s * boosterDecay[p.d-1]
-				if pu.e.factor > 0 {
-					rules |= RuleBoosted
-				} else {
-					rules |= RuleDampened
-				}
-			case roleNegator:
-				if v > 0 {
-					v *= pu.e.factor
-				} else {
-					v *= pu.e.negFactor
-				}
-				rules |= RuleNegated
-			}
+		for _, p := range u.mods[:u.nmods] {
+			v, rules = sc.modify(&units[p.unit], p.d, v, rules)
 		}
-		v, rules = sc.contrast(int(u.start), v, rules)
+		v, rules = sc.contrast(u, v, rules)
 		sc.s.hits = append(sc.s.hits, Hit{Token: u.start, Len: u.n, Base: u.e.valence, Valence: v, Rules: rules})
 		sum += v
 		if v > 0 {
@@ -617,10 +620,39 @@ func (sc *scorer) score() Result {
 	return r
 }
 
-// contrast weighs a cue at token c by the contrast markers around it.
-func (sc *scorer) contrast(c int, v float32, rules Rule) (float32, Rule) {
+// modify applies booster or negator m, at distance d before a cue, to the
+// cue's valence v.
+func (sc *scorer) modify(m *unit, d int32, v float32, rules Rule) (float32, Rule) {
+	switch m.e.role {
+	case roleBooster:
+		s := m.e.factor
+		if v < 0 {
+			s = -s
+		}
+		if m.caps && sc.capsEmphasise() {
+			s += sign(v) * capsIncr
+		}
+		v += s * boosterDecay[d-1]
+		if m.e.factor > 0 {
+			rules |= RuleBoosted
+		} else {
+			rules |= RuleDampened
+		}
+	case roleNegator:
+		if v > 0 {
+			v *= m.e.factor
+		} else {
+			v *= m.e.negFactor
+		}
+		rules |= RuleNegated
+	}
+	return v, rules
+}
+
+// contrast weighs cue u by the contrast markers around it.
+func (sc *scorer) contrast(u *unit, v float32, rules Rule) (float32, Rule) {
 	if sc.lastBut >= 0 {
-		if c < sc.lastBut {
+		if int(u.start) < sc.lastBut {
 			v *= butBefore
 			rules |= RuleBeforeBut
 		} else {
@@ -628,28 +660,11 @@ func (sc *scorer) contrast(c int, v float32, rules Rule) (float32, Rule) {
 			rules |= RuleAfterBut
 		}
 	}
-	if sc.st(c).conceded {
+	if u.conceded {
 		v *= concessiveWeight
 		rules |= RuleConcessive
 	}
 	return v, rules
-}
-
-// markConceded marks the tokens of clauses opened by a concessive marker:
-// after the marker, up to the next punctuation. It goes right to left and
-// stops at a token already marked, whose clause is marked up to the same
-// punctuation, so that a run of markers costs linear time.
-func (sc *scorer) markConceded() {
-	units := sc.s.units
-	for i := len(units) - 1; i >= 0; i-- {
-		u := &units[i]
-		if u.e.contrast != contrastConcessive {
-			continue
-		}
-		for j := int(u.start + u.n); j < sc.to && sc.st(j).class != classStop && !sc.st(j).conceded; j++ {
-			sc.st(j).conceded = true
-		}
-	}
 }
 
 // sign returns -1 for negative v and 1 otherwise.
