@@ -12,6 +12,8 @@ import (
 type Scratch struct {
 	folded   tokenize.Folded // when the Input has none
 	info     []tokInfo
+	starts   []int32 // tokens that start a path in the cue trie, in order
+	port     []int32 // tokens with a portrayal weight, in order
 	occs     []occ
 	evid     []Hit  // sentiment and portrayal evidence per token
 	heldFrom []span // token ranges that describe a cue's target, by holder mention
@@ -29,22 +31,22 @@ type Scratch struct {
 }
 
 // tokInfo is what the engine knows about one token. prepare sets every
-// field in place: keep it in step with new fields.
+// field: keep newTokInfo in step with new fields.
 type tokInfo struct {
-	class   Class
-	prep    int8
-	sent    int32
-	clause  int32
-	mention int32   // mention covering the token, or -1
-	quote   int32   // quote region index, or -1
-	occ     int32   // cue occurrence starting here, or -1
-	inCue   bool    // inside a cue occurrence
-	inOcc   int32   // the cue occurrence covering the token, or -1
-	pv      float32 // portrayal weight of the word
-	pset    bool    // the word is in the portrayal list
-	root    int32   // the cue-trie node after this word, 0 when none
-	holder  int32   // default holder (attribution or speaker), or -1
-	attrib  Rule    // RuleQuote or RuleAttribution when holder came from one
+	entry         // what the lexicon knows of the word; noEntry for other tokens
+	sent    int32 // sentence index
+	clause  int32 // clause number within the sentence
+	mention int32 // mention covering the token, or -1
+	quote   int32 // quote region index, or -1
+	occ     int32 // cue occurrence starting here, or -1
+	inOcc   int32 // the cue occurrence covering the token, or -1
+	holder  int32 // default holder (attribution or speaker), or -1
+	attrib  Rule  // RuleQuote or RuleAttribution when holder came from one
+}
+
+// newTokInfo is a token's info before any stage has looked at it.
+func newTokInfo(speaker int32) tokInfo {
+	return tokInfo{entry: noEntry, mention: -1, quote: -1, occ: -1, inOcc: -1, holder: speaker}
 }
 
 // occ is one occurrence of a cue in the text.
@@ -82,6 +84,9 @@ type engine struct {
 	info []tokInfo
 	toks []tokenize.Token
 	low  *tokenize.Folded
+	// anyQuote and anyAttrib say whether the text has a quote mark and a
+	// reporting verb, so that the stages looking for them can be skipped.
+	anyQuote, anyAttrib bool
 }
 
 // Analyze finds the stance contributions of a statement. The returned slice
@@ -113,42 +118,24 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 // neither Word nor Emoji.
 func (e *engine) lowerAt(i int32) []byte { return e.low.At(int(i)) }
 
+// prepare fills in e.info. Its one pass over all tokens also notes the
+// tokens that later stages start from (cue starts, portrayal words, quote
+// marks, reporting verbs), so that those stages need not walk every token.
 func (e *engine) prepare() {
-	s, toks := e.s, e.toks
-	n := len(toks)
+	s := e.s
+	n := len(e.toks)
 	if cap(s.info) < n {
 		s.info = make([]tokInfo, n)
 	}
 	e.info = s.info[:n]
-	for i := range e.info {
-		// Field by field, in place: cheaper than zeroing the whole
-		// tokInfo first. prepare sets every field.
-		inf := &e.info[i]
-		inf.class, inf.prep, inf.pv, inf.pset, inf.root = 0, -1, 0, false, 0
-		inf.sent, inf.clause, inf.mention, inf.quote = 0, 0, -1, -1
-		inf.occ, inf.inCue, inf.inOcc = -1, false, -1
-		inf.holder, inf.attrib = e.in.Speaker, 0
-		if toks[i].Kind == tokenize.Word {
-			var x int32
-			if e.in.Entries != nil {
-				x = e.in.Entries[i]
-			} else {
-				x = e.l.Lookup(e.lowerAt(int32(i)))
-			}
-			if x >= 0 {
-				en := &e.l.entryList[x]
-				inf.class, inf.prep = en.class, en.prep
-				inf.pv, inf.pset, inf.root = en.pv, en.pset, en.root
-			}
-		}
-	}
+	e.lookupTokens()
 	for si, st := range e.in.Sentences {
 		clause := int32(0)
 		for i := st.Start; i < st.End; i++ {
 			inf := &e.info[i]
 			inf.sent = int32(si)
 			// boundary, inlined; no mention is marked yet.
-			if k := toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
+			if k := e.toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
 				clause++
 			}
 			inf.clause = clause
@@ -159,6 +146,43 @@ func (e *engine) prepare() {
 			e.info[i].mention = int32(mi)
 		}
 	}
+}
+
+// lookupTokens resets every token's info, copies in the lexicon's entry of
+// each word, and collects the start lists and flags of prepare.
+func (e *engine) lookupTokens() {
+	s := e.s
+	s.starts, s.port = s.starts[:0], s.port[:0]
+	base := newTokInfo(e.in.Speaker)
+	entries, list := e.in.Entries, e.l.entryList
+	var classes Class
+	for i, t := range e.toks {
+		inf := &e.info[i]
+		*inf = base
+		if t.Kind != tokenize.Word {
+			e.anyQuote = e.anyQuote || t.Kind == tokenize.Quote
+			continue
+		}
+		var x int32
+		if entries != nil {
+			x = entries[i]
+		} else {
+			x = e.l.Lookup(e.lowerAt(int32(i)))
+		}
+		if x < 0 {
+			continue
+		}
+		en := &list[x]
+		inf.entry = *en
+		classes |= en.class
+		if en.root != 0 {
+			s.starts = append(s.starts, int32(i))
+		}
+		if en.pv != 0 {
+			s.port = append(s.port, int32(i))
+		}
+	}
+	e.anyAttrib = classes&ClassAttrib != 0
 }
 
 // isPunct reports whether token i is punctuation or a quote mark.
@@ -182,6 +206,9 @@ func (e *engine) sentBounds(i int32) (int32, int32) {
 // findQuotes marks quote regions: the tokens between an opening and the next
 // closing quote mark.
 func (e *engine) findQuotes() {
+	if !e.anyQuote {
+		return
+	}
 	open, region := int32(-1), int32(0)
 	for i, t := range e.toks {
 		if t.Kind != tokenize.Quote {
@@ -283,6 +310,9 @@ func (e *engine) firstActor(ps []part) int32 {
 // outside quotes ("X said …", "…, X told reporters", "according to X") that
 // verb's subject as their default holder.
 func (e *engine) findAttribution() {
+	if !e.anyAttrib {
+		return
+	}
 	for _, st := range e.in.Sentences {
 		for j := st.Start; j < st.End; j++ {
 			inf := &e.info[j]

@@ -397,44 +397,67 @@ func hasHyphen(w []byte) bool {
 
 // evidence merges the sentiment hits and the portrayal words into one
 // list of valenced tokens, skipping the words of cues that already
-// contributed, and applying negation to portrayal words.
+// contributed, and applying negation to portrayal words. Only hit tokens and
+// portrayal words (listed by prepare) can have a valence, so it visits just
+// those, in token order.
 func (e *engine) evidence() []Hit {
 	p := e.p
 	ev := e.s.evid[:0]
-	hits := e.in.Hits
-	k := 0
-	for i := range e.info {
-		inf := &e.info[i]
-		var v float32
-		for k < len(hits) && hits[k].Tok < int32(i) {
+	hits, port := e.in.Hits, e.s.port
+	n := int32(len(e.info))
+	k, pk := 0, 0
+	for from := int32(0); ; {
+		// The next token that has a hit or a portrayal weight. A hit counts
+		// only if it is the first one at or after from, as when walking all
+		// tokens.
+		for k < len(hits) && hits[k].Tok < from {
 			k++
 		}
-		if k < len(hits) && hits[k].Tok == int32(i) {
+		i := n
+		if k < len(hits) {
+			i = min(i, hits[k].Tok)
+		}
+		if pk < len(port) {
+			i = min(i, port[pk])
+		}
+		if i >= n {
+			break
+		}
+		from = i + 1
+		var v float32
+		if k < len(hits) && hits[k].Tok == i {
 			v = hits[k].Valence * p.SentimentWeight
 		}
+		inf := &e.info[i]
 		if inf.pset && inf.pv == 0 {
 			v = 0
 		}
 		if inf.pv != 0 {
-			pv := inf.pv * p.PortrayalWeight
-			for j := int32(i) - 1; j >= 0 && j >= int32(i)-3 && !e.isPunct(j); j-- {
-				if c := e.info[j].class; c&ClassNeg0 != 0 {
-					pv = 0
-					break
-				} else if c&ClassNeg != 0 {
-					pv *= p.NegatePositive
-					break
-				}
-			}
-			v += pv
+			pk++
+			v += e.portrayal(i)
 		}
 		if v == 0 || (inf.inOcc >= 0 && e.s.occs[inf.inOcc].used) {
 			continue
 		}
-		ev = append(ev, Hit{Tok: int32(i), Valence: v})
+		ev = append(ev, Hit{Tok: i, Valence: v})
 	}
 	e.s.evid = ev
 	return ev
+}
+
+// portrayal is the weighted portrayal value of token i, negated or cancelled
+// by a negation up to three words before it.
+func (e *engine) portrayal(i int32) float32 {
+	p := e.p
+	pv := e.info[i].pv * p.PortrayalWeight
+	for j := i - 1; j >= 0 && j >= i-3 && !e.isPunct(j); j-- {
+		if c := e.info[j].class; c&ClassNeg0 != 0 {
+			return 0
+		} else if c&ClassNeg != 0 {
+			return pv * p.NegatePositive
+		}
+	}
+	return pv
 }
 
 // sentimentReach is how many tokens away from a mention's first token a

@@ -158,11 +158,15 @@ type word struct {
 // lookup per token: its function-word classes, its portrayal weight and its
 // edge from the root of the cue trie.
 type entry struct {
-	word
-	pv   float32 // portrayal weight
-	pset bool    // in portrayal.tsv
-	root int32   // child of the trie root, 0 when none
+	class Class
+	pv    float32 // portrayal weight
+	root  int32   // child of the trie root, 0 when none
+	prep  int8    // preposition id, -1 when not a preposition
+	pset  bool    // in portrayal.tsv
 }
+
+// noEntry is the entry of a word the lexicon does not know.
+var noEntry = entry{prep: -1}
 
 // cueRef is one cue reachable through a surface form.
 type cueRef struct {
@@ -225,12 +229,13 @@ func (l *Lexicon) index() {
 		if !ok {
 			i = int32(len(l.entryList))
 			l.entries[w] = i
-			l.entryList = append(l.entryList, entry{word: word{prep: -1}})
+			l.entryList = append(l.entryList, noEntry)
 		}
 		return &l.entryList[i]
 	}
 	for w, x := range l.words {
-		get(w).word = x
+		e := get(w)
+		e.class, e.prep = x.class, x.prep
 	}
 	for w, v := range l.portrayal {
 		e := get(w)

@@ -14,29 +14,24 @@ const maxGap = 2
 func (e *engine) matchCues() {
 	s := e.s
 	s.occs = s.occs[:0]
-	n := int32(len(e.toks))
-	for i := int32(0); i < n; {
-		if e.toks[i].Kind != tokenize.Word {
-			i++
-			continue
-		}
-		if e.info[i].root == 0 {
-			i++
+	// Only words with an edge from the trie root can start a cue; prepare
+	// listed them in order.
+	next := int32(0) // the first token not inside a cue found so far
+	for _, i := range s.starts {
+		if i < next {
 			continue
 		}
 		end, nd := e.longest(i)
 		if end <= i {
-			i++
 			continue
 		}
 		ref := e.choose(i, end, e.l.nodes[nd].refs)
 		e.info[i].occ = int32(len(s.occs))
 		for j := i; j < end; j++ {
-			e.info[j].inCue = true
 			e.info[j].inOcc = int32(len(s.occs))
 		}
 		s.occs = append(s.occs, occ{start: i, end: end, cue: ref.cue, form: ref.form, factor: 1})
-		i = end
+		next = end
 	}
 }
 
@@ -151,7 +146,7 @@ func (e *engine) scope() {
 			if e.isPunct(j) || (inf.class&ClassSub != 0 && inf.class&ClassCond == 0) {
 				break
 			}
-			if inf.occ >= 0 || inf.inCue {
+			if inf.inOcc >= 0 {
 				k := j
 				for e.info[k].occ < 0 {
 					k--
