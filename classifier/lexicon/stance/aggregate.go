@@ -2,6 +2,7 @@ package stance
 
 import (
 	"math"
+	"slices"
 
 	"github.com/stancetag/stancetag/classifier"
 )
@@ -53,10 +54,10 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		}
 		s.relOf = append(s.relOf, rel)
 	}
-	s.targets = s.targets[:0]
-	for _, raw := range sums {
+	s.targets = slices.Grow(s.targets[:0], numActors)[:numActors]
+	for i, raw := range sums {
 		st, sc, conf := l.decide(raw, p.TargetThreshold)
-		s.targets = append(s.targets, TargetScore{Stance: st, Score: sc, Confidence: conf})
+		s.targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
 	// Drop the neutral relations; s.renum maps old relation indexes to
 	// kept ones (or -1) for RelationOf.
@@ -159,6 +160,10 @@ func pairHash(x uint64) uint64 {
 // Neutral scores are reported as 0; a neutral confidence falls from 1 (no
 // evidence) toward 0.5 as the score nears the threshold.
 func (l *Lexicon) decide(raw, threshold float32) (classifier.Stance, float32, float32) {
+	if raw == 0 && threshold > 0 && l.params.Saturation > 0 {
+		// No evidence (most actors): what the formula below gives, cheaply.
+		return classifier.StanceNeutral, 0, 1
+	}
 	score := raw / float32(math.Sqrt(float64(raw*raw+l.params.Saturation)))
 	switch {
 	case score >= threshold:

@@ -84,9 +84,11 @@ type engine struct {
 	info []tokInfo
 	toks []tokenize.Token
 	low  *tokenize.Folded
-	// anyQuote and anyAttrib say whether the text has a quote mark and a
-	// reporting verb, so that the stages looking for them can be skipped.
-	anyQuote, anyAttrib bool
+	// anyQuote says whether the text has a quote mark and classes holds
+	// the classes of all its words, so that stages looking for what the
+	// text lacks can be skipped.
+	anyQuote bool
+	classes  Class
 }
 
 // Analyze finds the stance contributions of a statement. The returned slice
@@ -155,12 +157,12 @@ func (e *engine) lookupTokens() {
 	s.starts, s.port = s.starts[:0], s.port[:0]
 	base := newTokInfo(e.in.Speaker)
 	entries, list := e.in.Entries, e.l.entryList
-	var classes Class
+	anyQuote, classes := false, Class(0)
 	for i, t := range e.toks {
 		inf := &e.info[i]
 		*inf = base
 		if t.Kind != tokenize.Word {
-			e.anyQuote = e.anyQuote || t.Kind == tokenize.Quote
+			anyQuote = anyQuote || t.Kind == tokenize.Quote
 			continue
 		}
 		var x int32
@@ -182,7 +184,7 @@ func (e *engine) lookupTokens() {
 			s.port = append(s.port, int32(i))
 		}
 	}
-	e.anyAttrib = classes&ClassAttrib != 0
+	e.anyQuote, e.classes = anyQuote, classes
 }
 
 // isPunct reports whether token i is punctuation or a quote mark.
@@ -310,7 +312,7 @@ func (e *engine) firstActor(ps []part) int32 {
 // outside quotes ("X said …", "…, X told reporters", "according to X") that
 // verb's subject as their default holder.
 func (e *engine) findAttribution() {
-	if !e.anyAttrib {
+	if e.classes&ClassAttrib == 0 {
 		return
 	}
 	for _, st := range e.in.Sentences {

@@ -370,8 +370,8 @@ func (e *engine) prefixes() {
 			continue
 		}
 		low := e.lowerAt(m.Start)
-		if !hasHyphen(low) {
-			continue // every prefix cue ends in "-"
+		if len(low) == 0 || !e.l.prefixBy[low[0]] || !hasHyphen(low) {
+			continue // every prefix cue ends in "-"; most words start unlike any
 		}
 		for _, ci := range e.l.prefixes {
 			c := &e.l.cues[ci]
@@ -472,37 +472,30 @@ const sentimentReach = 128
 // to sentimentReach tokens away. Words that are part of a stance cue are
 // already counted by the cue.
 func (e *engine) sentiment() {
+	if len(e.in.Mentions) == 0 {
+		return
+	}
 	p := e.p
 	hits := e.evidence()
+	if len(hits) == 0 {
+		return
+	}
 	e.s.heldFrom = mergeSpans(e.s.heldFrom)
 	e.s.heldCue = mergeSpans(e.s.heldCue)
 	held, hc := e.s.heldFrom, e.s.heldCue
 	lo, hl, cl := 0, 0, 0
-	n := int32(len(e.toks))
 	for mi, m := range e.in.Mentions {
 		st, en := e.sentBounds(m.Start)
 		st, en = max(st, m.Start-sentimentReach), min(en, max(m.End, m.Start+sentimentReach+1))
-		// "X is (not) corrupt", "X would be a phenomenal president": words
-		// predicated of the actor weigh more.
-		predFrom, predTo := int32(-1), int32(-1)
-		j := m.End
-		for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
-			j++
-		}
-		if j < n && e.info[j].class&ClassBe != 0 {
-			predFrom, predTo = j+1, min(en, j+7)
-		}
-		// The subject of a reporting verb ("X said …") is mostly just
-		// reporting: the words around it say less about X.
-		speakerF := float32(1)
-		if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
-			speakerF = p.Speaker
-		}
 		// Mentions come in text order, so the first hit in reach only
 		// moves forward.
 		for lo < len(hits) && hits[lo].Tok < st {
 			lo++
 		}
+		if lo == len(hits) || hits[lo].Tok >= en {
+			continue // no word in reach
+		}
+		predFrom, predTo, speakerF := e.predicate(m, en)
 		// The spans this mention holds a cue's object in, sorted.
 		for hl < len(held) && held[hl].mention < int32(mi) {
 			hl++
@@ -569,6 +562,28 @@ func (e *engine) sentiment() {
 			})
 		}
 	}
+}
+
+// predicate finds what follows mention m: the tokens [predFrom, predTo) of
+// a predicate ("X is (not) corrupt", "X would be a phenomenal president"),
+// whose words weigh more, or -1, -1; and speakerF, the factor for the
+// subject of a reporting verb ("X said …"), which is mostly just reporting:
+// the words around it say less about X. en ends the mention's reach.
+func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speakerF float32) {
+	n := int32(len(e.toks))
+	predFrom, predTo = -1, -1
+	j := m.End
+	for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
+		j++
+	}
+	if j < n && e.info[j].class&ClassBe != 0 {
+		predFrom, predTo = j+1, min(en, j+7)
+	}
+	speakerF = 1
+	if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
+		speakerF = e.p.Speaker
+	}
+	return predFrom, predTo, speakerF
 }
 
 // mergeSpans sorts hf by mention and start and merges the overlapping

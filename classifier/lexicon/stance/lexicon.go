@@ -191,6 +191,7 @@ type Lexicon struct {
 	prepNames []string
 	portrayal map[string]float32
 	prefixes  []int32          // cues with POSPrefix
+	prefixBy  [256]bool        // first bytes of the prefix cues
 	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
 	entryList []entry
 	params    Params
@@ -393,6 +394,7 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 				return fmt.Errorf("prefix %q: frame must be desc", c.Text)
 			}
 			l.prefixes = append(l.prefixes, int32(len(l.cues)))
+			l.prefixBy[c.Text[0]] = true
 			l.cues = append(l.cues, c)
 			return nil
 		}

@@ -177,7 +177,7 @@ func (e *engine) scope() {
 			}
 		}
 		// A conditional anywhere earlier in the clause, or a question.
-		if rule == 0 || rule == RuleNegated {
+		if (rule == 0 || rule == RuleNegated) && e.classes&ClassCond != 0 {
 			clause, lo := e.info[o.start].clause, max(st, o.start-maxReach)
 			for j := o.start - 1; j >= lo && e.info[j].clause == clause; j-- {
 				if e.info[j].class&ClassCond != 0 {
