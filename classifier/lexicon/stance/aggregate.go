@@ -55,7 +55,14 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		s.relOf = append(s.relOf, rel)
 	}
 	s.targets = slices.Grow(s.targets[:0], numActors)[:numActors]
+	// Most actors have no evidence: decide that case once.
+	var none TargetScore
+	none.Stance, none.Score, none.Confidence = l.decide(0, p.TargetThreshold)
 	for i, raw := range sums {
+		if math.Float32bits(raw) == 0 {
+			s.targets[i] = none
+			continue
+		}
 		st, sc, conf := l.decide(raw, p.TargetThreshold)
 		s.targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
@@ -160,10 +167,6 @@ func pairHash(x uint64) uint64 {
 // Neutral scores are reported as 0; a neutral confidence falls from 1 (no
 // evidence) toward 0.5 as the score nears the threshold.
 func (l *Lexicon) decide(raw, threshold float32) (classifier.Stance, float32, float32) {
-	if raw == 0 && threshold > 0 && l.params.Saturation > 0 {
-		// No evidence (most actors): what the formula below gives, cheaply.
-		return classifier.StanceNeutral, 0, 1
-	}
 	score := raw / float32(math.Sqrt(float64(raw*raw+l.params.Saturation)))
 	switch {
 	case score >= threshold:

@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/stancetag/stancetag/classifier"
@@ -12,6 +13,7 @@ import (
 type Scratch struct {
 	folded   tokenize.Folded // when the Input has none
 	info     []tokInfo
+	entries  []int32 // Lexicon.Lookup of each token, when the Input has none
 	starts   []int32 // tokens that start a path in the cue trie, in order
 	port     []int32 // tokens with a portrayal weight, in order
 	occs     []occ
@@ -154,23 +156,28 @@ func (e *engine) prepare() {
 // each word, and collects the start lists and flags of prepare.
 func (e *engine) lookupTokens() {
 	s := e.s
-	s.starts, s.port = s.starts[:0], s.port[:0]
-	base := newTokInfo(e.in.Speaker)
-	entries, list := e.in.Entries, e.l.entryList
+	toks := e.toks
+	info := e.info[:len(toks)]
+	entries := e.in.Entries
+	if entries == nil {
+		entries = e.lookupWords()
+	}
+	list := e.l.entryList
+	// Locals rather than fields of s and e, and room for every token in the
+	// lists, so that the loop keeps its state in registers.
+	starts := slices.Grow(s.starts[:0], len(toks))[:len(toks)]
+	port := slices.Grow(s.port[:0], len(toks))[:len(toks)]
+	nStarts, nPort := 0, 0
 	anyQuote, classes := false, Class(0)
-	for i, t := range e.toks {
-		inf := &e.info[i]
+	base := newTokInfo(e.in.Speaker)
+	for i := range toks {
+		inf := &info[i]
 		*inf = base
-		if t.Kind != tokenize.Word {
-			anyQuote = anyQuote || t.Kind == tokenize.Quote
+		if k := toks[i].Kind; k != tokenize.Word {
+			anyQuote = anyQuote || k == tokenize.Quote
 			continue
 		}
-		var x int32
-		if entries != nil {
-			x = entries[i]
-		} else {
-			x = e.l.Lookup(e.lowerAt(int32(i)))
-		}
+		x := entries[i]
 		if x < 0 {
 			continue
 		}
@@ -178,13 +185,30 @@ func (e *engine) lookupTokens() {
 		inf.entry = *en
 		classes |= en.class
 		if en.root != 0 {
-			s.starts = append(s.starts, int32(i))
+			starts[nStarts] = int32(i)
+			nStarts++
 		}
 		if en.pv != 0 {
-			s.port = append(s.port, int32(i))
+			port[nPort] = int32(i)
+			nPort++
 		}
 	}
+	s.starts, s.port = starts[:nStarts], port[:nPort]
 	e.anyQuote, e.classes = anyQuote, classes
+}
+
+// lookupWords looks up each word when the Input comes without Entries.
+func (e *engine) lookupWords() []int32 {
+	s := e.s
+	s.entries = s.entries[:0]
+	for i, t := range e.toks {
+		x := int32(-1)
+		if t.Kind == tokenize.Word {
+			x = e.l.Lookup(e.lowerAt(int32(i)))
+		}
+		s.entries = append(s.entries, x)
+	}
+	return s.entries
 }
 
 // isPunct reports whether token i is punctuation or a quote mark.
