@@ -86,6 +86,7 @@ type engine struct {
 	info []tokInfo
 	toks []tokenize.Token
 	low  *tokenize.Folded
+	ents []int32 // Lexicon.Lookup of each word: Input.Entries or s.entries
 	// anyQuote says whether the text has a quote mark and classes holds
 	// the classes of all its words, so that stages looking for what the
 	// text lacks can be skipped.
@@ -162,6 +163,7 @@ func (e *engine) lookupTokens() {
 	if entries == nil {
 		entries = e.lookupWords()
 	}
+	e.ents = entries
 	list := e.l.entryList
 	// Locals rather than fields of s and e, and room for every token in the
 	// lists, so that the loop keeps its state in registers.

@@ -2,9 +2,11 @@ package stance
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -176,10 +178,29 @@ type cueRef struct {
 
 // node is a state of the phrase trie over lower-case tokens.
 type node struct {
-	next map[string]int32
+	// next holds the children by word. index copies it into edges, keyed
+	// by the words' Lookup indexes, which the engine has at hand for every
+	// token; no node but the root has more than a few children.
+	next  map[string]int32
+	edges []edge
 	// poss and refl are the edges for the <poss> and <refl> placeholders.
 	poss, refl int32
 	refs       []cueRef
+}
+
+// edge is one child of a trie node: the node after the word with Lookup
+// index word.
+type edge struct{ word, child int32 }
+
+// child returns the node after the word with Lookup index x (-1 for an
+// unknown word, which no edge has).
+func (n *node) child(x int32) (int32, bool) {
+	for _, ed := range n.edges {
+		if ed.word == x {
+			return ed.child, true
+		}
+	}
+	return 0, false
 }
 
 // Lexicon is the stance cue lexicon with its function words. It is immutable
@@ -222,28 +243,37 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	return l, nil
 }
 
-// index builds the one-lookup entries map.
+// index builds the one-lookup entries map, and the trie edges keyed by it.
 func (l *Lexicon) index() {
 	l.entries = make(map[string]int32, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
-	get := func(w string) *entry {
+	get := func(w string) int32 {
 		i, ok := l.entries[w]
 		if !ok {
 			i = int32(len(l.entryList))
 			l.entries[w] = i
 			l.entryList = append(l.entryList, noEntry)
 		}
-		return &l.entryList[i]
+		return i
 	}
 	for w, x := range l.words {
-		e := get(w)
+		e := &l.entryList[get(w)]
 		e.class, e.prep = x.class, x.prep
 	}
 	for w, v := range l.portrayal {
-		e := get(w)
+		e := &l.entryList[get(w)]
 		e.pv, e.pset = v, true
 	}
 	for w, n := range l.nodes[0].next {
-		get(w).root = n
+		l.entryList[get(w)].root = n
+	}
+	// The words inside phrases get entries too (noEntry when nothing else),
+	// so that every trie edge has a Lookup index.
+	for i := 1; i < len(l.nodes); i++ {
+		nd := &l.nodes[i]
+		for w, c := range nd.next {
+			nd.edges = append(nd.edges, edge{word: get(w), child: c})
+		}
+		slices.SortFunc(nd.edges, func(a, b edge) int { return cmp.Compare(a.word, b.word) })
 	}
 }
 

@@ -50,7 +50,7 @@ func (e *engine) longest(i int32) (end, nd int32) {
 			next = e.info[j].root
 			ok = next != 0
 		} else {
-			next, ok = nx.next[string(e.lowerAt(j))]
+			next, ok = nx.child(e.ents[j])
 		}
 		switch {
 		case ok:
