@@ -134,21 +134,28 @@ func (e *engine) prepare() {
 	}
 	e.info = s.info[:n]
 	e.lookupTokens()
+	e.numberClauses()
+	info := e.info
+	for mi, m := range e.in.Mentions {
+		for i := m.Start; i < m.End && int(i) < n; i++ {
+			info[i].mention = int32(mi)
+		}
+	}
+}
+
+// numberClauses sets the sentence and clause of each token. A clause
+// boundary is a quote mark, punctuation, a subordinator or a relative
+// pronoun: boundary without the mention test, as no mention is marked yet.
+func (e *engine) numberClauses() {
+	toks, info := e.toks, e.info
 	for si, st := range e.in.Sentences {
 		clause := int32(0)
 		for i := st.Start; i < st.End; i++ {
-			inf := &e.info[i]
-			inf.sent = int32(si)
-			// boundary, inlined; no mention is marked yet.
-			if k := e.toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
+			inf := &info[i]
+			if k := toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
 				clause++
 			}
-			inf.clause = clause
-		}
-	}
-	for mi, m := range e.in.Mentions {
-		for i := m.Start; i < m.End && int(i) < n; i++ {
-			e.info[i].mention = int32(mi)
+			inf.sent, inf.clause = int32(si), clause
 		}
 	}
 }
