@@ -45,7 +45,7 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		if c.Target >= 0 && int(c.Target) < numActors {
 			sums[c.Target] += c.Weight
 			if !c.Sentiment() && c.Holder >= 0 && c.Holder != c.Target {
-				rel = s.pairs.index(uint64(uint32(c.Holder))<<32|uint64(uint32(c.Target)), int32(len(s.rels)))
+				rel = s.relation(c.Holder, c.Target)
 				if int(rel) == len(s.rels) {
 					s.rels = append(s.rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(len(s.relOf))})
 				}
@@ -87,6 +87,32 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 	}
 	return s.targets, rels
 }
+
+// fewRelations is how many relations Scratch.relation finds by scanning
+// s.rels, cheaper than hashing for the usual handful; the pair table holds
+// them from then on.
+const fewRelations = 8
+
+// relation returns the index in s.rels of the holder-target pair, or
+// len(s.rels) when it is new; the caller appends it then.
+func (s *Scratch) relation(holder, target int32) int32 {
+	if len(s.rels) < fewRelations {
+		for i := range s.rels {
+			if s.rels[i].Holder == holder && s.rels[i].Target == target {
+				return int32(i)
+			}
+		}
+		return int32(len(s.rels))
+	}
+	if len(s.rels) == fewRelations && s.pairs.used == 0 {
+		for i := range s.rels {
+			s.pairs.index(pairKey(s.rels[i].Holder, s.rels[i].Target), int32(i))
+		}
+	}
+	return s.pairs.index(pairKey(holder, target), int32(len(s.rels)))
+}
+
+func pairKey(holder, target int32) uint64 { return uint64(uint32(holder))<<32 | uint64(uint32(target)) }
 
 // RelationOf returns, for each contribution passed to the last Aggregate
 // with s, the index in the relations it returned of the relation the

@@ -135,9 +135,9 @@ func (e *engine) prepare() {
 	e.info = s.info[:n]
 	e.lookupTokens()
 	e.numberClauses()
-	info := e.info
-	for mi, m := range e.in.Mentions {
-		for i := m.Start; i < m.End && int(i) < n; i++ {
+	info, ms := e.info, e.in.Mentions
+	for mi := range ms {
+		for i := ms[mi].Start; i < ms[mi].End && int(i) < n; i++ {
 			info[i].mention = int32(mi)
 		}
 	}

@@ -365,7 +365,9 @@ func (e *engine) prefixes() {
 	if len(e.l.prefixes) == 0 {
 		return
 	}
-	for mi, m := range e.in.Mentions {
+	ms := e.in.Mentions
+	for mi := range ms {
+		m := &ms[mi]
 		if m.End != m.Start+1 {
 			continue
 		}
