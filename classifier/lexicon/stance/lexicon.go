@@ -255,16 +255,18 @@ func (l *Lexicon) index() {
 		}
 		return i
 	}
+	// get may grow entryList: call it before indexing the list.
 	for w, x := range l.words {
-		e := &l.entryList[get(w)]
-		e.class, e.prep = x.class, x.prep
+		i := get(w)
+		l.entryList[i].class, l.entryList[i].prep = x.class, x.prep
 	}
 	for w, v := range l.portrayal {
-		e := &l.entryList[get(w)]
-		e.pv, e.pset = v, true
+		i := get(w)
+		l.entryList[i].pv, l.entryList[i].pset = v, true
 	}
 	for w, n := range l.nodes[0].next {
-		l.entryList[get(w)].root = n
+		i := get(w)
+		l.entryList[i].root = n
 	}
 	// The words inside phrases get entries too (noEntry when nothing else),
 	// so that every trie edge has a Lookup index.
