@@ -2,6 +2,7 @@ package stance
 
 import (
 	"math"
+	"slices"
 
 	"github.com/stancetag/stancetag/classifier"
 )
@@ -36,49 +37,87 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 	}
 	sums := s.sums[:numActors]
 	clear(sums)
-	s.rels = s.rels[:0]
-	s.relOf = s.relOf[:0]
 	s.pairs.reset()
-	for _, c := range contribs {
+	rels := s.rels[:0]
+	relOf := slices.Grow(s.relOf[:0], len(contribs))[:len(contribs)]
+	for i := range contribs {
+		c := &contribs[i]
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
 			sums[c.Target] += c.Weight
 			if !c.Sentiment() && c.Holder >= 0 && c.Holder != c.Target {
-				rel = s.pairs.index(uint64(uint32(c.Holder))<<32|uint64(uint32(c.Target)), int32(len(s.rels)))
-				if int(rel) == len(s.rels) {
-					s.rels = append(s.rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(len(s.relOf))})
+				rel = s.pairs.relation(rels, c.Holder, c.Target)
+				if int(rel) == len(rels) {
+					rels = append(rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(i)})
 				}
-				s.rels[rel].Score += c.Weight
+				rels[rel].Score += c.Weight
 			}
 		}
-		s.relOf = append(s.relOf, rel)
+		relOf[i] = rel
 	}
-	s.targets = s.targets[:0]
-	for _, raw := range sums {
+	s.rels, s.relOf = rels, relOf
+	targets := slices.Grow(s.targets[:0], numActors)[:numActors]
+	// Most actors have no evidence: decide that case once.
+	var none TargetScore
+	none.Stance, none.Score, none.Confidence = l.decide(0, p.TargetThreshold)
+	for i, raw := range sums {
+		if math.Float32bits(raw) == 0 {
+			targets[i] = none
+			continue
+		}
 		st, sc, conf := l.decide(raw, p.TargetThreshold)
-		s.targets = append(s.targets, TargetScore{Stance: st, Score: sc, Confidence: conf})
+		targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
-	// Drop the neutral relations; s.renum maps old relation indexes to
-	// kept ones (or -1) for RelationOf.
-	s.renum = s.renum[:0]
-	rels := s.rels[:0]
-	for _, r := range s.rels {
+	s.targets = targets
+	// Drop the neutral relations in place; renum maps old relation indexes
+	// to kept ones (or -1) for RelationOf.
+	renum := slices.Grow(s.renum[:0], len(rels))[:len(rels)]
+	kept := rels[:0]
+	for i := range rels {
+		r := rels[i]
 		r.Stance, r.Score, r.Confidence = l.decide(r.Score, p.RelationThreshold)
+		renum[i] = -1
 		if r.Stance != classifier.StanceNeutral {
-			s.renum = append(s.renum, int32(len(rels)))
-			rels = append(rels, r)
-		} else {
-			s.renum = append(s.renum, -1)
+			renum[i] = int32(len(kept))
+			kept = append(kept, r)
 		}
 	}
-	s.rels = rels
-	for i, r := range s.relOf {
-		if r >= 0 {
-			s.relOf[i] = s.renum[r]
+	if len(kept) < len(rels) {
+		for i, r := range relOf {
+			if r >= 0 {
+				relOf[i] = renum[r]
+			}
 		}
 	}
-	return s.targets, rels
+	s.rels, s.renum = kept, renum
+	return targets, kept
 }
+
+// fewRelations is how many relations pairTable.relation finds by scanning
+// them, cheaper than hashing for the usual handful; the pair table holds
+// them from then on.
+const fewRelations = 8
+
+// relation returns the index in rels of the holder-target pair, or
+// len(rels) when it is new; the caller appends it then.
+func (t *pairTable) relation(rels []RelationScore, holder, target int32) int32 {
+	if len(rels) < fewRelations {
+		for i := range rels {
+			if rels[i].Holder == holder && rels[i].Target == target {
+				return int32(i)
+			}
+		}
+		return int32(len(rels))
+	}
+	if len(rels) == fewRelations && t.used == 0 {
+		for i := range rels {
+			t.index(pairKey(rels[i].Holder, rels[i].Target), int32(i))
+		}
+	}
+	return t.index(pairKey(holder, target), int32(len(rels)))
+}
+
+func pairKey(holder, target int32) uint64 { return uint64(uint32(holder))<<32 | uint64(uint32(target)) }
 
 // RelationOf returns, for each contribution passed to the last Aggregate
 // with s, the index in the relations it returned of the relation the

@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/stancetag/stancetag/classifier"
@@ -12,6 +13,9 @@ import (
 type Scratch struct {
 	folded   tokenize.Folded // when the Input has none
 	info     []tokInfo
+	entries  []int32 // Lexicon.Lookup of each token, when the Input has none
+	starts   []int32 // tokens that start a path in the cue trie, in order
+	port     []int32 // tokens with a portrayal weight, in order
 	occs     []occ
 	evid     []Hit  // sentiment and portrayal evidence per token
 	heldFrom []span // token ranges that describe a cue's target, by holder mention
@@ -29,22 +33,22 @@ type Scratch struct {
 }
 
 // tokInfo is what the engine knows about one token. prepare sets every
-// field in place: keep it in step with new fields.
+// field: keep newTokInfo in step with new fields.
 type tokInfo struct {
-	class   Class
-	prep    int8
-	sent    int32
-	clause  int32
-	mention int32   // mention covering the token, or -1
-	quote   int32   // quote region index, or -1
-	occ     int32   // cue occurrence starting here, or -1
-	inCue   bool    // inside a cue occurrence
-	inOcc   int32   // the cue occurrence covering the token, or -1
-	pv      float32 // portrayal weight of the word
-	pset    bool    // the word is in the portrayal list
-	root    int32   // the cue-trie node after this word, 0 when none
-	holder  int32   // default holder (attribution or speaker), or -1
-	attrib  Rule    // RuleQuote or RuleAttribution when holder came from one
+	entry         // what the lexicon knows of the word; noEntry for other tokens
+	sent    int32 // sentence index
+	clause  int32 // clause number within the sentence
+	mention int32 // mention covering the token, or -1
+	quote   int32 // quote region index, or -1
+	occ     int32 // cue occurrence starting here, or -1
+	inOcc   int32 // the cue occurrence covering the token, or -1
+	holder  int32 // default holder (attribution or speaker), or -1
+	attrib  Rule  // RuleQuote or RuleAttribution when holder came from one
+}
+
+// newTokInfo is a token's info before any stage has looked at it.
+func newTokInfo(speaker int32) tokInfo {
+	return tokInfo{entry: noEntry, mention: -1, quote: -1, occ: -1, inOcc: -1, holder: speaker}
 }
 
 // occ is one occurrence of a cue in the text.
@@ -82,6 +86,12 @@ type engine struct {
 	info []tokInfo
 	toks []tokenize.Token
 	low  *tokenize.Folded
+	ents []int32 // Lexicon.Lookup of each word: Input.Entries or s.entries
+	// anyQuote says whether the text has a quote mark and classes holds
+	// the classes of all its words, so that stages looking for what the
+	// text lacks can be skipped.
+	anyQuote bool
+	classes  Class
 }
 
 // Analyze finds the stance contributions of a statement. The returned slice
@@ -113,52 +123,101 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 // neither Word nor Emoji.
 func (e *engine) lowerAt(i int32) []byte { return e.low.At(int(i)) }
 
+// prepare fills in e.info. Its one pass over all tokens also notes the
+// tokens that later stages start from (cue starts, portrayal words, quote
+// marks, reporting verbs), so that those stages need not walk every token.
 func (e *engine) prepare() {
-	s, toks := e.s, e.toks
-	n := len(toks)
+	s := e.s
+	n := len(e.toks)
 	if cap(s.info) < n {
 		s.info = make([]tokInfo, n)
 	}
 	e.info = s.info[:n]
-	for i := range e.info {
-		// Field by field, in place: cheaper than zeroing the whole
-		// tokInfo first. prepare sets every field.
-		inf := &e.info[i]
-		inf.class, inf.prep, inf.pv, inf.pset, inf.root = 0, -1, 0, false, 0
-		inf.sent, inf.clause, inf.mention, inf.quote = 0, 0, -1, -1
-		inf.occ, inf.inCue, inf.inOcc = -1, false, -1
-		inf.holder, inf.attrib = e.in.Speaker, 0
-		if toks[i].Kind == tokenize.Word {
-			var x int32
-			if e.in.Entries != nil {
-				x = e.in.Entries[i]
-			} else {
-				x = e.l.Lookup(e.lowerAt(int32(i)))
-			}
-			if x >= 0 {
-				en := &e.l.entryList[x]
-				inf.class, inf.prep = en.class, en.prep
-				inf.pv, inf.pset, inf.root = en.pv, en.pset, en.root
-			}
+	e.lookupTokens()
+	e.numberClauses()
+	info, ms := e.info, e.in.Mentions
+	for mi := range ms {
+		for i := ms[mi].Start; i < ms[mi].End && int(i) < n; i++ {
+			info[i].mention = int32(mi)
 		}
 	}
+}
+
+// numberClauses sets the sentence and clause of each token. A clause
+// boundary is a quote mark, punctuation, a subordinator or a relative
+// pronoun: boundary without the mention test, as no mention is marked yet.
+func (e *engine) numberClauses() {
+	toks, info := e.toks, e.info
 	for si, st := range e.in.Sentences {
 		clause := int32(0)
 		for i := st.Start; i < st.End; i++ {
-			inf := &e.info[i]
-			inf.sent = int32(si)
-			// boundary, inlined; no mention is marked yet.
+			inf := &info[i]
 			if k := toks[i].Kind; i > st.Start && (k == tokenize.Quote || k == tokenize.Punct || inf.class&(ClassSub|ClassRel) != 0) {
 				clause++
 			}
-			inf.clause = clause
+			inf.sent, inf.clause = int32(si), clause
 		}
 	}
-	for mi, m := range e.in.Mentions {
-		for i := m.Start; i < m.End && int(i) < n; i++ {
-			e.info[i].mention = int32(mi)
+}
+
+// lookupTokens resets every token's info, copies in the lexicon's entry of
+// each word, and collects the start lists and flags of prepare.
+func (e *engine) lookupTokens() {
+	s := e.s
+	toks := e.toks
+	info := e.info[:len(toks)]
+	entries := e.in.Entries
+	if entries == nil {
+		entries = e.lookupWords()
+	}
+	e.ents = entries
+	list := e.l.entryList
+	// Locals rather than fields of s and e, and room for every token in the
+	// lists, so that the loop keeps its state in registers.
+	starts := slices.Grow(s.starts[:0], len(toks))[:len(toks)]
+	port := slices.Grow(s.port[:0], len(toks))[:len(toks)]
+	nStarts, nPort := 0, 0
+	anyQuote, classes := false, Class(0)
+	base := newTokInfo(e.in.Speaker)
+	for i := range toks {
+		inf := &info[i]
+		*inf = base
+		if k := toks[i].Kind; k != tokenize.Word {
+			anyQuote = anyQuote || k == tokenize.Quote
+			continue
+		}
+		x := entries[i]
+		if x < 0 {
+			continue
+		}
+		en := &list[x]
+		inf.entry = *en
+		classes |= en.class
+		if en.root != 0 {
+			starts[nStarts] = int32(i)
+			nStarts++
+		}
+		if en.pv != 0 {
+			port[nPort] = int32(i)
+			nPort++
 		}
 	}
+	s.starts, s.port = starts[:nStarts], port[:nPort]
+	e.anyQuote, e.classes = anyQuote, classes
+}
+
+// lookupWords looks up each word when the Input comes without Entries.
+func (e *engine) lookupWords() []int32 {
+	s := e.s
+	s.entries = s.entries[:0]
+	for i, t := range e.toks {
+		x := int32(-1)
+		if t.Kind == tokenize.Word {
+			x = e.l.Lookup(e.lowerAt(int32(i)))
+		}
+		s.entries = append(s.entries, x)
+	}
+	return s.entries
 }
 
 // isPunct reports whether token i is punctuation or a quote mark.
@@ -182,6 +241,9 @@ func (e *engine) sentBounds(i int32) (int32, int32) {
 // findQuotes marks quote regions: the tokens between an opening and the next
 // closing quote mark.
 func (e *engine) findQuotes() {
+	if !e.anyQuote {
+		return
+	}
 	open, region := int32(-1), int32(0)
 	for i, t := range e.toks {
 		if t.Kind != tokenize.Quote {
@@ -283,6 +345,9 @@ func (e *engine) firstActor(ps []part) int32 {
 // outside quotes ("X said …", "…, X told reporters", "according to X") that
 // verb's subject as their default holder.
 func (e *engine) findAttribution() {
+	if e.classes&ClassAttrib == 0 {
+		return
+	}
 	for _, st := range e.in.Sentences {
 		for j := st.Start; j < st.End; j++ {
 			inf := &e.info[j]

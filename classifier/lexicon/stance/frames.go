@@ -365,13 +365,15 @@ func (e *engine) prefixes() {
 	if len(e.l.prefixes) == 0 {
 		return
 	}
-	for mi, m := range e.in.Mentions {
+	ms := e.in.Mentions
+	for mi := range ms {
+		m := &ms[mi]
 		if m.End != m.Start+1 {
 			continue
 		}
 		low := e.lowerAt(m.Start)
-		if !hasHyphen(low) {
-			continue // every prefix cue ends in "-"
+		if len(low) == 0 || !e.l.prefixBy[low[0]] || !hasHyphen(low) {
+			continue // every prefix cue ends in "-"; most words start unlike any
 		}
 		for _, ci := range e.l.prefixes {
 			c := &e.l.cues[ci]
@@ -397,44 +399,67 @@ func hasHyphen(w []byte) bool {
 
 // evidence merges the sentiment hits and the portrayal words into one
 // list of valenced tokens, skipping the words of cues that already
-// contributed, and applying negation to portrayal words.
+// contributed, and applying negation to portrayal words. Only hit tokens and
+// portrayal words (listed by prepare) can have a valence, so it visits just
+// those, in token order.
 func (e *engine) evidence() []Hit {
 	p := e.p
 	ev := e.s.evid[:0]
-	hits := e.in.Hits
-	k := 0
-	for i := range e.info {
-		inf := &e.info[i]
-		var v float32
-		for k < len(hits) && hits[k].Tok < int32(i) {
+	hits, port := e.in.Hits, e.s.port
+	n := int32(len(e.info))
+	k, pk := 0, 0
+	for from := int32(0); ; {
+		// The next token that has a hit or a portrayal weight. A hit counts
+		// only if it is the first one at or after from, as when walking all
+		// tokens.
+		for k < len(hits) && hits[k].Tok < from {
 			k++
 		}
-		if k < len(hits) && hits[k].Tok == int32(i) {
+		i := n
+		if k < len(hits) {
+			i = min(i, hits[k].Tok)
+		}
+		if pk < len(port) {
+			i = min(i, port[pk])
+		}
+		if i >= n {
+			break
+		}
+		from = i + 1
+		var v float32
+		if k < len(hits) && hits[k].Tok == i {
 			v = hits[k].Valence * p.SentimentWeight
 		}
+		inf := &e.info[i]
 		if inf.pset && inf.pv == 0 {
 			v = 0
 		}
 		if inf.pv != 0 {
-			pv := inf.pv * p.PortrayalWeight
-			for j := int32(i) - 1; j >= 0 && j >= int32(i)-3 && !e.isPunct(j); j-- {
-				if c := e.info[j].class; c&ClassNeg0 != 0 {
-					pv = 0
-					break
-				} else if c&ClassNeg != 0 {
-					pv *= p.NegatePositive
-					break
-				}
-			}
-			v += pv
+			pk++
+			v += e.portrayal(i)
 		}
 		if v == 0 || (inf.inOcc >= 0 && e.s.occs[inf.inOcc].used) {
 			continue
 		}
-		ev = append(ev, Hit{Tok: int32(i), Valence: v})
+		ev = append(ev, Hit{Tok: i, Valence: v})
 	}
 	e.s.evid = ev
 	return ev
+}
+
+// portrayal is the weighted portrayal value of token i, negated or cancelled
+// by a negation up to three words before it.
+func (e *engine) portrayal(i int32) float32 {
+	p := e.p
+	pv := e.info[i].pv * p.PortrayalWeight
+	for j := i - 1; j >= 0 && j >= i-3 && !e.isPunct(j); j-- {
+		if c := e.info[j].class; c&ClassNeg0 != 0 {
+			return 0
+		} else if c&ClassNeg != 0 {
+			return pv * p.NegatePositive
+		}
+	}
+	return pv
 }
 
 // sentimentReach is how many tokens away from a mention's first token a
@@ -449,37 +474,30 @@ const sentimentReach = 128
 // to sentimentReach tokens away. Words that are part of a stance cue are
 // already counted by the cue.
 func (e *engine) sentiment() {
+	if len(e.in.Mentions) == 0 {
+		return
+	}
 	p := e.p
 	hits := e.evidence()
+	if len(hits) == 0 {
+		return
+	}
 	e.s.heldFrom = mergeSpans(e.s.heldFrom)
 	e.s.heldCue = mergeSpans(e.s.heldCue)
 	held, hc := e.s.heldFrom, e.s.heldCue
 	lo, hl, cl := 0, 0, 0
-	n := int32(len(e.toks))
 	for mi, m := range e.in.Mentions {
 		st, en := e.sentBounds(m.Start)
 		st, en = max(st, m.Start-sentimentReach), min(en, max(m.End, m.Start+sentimentReach+1))
-		// "X is (not) corrupt", "X would be a phenomenal president": words
-		// predicated of the actor weigh more.
-		predFrom, predTo := int32(-1), int32(-1)
-		j := m.End
-		for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
-			j++
-		}
-		if j < n && e.info[j].class&ClassBe != 0 {
-			predFrom, predTo = j+1, min(en, j+7)
-		}
-		// The subject of a reporting verb ("X said …") is mostly just
-		// reporting: the words around it say less about X.
-		speakerF := float32(1)
-		if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
-			speakerF = p.Speaker
-		}
 		// Mentions come in text order, so the first hit in reach only
 		// moves forward.
 		for lo < len(hits) && hits[lo].Tok < st {
 			lo++
 		}
+		if lo == len(hits) || hits[lo].Tok >= en {
+			continue // no word in reach
+		}
+		predFrom, predTo, speakerF := e.predicate(m, en)
 		// The spans this mention holds a cue's object in, sorted.
 		for hl < len(held) && held[hl].mention < int32(mi) {
 			hl++
@@ -546,6 +564,28 @@ func (e *engine) sentiment() {
 			})
 		}
 	}
+}
+
+// predicate finds what follows mention m: the tokens [predFrom, predTo) of
+// a predicate ("X is (not) corrupt", "X would be a phenomenal president"),
+// whose words weigh more, or -1, -1; and speakerF, the factor for the
+// subject of a reporting verb ("X said …"), which is mostly just reporting:
+// the words around it say less about X. en ends the mention's reach.
+func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speakerF float32) {
+	n := int32(len(e.toks))
+	predFrom, predTo = -1, -1
+	j := m.End
+	for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
+		j++
+	}
+	if j < n && e.info[j].class&ClassBe != 0 {
+		predFrom, predTo = j+1, min(en, j+7)
+	}
+	speakerF = 1
+	if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
+		speakerF = e.p.Speaker
+	}
+	return predFrom, predTo, speakerF
 }
 
 // mergeSpans sorts hf by mention and start and merges the overlapping

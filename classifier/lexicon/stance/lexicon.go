@@ -2,9 +2,11 @@ package stance
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -158,11 +160,15 @@ type word struct {
 // lookup per token: its function-word classes, its portrayal weight and its
 // edge from the root of the cue trie.
 type entry struct {
-	word
-	pv   float32 // portrayal weight
-	pset bool    // in portrayal.tsv
-	root int32   // child of the trie root, 0 when none
+	class Class
+	pv    float32 // portrayal weight
+	root  int32   // child of the trie root, 0 when none
+	prep  int8    // preposition id, -1 when not a preposition
+	pset  bool    // in portrayal.tsv
 }
+
+// noEntry is the entry of a word the lexicon does not know.
+var noEntry = entry{prep: -1}
 
 // cueRef is one cue reachable through a surface form.
 type cueRef struct {
@@ -172,10 +178,29 @@ type cueRef struct {
 
 // node is a state of the phrase trie over lower-case tokens.
 type node struct {
-	next map[string]int32
+	// next holds the children by word. index copies it into edges, keyed
+	// by the words' Lookup indexes, which the engine has at hand for every
+	// token; no node but the root has more than a few children.
+	next  map[string]int32
+	edges []edge
 	// poss and refl are the edges for the <poss> and <refl> placeholders.
 	poss, refl int32
 	refs       []cueRef
+}
+
+// edge is one child of a trie node: the node after the word with Lookup
+// index word.
+type edge struct{ word, child int32 }
+
+// child returns the node after the word with Lookup index x (-1 for an
+// unknown word, which no edge has).
+func (n *node) child(x int32) (int32, bool) {
+	for _, ed := range n.edges {
+		if ed.word == x {
+			return ed.child, true
+		}
+	}
+	return 0, false
 }
 
 // Lexicon is the stance cue lexicon with its function words. It is immutable
@@ -187,6 +212,7 @@ type Lexicon struct {
 	prepNames []string
 	portrayal map[string]float32
 	prefixes  []int32          // cues with POSPrefix
+	prefixBy  [256]bool        // first bytes of the prefix cues
 	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
 	entryList []entry
 	params    Params
@@ -217,27 +243,39 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	return l, nil
 }
 
-// index builds the one-lookup entries map.
+// index builds the one-lookup entries map, and the trie edges keyed by it.
 func (l *Lexicon) index() {
 	l.entries = make(map[string]int32, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
-	get := func(w string) *entry {
+	get := func(w string) int32 {
 		i, ok := l.entries[w]
 		if !ok {
 			i = int32(len(l.entryList))
 			l.entries[w] = i
-			l.entryList = append(l.entryList, entry{word: word{prep: -1}})
+			l.entryList = append(l.entryList, noEntry)
 		}
-		return &l.entryList[i]
+		return i
 	}
+	// get may grow entryList: call it before indexing the list.
 	for w, x := range l.words {
-		get(w).word = x
+		i := get(w)
+		l.entryList[i].class, l.entryList[i].prep = x.class, x.prep
 	}
 	for w, v := range l.portrayal {
-		e := get(w)
-		e.pv, e.pset = v, true
+		i := get(w)
+		l.entryList[i].pv, l.entryList[i].pset = v, true
 	}
 	for w, n := range l.nodes[0].next {
-		get(w).root = n
+		i := get(w)
+		l.entryList[i].root = n
+	}
+	// The words inside phrases get entries too (noEntry when nothing else),
+	// so that every trie edge has a Lookup index.
+	for i := 1; i < len(l.nodes); i++ {
+		nd := &l.nodes[i]
+		for w, c := range nd.next {
+			nd.edges = append(nd.edges, edge{word: get(w), child: c})
+		}
+		slices.SortFunc(nd.edges, func(a, b edge) int { return cmp.Compare(a.word, b.word) })
 	}
 }
 
@@ -388,6 +426,7 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 				return fmt.Errorf("prefix %q: frame must be desc", c.Text)
 			}
 			l.prefixes = append(l.prefixes, int32(len(l.cues)))
+			l.prefixBy[c.Text[0]] = true
 			l.cues = append(l.cues, c)
 			return nil
 		}

@@ -14,56 +14,47 @@ const maxGap = 2
 func (e *engine) matchCues() {
 	s := e.s
 	s.occs = s.occs[:0]
-	n := int32(len(e.toks))
-	for i := int32(0); i < n; {
-		if e.toks[i].Kind != tokenize.Word {
-			i++
-			continue
-		}
-		if e.info[i].root == 0 {
-			i++
+	// Only words with an edge from the trie root can start a cue; prepare
+	// listed them in order.
+	next := int32(0) // the first token not inside a cue found so far
+	for _, i := range s.starts {
+		if i < next {
 			continue
 		}
 		end, nd := e.longest(i)
 		if end <= i {
-			i++
 			continue
 		}
 		ref := e.choose(i, end, e.l.nodes[nd].refs)
 		e.info[i].occ = int32(len(s.occs))
 		for j := i; j < end; j++ {
-			e.info[j].inCue = true
 			e.info[j].inOcc = int32(len(s.occs))
 		}
 		s.occs = append(s.occs, occ{start: i, end: end, cue: ref.cue, form: ref.form, factor: 1})
-		i = end
+		next = end
 	}
 }
 
 // longest walks the phrase trie from token i and returns the end of the
 // longest cue found and its trie node; end == i when there is none.
 func (e *engine) longest(i int32) (end, nd int32) {
-	nodes := e.l.nodes
-	cur, end, gap := int32(0), i, 0
-	n := int32(len(e.toks))
-	for j := i; j < n && e.toks[j].Kind == tokenize.Word; j++ {
+	nodes, toks, info, ents := e.l.nodes, e.toks, e.info, e.ents
+	// matchCues starts only at words with an edge from the root.
+	cur, end, gap := info[i].root, i, 0
+	if len(nodes[cur].refs) > 0 {
+		end, nd = i+1, cur
+	}
+	for j := i + 1; j < int32(len(toks)) && toks[j].Kind == tokenize.Word; j++ {
 		nx := &nodes[cur]
-		c := e.info[j].class
-		var next int32
-		var ok bool
-		if cur == 0 {
-			next = e.info[j].root
-			ok = next != 0
-		} else {
-			next, ok = nx.next[string(e.lowerAt(j))]
-		}
+		c := info[j].class
+		next, ok := nx.child(ents[j])
 		switch {
 		case ok:
 		case nx.poss != 0 && c&ClassPossPron != 0:
 			next = nx.poss
 		case nx.refl != 0 && c&ClassRefl != 0:
 			next = nx.refl
-		case cur != 0 && gap < maxGap && e.info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
+		case gap < maxGap && info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
 			gap++
 			continue
 		default:
@@ -133,9 +124,10 @@ func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
 // past-attitude markers before it in its clause, and from questions.
 func (e *engine) scope() {
 	p := e.p
-	for oi := range e.s.occs {
-		o := &e.s.occs[oi]
-		c := &e.l.cues[o.cue]
+	info, occs, cues := e.info, e.s.occs, e.l.cues
+	for oi := range occs {
+		o := &occs[oi]
+		c := &cues[o.cue]
 		if c.Frame == FrameFlip || c.Frame == FrameNeutral {
 			continue
 		}
@@ -144,28 +136,32 @@ func (e *engine) scope() {
 		modal := false
 		lo := max(st, o.start-5)
 		for j := o.start - 1; j >= lo; j-- {
-			inf := &e.info[j]
+			inf := &info[j]
+			if inf.class&scopeClasses == 0 && inf.inOcc < 0 {
+				// Most words: only punctuation matters.
+				if e.isPunct(j) {
+					break
+				}
+				continue
+			}
 			if inf.class&ClassPast != 0 {
 				rule = maxRule(rule, RulePast) // "once a critic", "formerly opposed"
 			}
 			if e.isPunct(j) || (inf.class&ClassSub != 0 && inf.class&ClassCond == 0) {
 				break
 			}
-			if inf.occ >= 0 || inf.inCue {
-				k := j
-				for e.info[k].occ < 0 {
-					k--
-				}
-				mc := &e.l.cues[e.s.occs[e.info[k].occ].cue]
-				if e.s.occs[e.info[k].occ].end >= o.start-1 {
-					switch mc.Frame {
+			if inf.inOcc >= 0 {
+				// Another cue: skip to its start.
+				mo := &occs[inf.inOcc]
+				if mo.end >= o.start-1 {
+					switch cues[mo.cue].Frame {
 					case FrameFlip:
 						rule = maxRule(rule, RuleRefused)
 					case FrameNeutral:
 						rule = maxRule(rule, RuleNeutralised)
 					}
 				}
-				j = k
+				j = mo.start
 				continue
 			}
 			switch {
@@ -182,7 +178,7 @@ func (e *engine) scope() {
 			}
 		}
 		// A conditional anywhere earlier in the clause, or a question.
-		if rule == 0 || rule == RuleNegated {
+		if (rule == 0 || rule == RuleNegated) && e.classes&ClassCond != 0 {
 			clause, lo := e.info[o.start].clause, max(st, o.start-maxReach)
 			for j := o.start - 1; j >= lo && e.info[j].clause == clause; j-- {
 				if e.info[j].class&ClassCond != 0 {
@@ -224,3 +220,6 @@ func (e *engine) scope() {
 }
 
 func maxRule(a, b Rule) Rule { return max(a, b) }
+
+// scopeClasses are the classes scope looks for before a cue.
+const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond

@@ -32,7 +32,7 @@ func (e *engine) skippable(j int32) bool {
 // Washington and its partners").
 func (e *engine) governed(mi int32) bool {
 	for depth := 0; depth < 4; depth++ {
-		m := e.in.Mentions[mi]
+		m := &e.in.Mentions[mi]
 		j := m.Start - 1
 		for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
 			j--
@@ -113,7 +113,7 @@ func (e *engine) subjectLike(mi int32) bool {
 // possibly across title words: "European Commission President Ursula von
 // der Leyen", "Russian President Vladimir Putin".
 func (e *engine) modifier(mi int32) bool {
-	m := e.in.Mentions[mi]
+	m := &e.in.Mentions[mi]
 	if m.Possessive {
 		return false
 	}
@@ -137,7 +137,7 @@ func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int3
 	dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: rule})
 	n := int32(len(e.toks))
 	for k := 0; k < 4; k++ {
-		m := e.in.Mentions[mi]
+		m := &e.in.Mentions[mi]
 		var j int32
 		if dir > 0 {
 			j = m.End
@@ -349,7 +349,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 // possWeight weakens a possessive mention that is not itself the object
 // ("condemned Russia's invasion").
 func (e *engine) possWeight(mi int32) float32 {
-	m := e.in.Mentions[mi]
+	m := &e.in.Mentions[mi]
 	if m.Possessive {
 		return e.p.Possessive
 	}
@@ -379,7 +379,7 @@ func (e *engine) possBeforeMention(j int32) bool {
 // head ("Germany's proposal": the proposal fully, Germany weaker), or the
 // mention with its coordinated mentions.
 func (e *engine) objectMention(dst []part, mi int32, w float32) []part {
-	m := e.in.Mentions[mi]
+	m := &e.in.Mentions[mi]
 	if m.Possessive {
 		n := int32(len(e.toks))
 		for j := m.End; j < n && j <= m.End+2; j++ {
