@@ -99,12 +99,15 @@ func (sp *splitter) next() (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	for j := start; j < len(toks); j++ {
+		t := &toks[j]
 		// A blank line needs two bytes between the tokens.
-		if j > start && toks[j].Start-toks[j-1].SuffixEnd >= 2 && sp.paragraphBreak(j) {
+		if j > start && t.Start-toks[j-1].SuffixEnd >= 2 && sp.paragraphBreak(j) {
 			sp.i = j
 			return start, j, true
 		}
-		if k := toks[j].Kind; k != Punct && k != Word || !sp.terminal(j) {
+		// Only punctuation and abbreviations can be terminal: most
+		// tokens are turned away here, without a call.
+		if t.Kind != Punct && t.Flags&Abbreviation == 0 || !sp.terminal(j) {
 			continue
 		}
 		k := j + 1

@@ -33,7 +33,7 @@ type tokenizer struct {
 	// so a trailing "s'" is more likely its closing quote than a plural
 	// possessive.
 	openSingle bool
-	// noFastPath makes word skip plainWord, for tests that check both
+	// noFastPath makes run skip plainWord, for tests that check both
 	// paths agree.
 	noFastPath bool
 	// fold, when not nil, receives the lookup form of every token as it
@@ -100,6 +100,12 @@ func (t *tokenizer) run() {
 				i++
 				continue
 			case clLetter, clDigit:
+				if !t.noFastPath {
+					if end, ok := t.plainWord(i); ok {
+						i = end
+						continue
+					}
+				}
 				i = t.word(i)
 				continue
 			}
@@ -219,11 +225,6 @@ func (t *tokenizer) wordAt(i int) bool {
 // word scans the word or number starting at byte i, emits it and returns the
 // offset just past it (and past its possessive suffix).
 func (t *tokenizer) word(start int) int {
-	if !t.noFastPath {
-		if end, ok := t.plainWord(start); ok {
-			return end
-		}
-	}
 	s := t.text
 	i := start
 	hasLetter := false
@@ -337,10 +338,11 @@ scan:
 }
 
 // plainWord is the fast path of word for the usual case: ASCII letters and
-// digits ending in a letter, followed by the end of the text, white space
-// or punctuation that cannot continue a word (not a dot, apostrophe or
-// hyphen: see wordEnds). It emits the word and returns its end and true,
-// or does nothing and returns false.
+// digits ending in a letter, followed by the end of the text, an ASCII byte
+// that cannot continue a word (see wordEnds) or a dot that does not make
+// it an abbreviation. It emits the word and returns the offset past it,
+// and past one space after it (which run would skip), and true; or it does
+// nothing and returns false.
 func (t *tokenizer) plainWord(start int) (int, bool) {
 	s := t.text
 	j := start
@@ -362,7 +364,10 @@ func (t *tokenizer) plainWord(start int) (int, bool) {
 		break
 	}
 	lower := j - start - upper - digits
-	if j < len(s) && !wordEnds[s[j]] || asciiAlnum[s[j-1]] == alnumDigit {
+	if asciiAlnum[s[j-1]] == alnumDigit {
+		return 0, false
+	}
+	if j < len(s) && !wordEnds[s[j]] && (s[j] != '.' || t.mayKeepDot(start, j)) {
 		return 0, false
 	}
 	var f Flag
@@ -382,15 +387,31 @@ func (t *tokenizer) plainWord(start int) (int, bool) {
 		// digits.
 		t.fold.appendASCIIWord(s[start:j])
 	}
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
 	return j, true
 }
 
-// wordEnds marks the ASCII bytes that end a word of letters whatever
-// follows: white space and punctuation that joins no word parts (a word
-// ending in a letter takes no number separator).
+// mayKeepDot reports whether the dot after the ASCII letters and digits
+// s[start:end] may belong to them, making an abbreviation or initial (see
+// dottedLen and keepsDot). Its length tests spare the usual word before a
+// full stop the lookups: dotted abbreviations start with one or two
+// letters, listed ones have at most maxAbbrevLen.
+func (t *tokenizer) mayKeepDot(start, end int) bool {
+	n := end - start
+	return n <= 2 && dottedLen(t.text[start:]) > 0 ||
+		n <= maxAbbrevLen && t.keepsDot(t.text[start:end], end+1)
+}
+
+// wordEnds marks the bytes that end a word of ASCII letters and digits
+// ending in a letter, whatever follows: the ASCII ones but letters,
+// digits, and the apostrophe, hyphen and dot that may continue it (a word
+// ending in a letter takes no number separator). Non-ASCII bytes may
+// continue a word.
 var wordEnds = func() (t [256]bool) {
-	for _, c := range " \t\n\r\v\f,;:!?)]}\"" {
-		t[c] = true
+	for c := range utf8.RuneSelf {
+		t[c] = asciiAlnum[c] == alnumNone && c != '\'' && c != '-' && c != '.'
 	}
 	return t
 }()
