@@ -345,52 +345,74 @@ scan:
 // nothing and returns false.
 func (t *tokenizer) plainWord(start int) (int, bool) {
 	s := t.text
-	j := start
-	upper, digits := 0, 0
-	for ; j < len(s); j++ {
-		// Lower case first: most bytes of a word are.
-		c := s[j]
-		if c-'a' < 26 {
-			continue
-		}
-		if c-'A' < 26 {
-			upper++
-			continue
-		}
-		if c-'0' < 10 {
-			digits++
-			continue
-		}
-		break
+	w := s[start:]
+	// The word is folded and hashed in the pass that finds its end, into
+	// the free end of the fold buffer, kept only if the word is plain;
+	// when not folding, into a scratch buffer, which a word as long as
+	// it leaves to word.
+	var dst []byte
+	var scratch [32]byte
+	if t.fold != nil {
+		dst = t.fold.spare(len(w))
+	} else {
+		dst = scratch[:]
 	}
-	lower := j - start - upper - digits
-	if asciiAlnum[s[j-1]] == alnumDigit {
+	n, h, upper, digits := foldASCIIRun(w, dst)
+	if n == len(dst) && n < len(w) {
+		return 0, false // out of scratch space
+	}
+	j := start + n
+	if n == 0 || asciiAlnum[s[j-1]] == alnumDigit {
 		return 0, false
 	}
 	if j < len(s) && !wordEnds[s[j]] && (s[j] != '.' || t.mayKeepDot(start, j)) {
 		return 0, false
 	}
-	var f Flag
+	var fl Flag
 	k := start
 	for asciiAlnum[s[k]] == alnumDigit {
 		k++ // the first letter: a word ending in a letter has one
 	}
 	if asciiAlnum[s[k]] == alnumUpper {
-		f |= Capitalized
+		fl |= Capitalized
 	}
-	if upper >= 2 && lower == 0 {
-		f |= AllCaps
+	if upper >= 2 && n-upper-digits == 0 {
+		fl |= AllCaps
 	}
-	t.push(start, j, j, Word, f)
+	t.push(start, j, j, Word, fl)
 	if t.fold != nil {
-		// Fold here, where the word is known to be ASCII letters and
-		// digits.
-		t.fold.appendASCIIWord(s[start:j])
+		t.fold.appendSpare(n, h)
 	}
 	if j < len(s) && s[j] == ' ' {
 		j++
 	}
 	return j, true
+}
+
+// foldASCIIRun writes to dst the run of ASCII letters and digits at the
+// start of w in lower case, as far as dst has room, and returns its length,
+// its FoldHash and its numbers of upper-case letters and of digits. It calls
+// nothing, so that the loop keeps its state in registers.
+func foldASCIIRun(w string, dst []byte) (n int, h uint64, upper, digits int) {
+	h = foldBasis
+	w = w[:min(len(w), len(dst))]
+	dst = dst[:len(w)]
+	for ; n < len(w); n++ {
+		c := w[n]
+		switch {
+		case c-'a' < 26: // lower case first: most bytes of a word are
+		case c-'A' < 26:
+			upper++
+		case c-'0' < 10:
+			digits++
+		default:
+			return n, h, upper, digits
+		}
+		c |= 0x20 // lowers a letter, keeps a digit
+		dst[n] = c
+		h = (h ^ uint64(c)) * FoldPrime
+	}
+	return n, h, upper, digits
 }
 
 // mayKeepDot reports whether the dot after the ASCII letters and digits
