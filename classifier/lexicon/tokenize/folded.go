@@ -70,14 +70,19 @@ func (f *Folded) Clear() {
 // At(Len()-1) and Hash(Len()-1) will. Clear then Append on every token is
 // Reset, for callers that look each form up as it is made.
 func (f *Folded) Append(text string, t Token) ([]byte, uint64) {
-	var ft foldedTok
-	if t.Kind == Word || t.Kind == Emoji {
-		ft = f.fold(text[t.Start:t.End])
-	} else {
-		ft.hash = foldBasis // the empty form's
+	if t.Kind != Word && t.Kind != Emoji {
+		f.appendEmpty()
+		return nil, foldBasis
 	}
+	ft := f.fold(text[t.Start:t.End])
 	f.toks = append(f.toks, ft)
 	return ft.form, ft.hash
+}
+
+// appendEmpty appends the empty form of a token that is neither a Word nor
+// an Emoji.
+func (f *Folded) appendEmpty() {
+	f.toks = append(f.toks, foldedTok{hash: foldBasis}) // the empty form's hash
 }
 
 // fold appends the lookup form of w to f.buf and returns it with its
@@ -111,10 +116,16 @@ func (f *Folded) fold(w string) foldedTok {
 // about once per text: the forms of ASCII words are no longer than them.
 func (f *Folded) spare(n int) []byte {
 	if cap(f.buf)-len(f.buf) < n {
-		f.buf = slices.Grow(f.buf, n)
+		f.grow(n)
 	}
 	return f.buf[len(f.buf):cap(f.buf)]
 }
+
+// grow makes room for n more bytes in f.buf. It is kept out of spare, which
+// is inlined in the tokenizer's fast path, as it is seldom called.
+//
+//go:noinline
+func (f *Folded) grow(n int) { f.buf = slices.Grow(f.buf, n) }
 
 // appendSpare appends the next token's form, the first n bytes of spare(),
 // with its FoldHash h.

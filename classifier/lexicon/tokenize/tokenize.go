@@ -63,8 +63,12 @@ func (t *tokenizer) push(start, end, suffixEnd int, k Kind, f Flag) {
 // pushFolded pushes a token and, when folding, its form.
 func (t *tokenizer) pushFolded(start, end, suffixEnd int, k Kind, f Flag) {
 	t.push(start, end, suffixEnd, k, f)
-	if t.fold != nil {
+	switch {
+	case t.fold == nil:
+	case k == Word || k == Emoji:
 		t.fold.Append(t.text, t.toks[len(t.toks)-1])
+	default:
+		t.fold.appendEmpty() // as Append would, without its call
 	}
 }
 
@@ -107,6 +111,12 @@ func (t *tokenizer) run() {
 					}
 				}
 				i = t.word(i)
+				continue
+			case clPunct:
+				i = t.punct(i, rune(c), 1)
+				continue
+			case clApos, clQuote:
+				i = t.quote(i, rune(c), 1)
 				continue
 			}
 		}
@@ -362,18 +372,20 @@ func (t *tokenizer) plainWord(start int) (int, bool) {
 		return 0, false // out of scratch space
 	}
 	j := start + n
-	if n == 0 || asciiAlnum[s[j-1]] == alnumDigit {
-		return 0, false
+	k := start // the first letter
+	if digits > 0 {
+		if s[j-1] <= '9' {
+			return 0, false // a number, or a digit last
+		}
+		for s[k] <= '9' {
+			k++ // a word ending in a letter has one
+		}
 	}
-	if j < len(s) && !wordEnds[s[j]] && (s[j] != '.' || t.mayKeepDot(start, j)) {
+	if n == 0 || j < len(s) && !wordEnds[s[j]] && (s[j] != '.' || t.mayKeepDot(start, j)) {
 		return 0, false
 	}
 	var fl Flag
-	k := start
-	for asciiAlnum[s[k]] == alnumDigit {
-		k++ // the first letter: a word ending in a letter has one
-	}
-	if asciiAlnum[s[k]] == alnumUpper {
+	if s[k] < 'a' {
 		fl |= Capitalized
 	}
 	if upper >= 2 && n-upper-digits == 0 {
