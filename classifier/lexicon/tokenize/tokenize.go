@@ -21,7 +21,7 @@ func Tokenize(text string, dst []Token) []Token {
 	}
 	t := tokenizer{text: text, toks: dst[:0]}
 	t.run()
-	markSentenceStarts(text, t.toks)
+	splitMarking(text, t.toks, t.ends(), nil, false)
 	return t.toks
 }
 
@@ -39,6 +39,23 @@ type tokenizer struct {
 	// fold, when not nil, receives the lookup form of every token as it
 	// is emitted (see Split).
 	fold *Folded
+	// marks[:nmarks] are the indexes of the tokens that may end a
+	// sentence or follow a blank line, for the splitter: Punct tokens,
+	// abbreviations, and tokens two bytes or more after the one before.
+	// When there are more than len(marks), the splitter looks at every
+	// token.
+	marks   [32]int32
+	nmarks  int
+	lastEnd int // SuffixEnd of the last token
+}
+
+// ends returns the tokens the splitter needs to look at (see marks), or nil
+// for all.
+func (t *tokenizer) ends() []int32 {
+	if t.nmarks > len(t.marks) {
+		return nil
+	}
+	return t.marks[:t.nmarks]
 }
 
 func (t *tokenizer) emit(start, end int, k Kind, f Flag) {
@@ -60,9 +77,23 @@ func (t *tokenizer) push(start, end, suffixEnd int, k Kind, f Flag) {
 	tk.Kind, tk.Flags = k, f
 }
 
-// pushFolded pushes a token and, when folding, its form.
+// note records for the splitter the token just pushed (see marks), which
+// spans [start, suffixEnd).
+func (t *tokenizer) note(start, suffixEnd int, k Kind, f Flag) {
+	if k == Punct || f&Abbreviation != 0 || start-t.lastEnd >= 2 {
+		if t.nmarks < len(t.marks) {
+			t.marks[t.nmarks] = int32(len(t.toks) - 1)
+		}
+		t.nmarks++
+	}
+	t.lastEnd = suffixEnd
+}
+
+// pushFolded pushes a token, notes it for the splitter and, when folding,
+// pushes its form.
 func (t *tokenizer) pushFolded(start, end, suffixEnd int, k Kind, f Flag) {
 	t.push(start, end, suffixEnd, k, f)
+	t.note(start, suffixEnd, k, f)
 	switch {
 	case t.fold == nil:
 	case k == Word || k == Emoji:
@@ -392,6 +423,7 @@ func (t *tokenizer) plainWord(start int) (int, bool) {
 		fl |= AllCaps
 	}
 	t.push(start, j, j, Word, fl)
+	t.note(start, j, Word, fl)
 	if t.fold != nil {
 		t.fold.appendSpare(n, h)
 	}
