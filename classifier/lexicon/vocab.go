@@ -99,25 +99,26 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 	roots := slices.Grow(w.roots[:0], n)[:n]
 	w.heads, w.entries, w.roots = heads, entries, roots
 	for i := range toks {
-		heads[i], entries[i], roots[i] = -1, -1, actors.Roots{}
-		if k := toks[i].Kind; k != tokenize.Word && k != tokenize.Emoji {
-			continue
-		}
-		form := f.At(i)
-		if id := v.find(form, f.Hash(i)); id >= 0 {
-			x := &v.words[id]
-			heads[i], entries[i], roots[i] = x.sentiment, x.stance, x.roots
-		}
-		if n := len(form); n > 1 && form[n-1] == '.' {
-			// "U.S.", "Gen.": the Roots are the dotless form's, or
-			// none after two dots (actors.Matcher.RootForms).
-			roots[i] = actors.Roots{}
-			if dotless := form[:n-1]; dotless[n-2] != '.' {
-				if id := v.find(dotless, tokenize.FoldHash(dotless)); id >= 0 {
-					roots[i] = v.words[id].roots
+		// Each slot is written once, from locals.
+		head, entry, root := int32(-1), int32(-1), actors.Roots{}
+		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
+			form := f.At(i)
+			if id := v.find(form, f.Hash(i)); id >= 0 {
+				x := &v.words[id]
+				head, entry, root = x.sentiment, x.stance, x.roots
+			}
+			if n := len(form); n > 1 && form[n-1] == '.' {
+				// "U.S.", "Gen.": the Roots are the dotless form's,
+				// or none after two dots (actors.Matcher.RootForms).
+				root = actors.Roots{}
+				if dotless := form[:n-1]; dotless[n-2] != '.' {
+					if id := v.find(dotless, tokenize.FoldHash(dotless)); id >= 0 {
+						root = v.words[id].roots
+					}
 				}
 			}
 		}
+		heads[i], entries[i], roots[i] = head, entry, root
 	}
 }
 

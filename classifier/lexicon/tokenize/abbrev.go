@@ -58,26 +58,79 @@ var abbrevs = map[string]abbrev{
 // lookupAbbrev returns the kind of the undotted abbreviation word (without
 // its dot), or notAbbrev. It does not allocate.
 func lookupAbbrev(word string) abbrevKind {
-	if len(word) == 0 || len(word) > maxAbbrevLen {
+	key, ok := abbrevKey(word)
+	if !ok {
 		return notAbbrev
 	}
-	var buf [maxAbbrevLen]byte
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c < 'a' || c > 'z':
-			return notAbbrev
-		}
-		buf[i] = c
-	}
-	a, ok := abbrevs[string(buf[:len(word)])]
-	if !ok || (a.capital && !(word[0] >= 'A' && word[0] <= 'Z')) {
+	a := abbrevTable.find(key)
+	if a.kind == notAbbrev || (a.capital && !(word[0] >= 'A' && word[0] <= 'Z')) {
 		return notAbbrev
 	}
 	return a.kind
 }
+
+// abbrevKey returns the lower-case letters of w packed in a uint64, first
+// letter lowest, and true; or false if w is not 1 to maxAbbrevLen ASCII
+// letters. Different keys of abbrevs give different packed keys, none 0.
+func abbrevKey(w string) (uint64, bool) {
+	if len(w) == 0 || len(w) > maxAbbrevLen {
+		return 0, false
+	}
+	var key uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i] | 0x20 // ASCII lower case
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		key = key<<8 | uint64(c)
+	}
+	return key, true
+}
+
+// abbrevSet is abbrevs as an open-addressing table keyed by abbrevKey: the
+// word before every full stop is looked up, and a map's string hashing
+// cost more than the rest of the tokenizing of that word.
+type abbrevSet struct {
+	keys [abbrevSlots]uint64 // 0 for an empty slot
+	vals [abbrevSlots]abbrev
+}
+
+// abbrevSlots is the size of abbrevSet, a power of two about four times
+// len(abbrevs), so that probes are short.
+const abbrevSlots = 256
+
+// slot returns the first slot to probe for key.
+func (*abbrevSet) slot(key uint64) uint64 {
+	return key * 0x9e3779b97f4a7c15 >> 56 // the top 8 bits: 0 to 255
+}
+
+// find returns the entry of key, or the zero abbrev (notAbbrev).
+func (t *abbrevSet) find(key uint64) abbrev {
+	for i := t.slot(key); ; i = (i + 1) % abbrevSlots {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i]
+		case 0:
+			return abbrev{}
+		}
+	}
+}
+
+var abbrevTable = func() *abbrevSet {
+	t := new(abbrevSet)
+	for w, a := range abbrevs {
+		key, ok := abbrevKey(w)
+		if !ok {
+			panic("tokenize: bad abbreviation " + w)
+		}
+		i := t.slot(key)
+		for t.keys[i] != 0 {
+			i = (i + 1) % abbrevSlots
+		}
+		t.keys[i], t.vals[i] = key, a
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 

@@ -150,13 +150,19 @@ func quoteDirection(r rune) Flag {
 // bracketDirection returns Opening for opening brackets, Closing for closing
 // ones and 0 for other punctuation.
 func bracketDirection(r rune) Flag {
+	if r < utf8.RuneSelf {
+		return asciiBrackets[r]
+	}
+	return wideBracketDirection(r)
+}
+
+// asciiBrackets is bracketDirection for ASCII.
+var asciiBrackets = [utf8.RuneSelf]Flag{'(': Opening, '[': Opening, '{': Opening, ')': Closing, ']': Closing, '}': Closing}
+
+// wideBracketDirection is bracketDirection for non-ASCII runes, kept apart
+// so that bracketDirection inlines.
+func wideBracketDirection(r rune) Flag {
 	switch {
-	case r == '(' || r == '[' || r == '{':
-		return Opening
-	case r == ')' || r == ']' || r == '}':
-		return Closing
-	case r < utf8.RuneSelf:
-		return 0
 	case unicode.Is(unicode.Ps, r):
 		return Opening
 	case unicode.Is(unicode.Pe, r):

@@ -1,6 +1,9 @@
 package tokenize
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // Folded holds the lookup form (AppendLower) of every Word and Emoji token of
 // a text in one buffer, with a hash of each form, so that the lexicon stages
@@ -67,14 +70,19 @@ func (f *Folded) Clear() {
 // At(Len()-1) and Hash(Len()-1) will. Clear then Append on every token is
 // Reset, for callers that look each form up as it is made.
 func (f *Folded) Append(text string, t Token) ([]byte, uint64) {
-	var ft foldedTok
-	if t.Kind == Word || t.Kind == Emoji {
-		ft = f.fold(text[t.Start:t.End])
-	} else {
-		ft.hash = foldBasis // the empty form's
+	if t.Kind != Word && t.Kind != Emoji {
+		f.appendEmpty()
+		return nil, foldBasis
 	}
+	ft := f.fold(text[t.Start:t.End])
 	f.toks = append(f.toks, ft)
 	return ft.form, ft.hash
+}
+
+// appendEmpty appends the empty form of a token that is neither a Word nor
+// an Emoji.
+func (f *Folded) appendEmpty() {
+	f.toks = append(f.toks, foldedTok{hash: foldBasis}) // the empty form's hash
 }
 
 // fold appends the lookup form of w to f.buf and returns it with its
@@ -102,23 +110,30 @@ func (f *Folded) fold(w string) foldedTok {
 	return foldedTok{form: b, hash: h}
 }
 
-// appendASCIIWord appends the form of w, ASCII letters and digits only:
-// c|0x20 lowers a letter and keeps a digit.
-func (f *Folded) appendASCIIWord(w string) {
+// spare returns the free capacity of f.buf, at least n bytes long, where
+// the tokenizer's fast path folds a word before it knows that it will keep
+// it (see appendSpare). Given the rest of the text as n, it grows f.buf
+// about once per text: the forms of ASCII words are no longer than them.
+func (f *Folded) spare(n int) []byte {
+	if cap(f.buf)-len(f.buf) < n {
+		f.grow(n)
+	}
+	return f.buf[len(f.buf):cap(f.buf)]
+}
+
+// grow makes room for n more bytes in f.buf. It is kept out of spare, which
+// is inlined in the tokenizer's fast path, as it is seldom called.
+//
+//go:noinline
+func (f *Folded) grow(n int) { f.buf = slices.Grow(f.buf, n) }
+
+// appendSpare appends the next token's form, the first n bytes of spare(),
+// with its FoldHash h.
+func (f *Folded) appendSpare(n int, h uint64) {
 	start := len(f.buf)
-	if cap(f.buf)-start < len(w) {
-		f.buf = append(f.buf, w...) // grow; overwritten below
-	}
-	b := f.buf[start : start+len(w) : start+len(w)]
-	h := foldBasis
-	for i := 0; i < len(b) && i < len(w); i++ {
-		c := w[i] | 0x20
-		b[i] = c
-		h ^= uint64(c)
-		h *= FoldPrime
-	}
-	f.buf = f.buf[:start+len(w)]
-	f.toks = append(f.toks, foldedTok{form: b, hash: h})
+	end := start + n
+	f.buf = f.buf[:end]
+	f.toks = append(f.toks, foldedTok{form: f.buf[start:end:end], hash: h})
 }
 
 // lowerASCII maps ASCII bytes to lower case and every other byte (and NUL)

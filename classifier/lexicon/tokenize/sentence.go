@@ -51,19 +51,20 @@ func Split(text string, toks []Token, sents []Sentence, f *Folded) ([]Token, []S
 		f.Clear()
 	}
 	t.run()
-	return t.toks, splitMarking(text, t.toks, sents[:0], true)
+	return t.toks, splitMarking(text, t.toks, t.ends(), sents[:0], true)
 }
 
 // markSentenceStarts sets SentenceStart on the first Word of each sentence,
 // unless a Number or Word comes before it in that sentence.
-func markSentenceStarts(text string, toks []Token) { splitMarking(text, toks, nil, false) }
+func markSentenceStarts(text string, toks []Token) { splitMarking(text, toks, nil, nil, false) }
 
 // splitMarking sets SentenceStart like markSentenceStarts and, when collect
 // is set, appends the sentences to dst and returns it. The splitter does
 // not look at SentenceStart, so marking while splitting finds the same
-// sentences.
-func splitMarking(text string, toks []Token, dst []Sentence, collect bool) []Sentence {
-	sp := splitter{text: text, toks: toks}
+// sentences. marks, if not nil, are the only tokens that may end a
+// sentence or follow a blank line (see tokenizer.marks).
+func splitMarking(text string, toks []Token, marks []int32, dst []Sentence, collect bool) []Sentence {
+	sp := splitter{text: text, toks: toks, marks: marks}
 	for {
 		start, end, ok := sp.next()
 		if !ok {
@@ -88,6 +89,25 @@ type splitter struct {
 	text string
 	toks []Token
 	i    int // first token of the next sentence
+	// marks, if not nil, lists in order the only tokens that can end a
+	// sentence or follow a blank line; the others are skipped.
+	marks []int32
+	mi    int // the first of marks not yet skipped
+}
+
+// from returns the first token from j on that can end a sentence or follow
+// a blank line, or len(sp.toks).
+func (sp *splitter) from(j int) int {
+	if sp.marks == nil {
+		return j
+	}
+	for sp.mi < len(sp.marks) && int(sp.marks[sp.mi]) < j {
+		sp.mi++
+	}
+	if sp.mi == len(sp.marks) {
+		return len(sp.toks)
+	}
+	return int(sp.marks[sp.mi])
 }
 
 // next returns the next sentence's token range, or ok == false when all
@@ -98,13 +118,16 @@ func (sp *splitter) next() (start, end int, ok bool) {
 	if start >= len(toks) {
 		return 0, 0, false
 	}
-	for j := start; j < len(toks); j++ {
+	for j := sp.from(start); j < len(toks); j = sp.from(j + 1) {
+		t := &toks[j]
 		// A blank line needs two bytes between the tokens.
-		if j > start && toks[j].Start-toks[j-1].SuffixEnd >= 2 && sp.paragraphBreak(j) {
+		if j > start && t.Start-toks[j-1].SuffixEnd >= 2 && sp.paragraphBreak(j) {
 			sp.i = j
 			return start, j, true
 		}
-		if k := toks[j].Kind; k != Punct && k != Word || !sp.terminal(j) {
+		// Only punctuation and abbreviations can be terminal: most
+		// tokens are turned away here, without a call.
+		if t.Kind != Punct && t.Flags&Abbreviation == 0 || !sp.terminal(j) {
 			continue
 		}
 		k := j + 1

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,4 +244,33 @@ func TestSentenceSpanEmpty(t *testing.T) {
 	t.Parallel()
 	b, e := Sentence{}.Span(nil)
 	assert.Equal(t, [2]int32{0, 0}, [2]int32{b, e})
+}
+
+// TestSplitMarks checks that the splitter finds the same sentences when it
+// looks only at the tokens the tokenizer marked as possible ends (Split,
+// Tokenize) as when it looks at every token (Sentences), with few marks,
+// with blank lines and with more marks than the tokenizer keeps.
+func TestSplitMarks(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"No stop at all",
+		"Headline\n\nFirst line. Second, third!\n\n\nLast \"quoted.\" He said. Dr. Who  left  the U.S. The end",
+		strings.Repeat("One. Two, three; four! ", 40),
+		strings.Repeat("Mr. Smith went to Washington,\n\nand so on. ", 30),
+		bigInput,
+	}
+	for _, text := range texts {
+		toks := Tokenize(text, nil)
+		want := Sentences(text, toks, nil)
+		stoks, got := Split(text, nil, nil, nil)
+		assert.Equal(t, want, got, "%.40q", text)
+		assert.Equal(t, toks, stoks, "%.40q", text)
+
+		all := slices.Clone(toks)
+		for i := range all {
+			all[i].Flags &^= SentenceStart
+		}
+		markSentenceStarts(text, all)
+		assert.Equal(t, all, toks, "SentenceStart %.40q", text)
+	}
 }

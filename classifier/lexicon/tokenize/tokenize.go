@@ -21,7 +21,7 @@ func Tokenize(text string, dst []Token) []Token {
 	}
 	t := tokenizer{text: text, toks: dst[:0]}
 	t.run()
-	markSentenceStarts(text, t.toks)
+	splitMarking(text, t.toks, t.ends(), nil, false)
 	return t.toks
 }
 
@@ -33,12 +33,29 @@ type tokenizer struct {
 	// so a trailing "s'" is more likely its closing quote than a plural
 	// possessive.
 	openSingle bool
-	// noFastPath makes word skip plainWord, for tests that check both
+	// noFastPath makes run skip plainWord, for tests that check both
 	// paths agree.
 	noFastPath bool
 	// fold, when not nil, receives the lookup form of every token as it
 	// is emitted (see Split).
 	fold *Folded
+	// marks[:nmarks] are the indexes of the tokens that may end a
+	// sentence or follow a blank line, for the splitter: Punct tokens,
+	// abbreviations, and tokens two bytes or more after the one before.
+	// When there are more than len(marks), the splitter looks at every
+	// token.
+	marks   [32]int32
+	nmarks  int
+	lastEnd int // SuffixEnd of the last token
+}
+
+// ends returns the tokens the splitter needs to look at (see marks), or nil
+// for all.
+func (t *tokenizer) ends() []int32 {
+	if t.nmarks > len(t.marks) {
+		return nil
+	}
+	return t.marks[:t.nmarks]
 }
 
 func (t *tokenizer) emit(start, end int, k Kind, f Flag) {
@@ -60,11 +77,29 @@ func (t *tokenizer) push(start, end, suffixEnd int, k Kind, f Flag) {
 	tk.Kind, tk.Flags = k, f
 }
 
-// pushFolded pushes a token and, when folding, its form.
+// note records for the splitter the token just pushed (see marks), which
+// spans [start, suffixEnd).
+func (t *tokenizer) note(start, suffixEnd int, k Kind, f Flag) {
+	if k == Punct || f&Abbreviation != 0 || start-t.lastEnd >= 2 {
+		if t.nmarks < len(t.marks) {
+			t.marks[t.nmarks] = int32(len(t.toks) - 1)
+		}
+		t.nmarks++
+	}
+	t.lastEnd = suffixEnd
+}
+
+// pushFolded pushes a token, notes it for the splitter and, when folding,
+// pushes its form.
 func (t *tokenizer) pushFolded(start, end, suffixEnd int, k Kind, f Flag) {
 	t.push(start, end, suffixEnd, k, f)
-	if t.fold != nil {
+	t.note(start, suffixEnd, k, f)
+	switch {
+	case t.fold == nil:
+	case k == Word || k == Emoji:
 		t.fold.Append(t.text, t.toks[len(t.toks)-1])
+	default:
+		t.fold.appendEmpty() // as Append would, without its call
 	}
 }
 
@@ -100,7 +135,19 @@ func (t *tokenizer) run() {
 				i++
 				continue
 			case clLetter, clDigit:
+				if !t.noFastPath {
+					if end, ok := t.plainWord(i); ok {
+						i = end
+						continue
+					}
+				}
 				i = t.word(i)
+				continue
+			case clPunct:
+				i = t.punct(i, rune(c), 1)
+				continue
+			case clApos, clQuote:
+				i = t.quote(i, rune(c), 1)
 				continue
 			}
 		}
@@ -219,11 +266,6 @@ func (t *tokenizer) wordAt(i int) bool {
 // word scans the word or number starting at byte i, emits it and returns the
 // offset just past it (and past its possessive suffix).
 func (t *tokenizer) word(start int) int {
-	if !t.noFastPath {
-		if end, ok := t.plainWord(start); ok {
-			return end
-		}
-	}
 	s := t.text
 	i := start
 	hasLetter := false
@@ -337,60 +379,105 @@ scan:
 }
 
 // plainWord is the fast path of word for the usual case: ASCII letters and
-// digits ending in a letter, followed by the end of the text, white space
-// or punctuation that cannot continue a word (not a dot, apostrophe or
-// hyphen: see wordEnds). It emits the word and returns its end and true,
-// or does nothing and returns false.
+// digits ending in a letter, followed by the end of the text, an ASCII byte
+// that cannot continue a word (see wordEnds) or a dot that does not make
+// it an abbreviation. It emits the word and returns the offset past it,
+// and past one space after it (which run would skip), and true; or it does
+// nothing and returns false.
 func (t *tokenizer) plainWord(start int) (int, bool) {
 	s := t.text
-	j := start
-	upper, digits := 0, 0
-	for ; j < len(s); j++ {
-		// Lower case first: most bytes of a word are.
-		c := s[j]
-		if c-'a' < 26 {
-			continue
-		}
-		if c-'A' < 26 {
-			upper++
-			continue
-		}
-		if c-'0' < 10 {
-			digits++
-			continue
-		}
-		break
+	w := s[start:]
+	// The word is folded and hashed in the pass that finds its end, into
+	// the free end of the fold buffer, kept only if the word is plain;
+	// when not folding, into a scratch buffer, which a word as long as
+	// it leaves to word.
+	var dst []byte
+	var scratch [32]byte
+	if t.fold != nil {
+		dst = t.fold.spare(len(w))
+	} else {
+		dst = scratch[:]
 	}
-	lower := j - start - upper - digits
-	if j < len(s) && !wordEnds[s[j]] || asciiAlnum[s[j-1]] == alnumDigit {
+	n, h, upper, digits := foldASCIIRun(w, dst)
+	if n == len(dst) && n < len(w) {
+		return 0, false // out of scratch space
+	}
+	j := start + n
+	k := start // the first letter
+	if digits > 0 {
+		if s[j-1] <= '9' {
+			return 0, false // a number, or a digit last
+		}
+		for s[k] <= '9' {
+			k++ // a word ending in a letter has one
+		}
+	}
+	if n == 0 || j < len(s) && !wordEnds[s[j]] && (s[j] != '.' || t.mayKeepDot(start, j)) {
 		return 0, false
 	}
-	var f Flag
-	k := start
-	for asciiAlnum[s[k]] == alnumDigit {
-		k++ // the first letter: a word ending in a letter has one
+	var fl Flag
+	if s[k] < 'a' {
+		fl |= Capitalized
 	}
-	if asciiAlnum[s[k]] == alnumUpper {
-		f |= Capitalized
+	if upper >= 2 && n-upper-digits == 0 {
+		fl |= AllCaps
 	}
-	if upper >= 2 && lower == 0 {
-		f |= AllCaps
-	}
-	t.push(start, j, j, Word, f)
+	t.push(start, j, j, Word, fl)
+	t.note(start, j, Word, fl)
 	if t.fold != nil {
-		// Fold here, where the word is known to be ASCII letters and
-		// digits.
-		t.fold.appendASCIIWord(s[start:j])
+		t.fold.appendSpare(n, h)
+	}
+	if j < len(s) && s[j] == ' ' {
+		j++
 	}
 	return j, true
 }
 
-// wordEnds marks the ASCII bytes that end a word of letters whatever
-// follows: white space and punctuation that joins no word parts (a word
-// ending in a letter takes no number separator).
+// foldASCIIRun writes to dst the run of ASCII letters and digits at the
+// start of w in lower case, as far as dst has room, and returns its length,
+// its FoldHash and its numbers of upper-case letters and of digits. It calls
+// nothing, so that the loop keeps its state in registers.
+func foldASCIIRun(w string, dst []byte) (n int, h uint64, upper, digits int) {
+	h = foldBasis
+	w = w[:min(len(w), len(dst))]
+	dst = dst[:len(w)]
+	for ; n < len(w); n++ {
+		c := w[n]
+		switch {
+		case c-'a' < 26: // lower case first: most bytes of a word are
+		case c-'A' < 26:
+			upper++
+		case c-'0' < 10:
+			digits++
+		default:
+			return n, h, upper, digits
+		}
+		c |= 0x20 // lowers a letter, keeps a digit
+		dst[n] = c
+		h = (h ^ uint64(c)) * FoldPrime
+	}
+	return n, h, upper, digits
+}
+
+// mayKeepDot reports whether the dot after the ASCII letters and digits
+// s[start:end] may belong to them, making an abbreviation or initial (see
+// dottedLen and keepsDot). Its length tests spare the usual word before a
+// full stop the lookups: dotted abbreviations start with one or two
+// letters, listed ones have at most maxAbbrevLen.
+func (t *tokenizer) mayKeepDot(start, end int) bool {
+	n := end - start
+	return n <= 2 && dottedLen(t.text[start:]) > 0 ||
+		n <= maxAbbrevLen && t.keepsDot(t.text[start:end], end+1)
+}
+
+// wordEnds marks the bytes that end a word of ASCII letters and digits
+// ending in a letter, whatever follows: the ASCII ones but letters,
+// digits, and the apostrophe, hyphen and dot that may continue it (a word
+// ending in a letter takes no number separator). Non-ASCII bytes may
+// continue a word.
 var wordEnds = func() (t [256]bool) {
-	for _, c := range " \t\n\r\v\f,;:!?)]}\"" {
-		t[c] = true
+	for c := range utf8.RuneSelf {
+		t[c] = asciiAlnum[c] == alnumNone && c != '\'' && c != '-' && c != '.'
 	}
 	return t
 }()

@@ -412,12 +412,30 @@ func TestPlainWordFastPath(t *testing.T) {
 		"café naïve Kyïv ÉTAT x\u200dy soft\u00adhyphen 北京 👍🏽 1\ufe0f\u20e3",
 		"NATO NATO's USA. IS IT OK? a A aB Ab AB",
 		"`quoted` \u2018single\u2019 word\u2014dash last",
+		// Dots: plain words before a full stop, and the words that may
+		// keep their dot.
+		"banks. Banks. BANKS. a. A. ab. Ph.D. U.S. mr. Mr. Sept. sept. Qwerty. 5G. x1.",
+		// Longer than the fast path's scratch buffer, and at the end.
+		"Pneumonoultramicroscopicsilicovolcanoconiosis and Supercalifragilisticexpialidocious5G",
+		"Ab", "a", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
 	}
 	for _, text := range texts {
 		slow := tokenizer{text: text, noFastPath: true}
 		slow.run()
 		markSentenceStarts(text, slow.toks)
-		assert.Equal(t, slow.toks, Tokenize(text, nil), "%q", text)
+		toks := Tokenize(text, nil)
+		assert.Equal(t, slow.toks, toks, "%q", text)
+
+		// Split folds the plain words itself: the same as Reset.
+		var want, got Folded
+		want.Reset(text, toks)
+		stoks, _ := Split(text, nil, nil, &got)
+		assert.Equal(t, toks, stoks, "%q", text)
+		require.Equal(t, want.Len(), got.Len(), "%q", text)
+		for i := range want.Len() {
+			assert.Equal(t, string(want.At(i)), string(got.At(i)), "%q token %d", text, i)
+			assert.Equal(t, want.Hash(i), got.Hash(i), "%q token %d", text, i)
+		}
 	}
 }
 
