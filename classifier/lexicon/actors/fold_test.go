@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
 func TestAppendKey(t *testing.T) {
@@ -32,6 +34,37 @@ func TestKeyHashesPrefix(t *testing.T) {
 		h, prefix := keyHashes([]byte(k))
 		assert.Equal(t, keyHash([]byte(k)), h)
 		assert.Equal(t, keyHash([]byte(k[:len(k)-1])), mix64(prefix), k)
+	}
+}
+
+// foldHashUndo takes the last byte off a FoldHash, so that a key's hash
+// without its final dot or plural "s" comes from the form's.
+func TestFoldHashUndo(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, uint64(1), foldPrimeInverse*tokenize.FoldPrime)
+	for _, k := range []string{"u.s.", "russians", "a.", "é."} {
+		b := []byte(k)
+		n := len(b)
+		assert.Equal(t, tokenize.FoldHash(b[:n-1]), foldHashUndo(tokenize.FoldHash(b), b[n-1]), k)
+	}
+}
+
+// wordKey drops a final dot from a form of two bytes or more, and hashes
+// the key as keyHash does.
+func TestWordKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ form, key string }{
+		{"u.s.", "u.s"},
+		{"gen.", "gen"},
+		{".", "."},
+		{"russia", "russia"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		form := []byte(tt.form)
+		key, h := wordKey(form, tokenize.FoldHash(form))
+		assert.Equal(t, tt.key, string(key), tt.form)
+		assert.Equal(t, keyHash(key), mix64(h), tt.form)
 	}
 }
 

@@ -77,30 +77,20 @@ const (
 	trieCaller
 )
 
-// setRoots fills u.roots and u.root.
+// setRoots sets u.roots and u.root, on a unit fresh from initUnit or
+// initWord, by probing the tries.
 func (r *run) setRoots(u *unit) {
-	u.roots = 0
-	u.root = [2]int32{}
-	if u.pre {
-		// Looked up with the caller's vocabulary; only a possessive's
-		// key with its suffix is left to probe.
-		if r.useGaz {
-			u.root[trieGaz] = u.proots.gaz
-			if u.proots.gaz != 0 || u.proots.sing != 0 || u.possessive() && r.m.trie.mayStart(u.fh) && r.m.trie.lookup(0, u.fkey, u.fh) != 0 {
-				u.roots |= rootGaz
-			}
-		}
-		if !u.possessive() && u.proots.title != 0 {
-			u.roots |= rootTitle
-		}
-	} else {
-		if r.useGaz && r.m.trie.mayStartUnit(u) && r.m.trie.startsWith(u, &u.root[trieGaz]) {
-			u.roots |= rootGaz
-		}
-		if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
-			u.roots |= rootTitle
-		}
+	if r.useGaz && r.m.trie.mayStartUnit(u) && r.m.trie.startsWith(u, &u.root[trieGaz]) {
+		u.roots |= rootGaz
 	}
+	if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
+		u.roots |= rootTitle
+	}
+	r.setCallerRoot(u)
+}
+
+// setCallerRoot sets the rootCaller bit and root of u.
+func (r *run) setCallerRoot(u *unit) {
 	if r.s.caller.mayStartUnit(u) && r.s.caller.startsWith(u, &u.root[trieCaller]) {
 		u.roots |= rootCaller
 	}
@@ -131,26 +121,22 @@ func (t *trie) startsWith(u *unit, keyNode *int32) bool {
 // scan walks the units left to right, emitting the best match at each.
 func (r *run) scan() {
 	units := r.s.units
-	for k := range units {
-		r.setRoots(&units[k])
-	}
 	prevEnd := 0
 	for i := 0; i < len(units); {
-		h := noHit
-		if units[i].roots != 0 {
-			h = r.bestAt(units, i, walkCtx{prevEnd: prevEnd})
-		}
-		if h.c < 0 {
-			if u := &units[i]; u.kind == tokenize.Word && r.hyphenated(u) {
-				r.scanParts(u)
+		u := &units[i]
+		if u.roots != 0 {
+			if h := r.bestAt(units, i, walkCtx{prevEnd: prevEnd}); h.c >= 0 {
+				if h.t.cands[h.c].actor != blocked {
+					r.emit(units, &h, false)
+				}
+				i, prevEnd = int(h.end), int(h.end)
+				continue
 			}
-			i++
-			continue
 		}
-		if h.t.cands[h.c].actor != blocked {
-			r.emit(units, &h, false)
+		if u.kind == tokenize.Word && hyphenated(u.key) {
+			r.scanParts(u)
 		}
-		i, prevEnd = int(h.end), int(h.end)
+		i++
 	}
 }
 
@@ -487,10 +473,10 @@ func (r *run) emit(units []unit, h *hit, partial bool) {
 	}
 }
 
-// hyphenated reports whether Word unit u has inner hyphens. Its key has
+// hyphenated reports whether the key of a Word has inner hyphens. It has
 // them as '-' (keys fold ‐ and ‑ to '-'), and a word never starts with one.
-func (r *run) hyphenated(u *unit) bool {
-	for _, c := range u.key {
+func hyphenated(key []byte) bool {
+	for _, c := range key {
 		if c == '-' {
 			return true
 		}
@@ -531,18 +517,16 @@ func (r *run) scanParts(u *unit) {
 		r.setRoots(&parts[k])
 	}
 	for i := 0; i < len(parts); {
-		h := noHit
 		if parts[i].roots != 0 {
-			h = r.bestAt(parts, i, walkCtx{partial: true})
+			if h := r.bestAt(parts, i, walkCtx{partial: true}); h.c >= 0 {
+				if h.t.cands[h.c].actor != blocked {
+					r.emit(parts, &h, true)
+				}
+				i = int(h.end)
+				continue
+			}
 		}
-		if h.c < 0 {
-			i++
-			continue
-		}
-		if h.t.cands[h.c].actor != blocked {
-			r.emit(parts, &h, true)
-		}
-		i = int(h.end)
+		i++
 	}
 }
 
@@ -581,7 +565,7 @@ func (s *Scratch) partUnit(text string, u *unit, off, end int32) unit {
 		t.Flags |= tokenize.AllCaps
 	}
 	var p unit
-	s.initUnit(&p, text, &t, u.tok, nil, 0)
+	s.initUnit(&p, text, &t, u.tok)
 	return p
 }
 
