@@ -53,7 +53,9 @@ func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.F
 	out := s.mentions[:0]
 	s.spans = s.spans[:0]
 	s.dense.reset(len(caller), a.gaz.Len())
-	for _, m := range ms.matches {
+	// By index and pointer: a Match is too large to copy per mention.
+	for i := range ms.matches {
+		m := &ms.matches[i]
 		idx := s.dense.of(a, m, s)
 		out = append(out, stance.Mention{
 			Actor: idx, Kind: m.Kind, Start: int32(m.TokStart), End: int32(m.TokEnd), Possessive: m.Possessive,
@@ -95,7 +97,7 @@ func (d *denseIndex) setGaz(g int, idx int32) {
 
 // of returns the dense index of m's actor, adding it to s.ids when new. A
 // caller's actor and a gazetteer actor with the same id share one index.
-func (d *denseIndex) of(a actorIndex, m actors.Match, s *scratch) int32 {
+func (d *denseIndex) of(a actorIndex, m *actors.Match, s *scratch) int32 {
 	if m.Caller {
 		if x := d.caller[m.Actor]; x > 0 {
 			return x - 1

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,4 +89,23 @@ func TestTrieGrowAndReset(t *testing.T) {
 	}
 	n := tr.child(0, keys[0], keyHash(keys[0]))
 	assert.Equal(t, n, tr.lookup(0, keys[0], keyHash(keys[0])))
+}
+
+// hyphenated finds a '-' at any position of keys of every length, and no
+// other byte, whichever way it reads the key's bytes.
+func TestHyphenated(t *testing.T) {
+	t.Parallel()
+	for n := range 20 {
+		for _, fill := range []byte{'a', ',', '.', '-' ^ 0x80, 0xff, 0} {
+			key := bytes.Repeat([]byte{fill}, n)
+			assert.False(t, hyphenated(key), "%q", key)
+			for p := range n {
+				key[p] = '-'
+				assert.True(t, hyphenated(key), "%q", key)
+				key[p] = fill
+			}
+		}
+	}
+	assert.True(t, hyphenated([]byte("russia-ukraine")))
+	assert.False(t, hyphenated([]byte("russia–ukraine"))) // en dash: not a hyphen
 }

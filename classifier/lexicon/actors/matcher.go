@@ -348,7 +348,8 @@ func (r *run) prepareWithRoots(toks []tokenize.Token, folded *tokenize.Folded, r
 		if t.Flags&tokenize.Possessive != 0 {
 			r.setPossessive(u)
 		}
-		if caller.mayStart(h) || sing && caller.mayStart(sh) || u.possessive() && caller.mayStart(u.fh) {
+		// caller.mayStartUnit(u), with its common case inlined.
+		if caller.mayStart(h) || (sing || u.possessive()) && caller.mayStartUnit(u) {
 			r.setCallerRoot(u)
 		}
 	}

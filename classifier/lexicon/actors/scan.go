@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +20,10 @@ type run struct {
 	dst    []Match
 }
 
-// walkCtx qualifies one walk of a trie.
+// walkCtx qualifies one walk of a trie. Walks take it by pointer, as it
+// is larger than the registers left for arguments.
 type walkCtx struct {
+	units   []unit   // the text's units, or the parts of a hyphenated word
 	caller  bool     // the caller's trie: no capital letter needed
 	titled  bool     // after a title: persons only, title-only surnames allowed
 	partial bool     // inside a hyphenated token: no neighbour guards
@@ -86,12 +89,15 @@ func (r *run) setRoots(u *unit) {
 	if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
 		u.roots |= rootTitle
 	}
-	r.setCallerRoot(u)
+	if r.s.caller.mayStartUnit(u) {
+		r.setCallerRoot(u)
+	}
 }
 
-// setCallerRoot sets the rootCaller bit and root of u.
+// setCallerRoot sets the rootCaller bit and root of u, which mayStartUnit
+// the caller's trie.
 func (r *run) setCallerRoot(u *unit) {
-	if r.s.caller.mayStartUnit(u) && r.s.caller.startsWith(u, &u.root[trieCaller]) {
+	if r.s.caller.startsWith(u, &u.root[trieCaller]) {
 		u.roots |= rootCaller
 	}
 }
@@ -125,7 +131,7 @@ func (r *run) scan() {
 	for i := 0; i < len(units); {
 		u := &units[i]
 		if u.roots != 0 {
-			if h := r.bestAt(units, i, walkCtx{prevEnd: prevEnd}); h.c >= 0 {
+			if h := r.bestAt(&walkCtx{units: units, prevEnd: prevEnd}, i); h.c >= 0 {
 				if h.t.cands[h.c].actor != blocked {
 					r.emit(units, &h, false)
 				}
@@ -141,21 +147,21 @@ func (r *run) scan() {
 }
 
 // bestAt returns the best match starting at unit i.
-func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
+func (r *run) bestAt(w *walkCtx, i int) hit {
 	best := noHit
-	roots := units[i].roots
+	roots := w.units[i].roots
 	if roots&rootGaz != 0 {
-		best = r.walk(&r.m.trie, trieGaz, units, i, w)
+		best = r.walk(&r.m.trie, trieGaz, w, i)
 	}
 	if roots&rootCaller != 0 {
 		w.caller = true
-		if h := r.walk(&r.s.caller, trieCaller, units, i, w); h.better(&best, &r.s.caller) {
+		if h := r.walk(&r.s.caller, trieCaller, w, i); h.better(&best, &r.s.caller) {
 			best = h
 		}
 		w.caller = false
 	}
 	if roots&rootTitle != 0 && !w.partial {
-		if h := r.titled(units, i, w); h.better(&best, &r.s.caller) {
+		if h := r.titled(w, i); h.better(&best, &r.s.caller) {
 			best = h
 		}
 	}
@@ -164,7 +170,9 @@ func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
 
 // titled returns the best person match after one or two titles starting at
 // unit i ("President Putin", "Prime Minister Sir Keir Starmer").
-func (r *run) titled(units []unit, i int, w walkCtx) hit {
+func (r *run) titled(tw *walkCtx, i int) hit {
+	w := *tw // qualified below for each title
+	units := w.units
 	var buf [8]titleEnd
 	n := r.titleEnds(units, i, 0, buf[:0])
 	for k, first := 0, len(n); k < first; k++ {
@@ -187,7 +195,7 @@ func (r *run) titled(units []unit, i int, w walkCtx) hit {
 				continue
 			}
 			w.caller = ti == trieCaller
-			h := r.walk(t, ti, units, e, w)
+			h := r.walk(t, ti, &w, e)
 			if h.c < 0 {
 				continue
 			}
@@ -233,25 +241,26 @@ func (r *run) titleEnds(units []unit, i int, gender candFlag, ends []titleEnd) [
 
 // walk follows trie t (trieGaz or trieCaller: ti) from unit i and returns
 // its longest acceptable match.
-func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
+func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 	best := noHit
 	if len(t.slots) == 0 {
 		return best
 	}
+	units := w.units
 	n := int32(0)
 	for j := i; j < len(units); j++ {
 		u := &units[j]
 		key := u.key
 		if u.sing {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
-				if c := r.accept(t, p, units, i, j+1, w, true); c >= 0 {
+				if c := r.accept(t, p, w, i, j+1, true); c >= 0 {
 					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPlural | possessiveFlag(u)}
 				}
 			}
 		}
 		if u.possessive() {
 			if p := t.lookup(n, key, u.h); p != 0 {
-				if c := r.accept(t, p, units, i, j+1, w, false); c >= 0 {
+				if c := r.accept(t, p, w, i, j+1, false); c >= 0 {
 					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPossessive}
 				}
 			}
@@ -260,7 +269,7 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 			if n = t.lookup(n, u.fkey, u.fh); n == 0 {
 				break
 			}
-			if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+			if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
 				best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.suffixEnd}
 			}
 			continue
@@ -273,7 +282,7 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 		if n == 0 {
 			break
 		}
-		if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+		if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
 			best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end}
 		}
 	}
@@ -282,7 +291,8 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 
 // accept returns the first candidate at node n that may match units [i,
 // end), or -1.
-func (r *run) accept(t *trie, n int32, units []unit, i, end int, w walkCtx, plural bool) int32 {
+func (r *run) accept(t *trie, n int32, w *walkCtx, i, end int, plural bool) int32 {
+	units := w.units
 	for ci := t.nodes[n].first; ci >= 0; ci = t.cands[ci].next {
 		c := &t.cands[ci]
 		switch {
@@ -475,13 +485,34 @@ func (r *run) emit(units []unit, h *hit, partial bool) {
 
 // hyphenated reports whether the key of a Word has inner hyphens. It has
 // them as '-' (keys fold ‐ and ‑ to '-'), and a word never starts with one.
+// Most words are tested, and most have none, so it tests eight or four
+// bytes at a time (the words of a key of four bytes or more are read with
+// overlap at its end) rather than byte by byte.
 func hyphenated(key []byte) bool {
-	for _, c := range key {
-		if c == '-' {
-			return true
+	n := len(key)
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			if hasHyphen8(binary.LittleEndian.Uint64(key[i:])) {
+				return true
+			}
 		}
+		return hasHyphen8(binary.LittleEndian.Uint64(key[n-8:]))
+	case n >= 4:
+		return hasHyphen8(uint64(binary.LittleEndian.Uint32(key)) | uint64(binary.LittleEndian.Uint32(key[n-4:]))<<32)
+	case n > 0:
+		// The first, middle and last bytes are all of them.
+		return key[0] == '-' || key[n/2] == '-' || key[n-1] == '-'
 	}
 	return false
+}
+
+// hasHyphen8 reports whether one of the eight bytes of x is '-': the
+// classic test for a zero byte, on x with every byte xor '-'.
+func hasHyphen8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x ^= '-' * ones
+	return (x-ones)&^x&highs != 0
 }
 
 // scanParts matches the parts of hyphenated unit u ("Russia-Ukraine",
@@ -518,7 +549,7 @@ func (r *run) scanParts(u *unit) {
 	}
 	for i := 0; i < len(parts); {
 		if parts[i].roots != 0 {
-			if h := r.bestAt(parts, i, walkCtx{partial: true}); h.c >= 0 {
+			if h := r.bestAt(&walkCtx{units: parts, partial: true}, i); h.c >= 0 {
 				if h.t.cands[h.c].actor != blocked {
 					r.emit(parts, &h, true)
 				}
