@@ -109,3 +109,20 @@ func TestHyphenated(t *testing.T) {
 	assert.True(t, hyphenated([]byte("russia-ukraine")))
 	assert.False(t, hyphenated([]byte("russia–ukraine"))) // en dash: not a hyphen
 }
+
+// fits accepts exactly the tokens with 0 <= Start <= End <= SuffixEnd <=
+// len(text).
+func TestFits(t *testing.T) {
+	t.Parallel()
+	const text = "Russia's"
+	offsets := []int32{-1 << 31, -2, -1, 0, 1, 6, 8, 9, 1<<31 - 1}
+	for _, a := range offsets {
+		for _, b := range offsets {
+			for _, c := range offsets {
+				tok := tokenize.Token{Start: a, End: b, SuffixEnd: c, Kind: tokenize.Word}
+				want := 0 <= a && a <= b && b <= c && int(c) <= len(text)
+				assert.Equal(t, want, fits(&tok, text), "%d %d %d", a, b, c)
+			}
+		}
+	}
+}

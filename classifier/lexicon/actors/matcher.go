@@ -224,7 +224,8 @@ func (s *Scratch) rememberCaller(m *Matcher, caller []classifier.Actor, useGaz b
 type unit struct {
 	// key is the unit's key, in Scratch.buf or in the caller's
 	// tokenize.Folded; fkey, for a possessive only, the key of its text
-	// with the suffix. Neither is modified once set.
+	// with the suffix. Neither is modified once set. fkey and fh are set,
+	// and read, for a possessive only.
 	key, fkey             []byte
 	h, fh, sh             uint64
 	start, end, suffixEnd int32
@@ -329,19 +330,12 @@ func (r *run) prepareWithRoots(toks []tokenize.Token, folded *tokenize.Folded, r
 		if t.Kind == tokenize.Word && isPlural(key) {
 			sing, sh = true, mix64(foldHashUndo(foldHash, 's'))
 		}
-		pr := &roots[k]
-		var bits uint8
-		var gazRoot int32
-		if r.useGaz {
-			gazRoot = pr.gaz
-			if pr.gaz != 0 || pr.sing != 0 {
-				bits = rootGaz
-			}
+		pr := roots[k]
+		bits, gazRoot := pr.bits, pr.gaz
+		if !r.useGaz {
+			bits, gazRoot = bits&^rootGaz, 0
 		}
-		if pr.title != 0 {
-			bits |= rootTitle
-		}
-		u.key, u.fkey, u.h, u.fh, u.sh = key, nil, h, 0, sh
+		u.key, u.h, u.sh = key, h, sh
 		u.start, u.end, u.suffixEnd, u.tok = t.Start, t.End, t.SuffixEnd, int32(k)
 		u.root = [2]int32{gazRoot, 0}
 		u.kind, u.flags, u.sing, u.roots = t.Kind, t.Flags, sing, bits
@@ -372,9 +366,11 @@ func isWord(t *tokenize.Token, text string) bool {
 	return (t.Kind == tokenize.Word || t.Kind == tokenize.Emoji) && fits(t, text)
 }
 
-// fits reports whether the offsets of t lie in order inside text.
+// fits reports whether the offsets of t lie in order inside text: 0 <=
+// Start <= End <= SuffixEnd <= len(text). Compared as unsigned, a negative
+// offset is larger than any in the text, so three tests do.
 func fits(t *tokenize.Token, text string) bool {
-	return 0 <= t.Start && t.Start <= t.End && t.End <= t.SuffixEnd && int(t.SuffixEnd) <= len(text)
+	return uint32(t.Start) <= uint32(t.End) && uint32(t.End) <= uint32(t.SuffixEnd) && uint(t.SuffixEnd) <= uint(len(text))
 }
 
 // newUnit resets u to token k, t, with no key yet.
@@ -449,9 +445,12 @@ func (s *Scratch) setFullKey(u *unit, text string) {
 // and hands them to MatchFolded, which then probes no gazetteer trie for
 // the first word of a mention.
 type Roots struct {
-	gaz   int32 // child of the gazetteer trie's root along the key, or 0
-	sing  int32 // along the key without its plural "s", or 0
-	title int32 // child of the titles trie's root along the key, or 0
+	gaz int32 // child of the gazetteer trie's root along the key, or 0
+	// bits has rootGaz when the key, or the key without its plural "s",
+	// labels an edge from the gazetteer trie's root, and rootTitle when
+	// the key labels one from the titles trie's: a unit's roots but for
+	// the caller's trie and possessives.
+	bits uint8
 }
 
 // IsZero reports whether r leads nowhere: the form starts no surface form,
@@ -466,10 +465,12 @@ func (m *Matcher) Roots(form []byte) Roots {
 	u.setWordKey(form, tokenize.FoldHash(form))
 	var r Roots
 	r.gaz = m.trie.lookup(0, u.key, u.h)
-	if u.sing {
-		r.sing = m.trie.lookup(0, u.key[:len(u.key)-1], u.sh)
+	if r.gaz != 0 || u.sing && m.trie.lookup(0, u.key[:len(u.key)-1], u.sh) != 0 {
+		r.bits |= rootGaz
 	}
-	r.title = m.titles.lookup(0, u.key, u.h)
+	if m.titles.lookup(0, u.key, u.h) != 0 {
+		r.bits |= rootTitle
+	}
 	return r
 }
 
