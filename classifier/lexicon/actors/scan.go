@@ -249,6 +249,9 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 	units := w.units
 	n := int32(0)
 	for j := i; j < len(units); j++ {
+		if j > i && t.nodes[n].kids == 0 {
+			break // a leaf: every step from n below would find no child
+		}
 		u := &units[j]
 		key := u.key
 		if u.sing {
