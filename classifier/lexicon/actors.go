@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"io/fs"
+	"slices"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/actors"
@@ -50,15 +51,17 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, s *scratch) []stance.Mention {
 	ms := &s.match
 	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
-	out := s.mentions[:0]
-	s.spans = s.spans[:0]
+	n := len(ms.matches)
+	out := slices.Grow(s.mentions[:0], n)[:n]
+	s.spans = slices.Grow(s.spans[:0], n)[:n]
 	s.dense.reset(len(caller), a.gaz.Len())
-	for _, m := range ms.matches {
-		idx := s.dense.of(a, m, s)
-		out = append(out, stance.Mention{
-			Actor: idx, Kind: m.Kind, Start: int32(m.TokStart), End: int32(m.TokEnd), Possessive: m.Possessive,
-		})
-		s.spans = append(s.spans, classifier.Span{Begin: m.Start, End: m.End})
+	// By index and pointer: a Match is too large to copy per mention.
+	for i := range ms.matches {
+		m := &ms.matches[i]
+		out[i] = stance.Mention{
+			Actor: s.dense.of(a, m, s), Kind: m.Kind, Start: int32(m.TokStart), End: int32(m.TokEnd), Possessive: m.Possessive,
+		}
+		s.spans[i] = classifier.Span{Begin: m.Start, End: m.End}
 	}
 	return out
 }
@@ -95,7 +98,7 @@ func (d *denseIndex) setGaz(g int, idx int32) {
 
 // of returns the dense index of m's actor, adding it to s.ids when new. A
 // caller's actor and a gazetteer actor with the same id share one index.
-func (d *denseIndex) of(a actorIndex, m actors.Match, s *scratch) int32 {
+func (d *denseIndex) of(a actorIndex, m *actors.Match, s *scratch) int32 {
 	if m.Caller {
 		if x := d.caller[m.Actor]; x > 0 {
 			return x - 1

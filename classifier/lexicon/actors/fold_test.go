@@ -1,9 +1,12 @@
 package actors
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
 func TestAppendKey(t *testing.T) {
@@ -35,6 +38,37 @@ func TestKeyHashesPrefix(t *testing.T) {
 	}
 }
 
+// foldHashUndo takes the last byte off a FoldHash, so that a key's hash
+// without its final dot or plural "s" comes from the form's.
+func TestFoldHashUndo(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, uint64(1), foldPrimeInverse*tokenize.FoldPrime)
+	for _, k := range []string{"u.s.", "russians", "a.", "é."} {
+		b := []byte(k)
+		n := len(b)
+		assert.Equal(t, tokenize.FoldHash(b[:n-1]), foldHashUndo(tokenize.FoldHash(b), b[n-1]), k)
+	}
+}
+
+// wordKey drops a final dot from a form of two bytes or more, and hashes
+// the key as keyHash does.
+func TestWordKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ form, key string }{
+		{"u.s.", "u.s"},
+		{"gen.", "gen"},
+		{".", "."},
+		{"russia", "russia"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		form := []byte(tt.form)
+		key, h := wordKey(form, tokenize.FoldHash(form))
+		assert.Equal(t, tt.key, string(key), tt.form)
+		assert.Equal(t, keyHash(key), mix64(h), tt.form)
+	}
+}
+
 // The table grows and resets without losing or leaking edges.
 func TestTrieGrowAndReset(t *testing.T) {
 	t.Parallel()
@@ -55,4 +89,40 @@ func TestTrieGrowAndReset(t *testing.T) {
 	}
 	n := tr.child(0, keys[0], keyHash(keys[0]))
 	assert.Equal(t, n, tr.lookup(0, keys[0], keyHash(keys[0])))
+}
+
+// hyphenated finds a '-' at any position of keys of every length, and no
+// other byte, whichever way it reads the key's bytes.
+func TestHyphenated(t *testing.T) {
+	t.Parallel()
+	for n := range 20 {
+		for _, fill := range []byte{'a', ',', '.', '-' ^ 0x80, 0xff, 0} {
+			key := bytes.Repeat([]byte{fill}, n)
+			assert.False(t, hyphenated(key), "%q", key)
+			for p := range n {
+				key[p] = '-'
+				assert.True(t, hyphenated(key), "%q", key)
+				key[p] = fill
+			}
+		}
+	}
+	assert.True(t, hyphenated([]byte("russia-ukraine")))
+	assert.False(t, hyphenated([]byte("russia–ukraine"))) // en dash: not a hyphen
+}
+
+// fits accepts exactly the tokens with 0 <= Start <= End <= SuffixEnd <=
+// len(text).
+func TestFits(t *testing.T) {
+	t.Parallel()
+	const text = "Russia's"
+	offsets := []int32{-1 << 31, -2, -1, 0, 1, 6, 8, 9, 1<<31 - 1}
+	for _, a := range offsets {
+		for _, b := range offsets {
+			for _, c := range offsets {
+				tok := tokenize.Token{Start: a, End: b, SuffixEnd: c, Kind: tokenize.Word}
+				want := 0 <= a && a <= b && b <= c && int(c) <= len(text)
+				assert.Equal(t, want, fits(&tok, text), "%d %d %d", a, b, c)
+			}
+		}
+	}
 }

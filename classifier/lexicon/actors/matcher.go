@@ -222,23 +222,21 @@ func (s *Scratch) rememberCaller(m *Matcher, caller []classifier.Actor, useGaz b
 // unit is one token (or one part of a hyphenated token) prepared for
 // matching: its key and the key's hashes.
 type unit struct {
-	start, end, suffixEnd int32
 	// key is the unit's key, in Scratch.buf or in the caller's
 	// tokenize.Folded; fkey, for a possessive only, the key of its text
-	// with the suffix. Neither is modified once set.
-	key, fkey []byte
-	h, fh, sh uint64
-	tok       int32
-	kind      tokenize.Kind
-	flags     tokenize.Flag
-	sing      bool  // sh is the hash of the key without its plural "s"
-	roots     uint8 // rootGaz, rootCaller, rootTitle
-	folded    bool  // key from a tokenize.Folded form
-	pre       bool  // proots holds the Roots of the key: no probing needed
-	proots    Roots
+	// with the suffix. Neither is modified once set. fkey and fh are set,
+	// and read, for a possessive only.
+	key, fkey             []byte
+	h, fh, sh             uint64
+	start, end, suffixEnd int32
+	tok                   int32
 	// root[trieGaz] and root[trieCaller]: the child of the trie's root
 	// along the key, or 0; set by setRoots when the bit is in roots.
-	root [2]int32
+	root  [2]int32
+	kind  tokenize.Kind
+	flags tokenize.Flag
+	sing  bool  // sh is the hash of the key without its plural "s"
+	roots uint8 // rootGaz, rootCaller, rootTitle
 }
 
 func (u *unit) possessive() bool { return u.flags&tokenize.Possessive != 0 }
@@ -282,67 +280,163 @@ func (m *Matcher) MatchFolded(dst []Match, text string, toks []tokenize.Token, f
 	if folded == nil || len(roots) != len(toks) {
 		roots = nil
 	}
-	for k := range toks {
-		u := &s.units[k]
-		if folded == nil {
-			s.initUnit(u, text, &toks[k], int32(k), nil, 0)
-			continue
-		}
-		s.initUnit(u, text, &toks[k], int32(k), folded.At(k), folded.Hash(k))
-		if roots != nil && u.folded {
-			u.pre, u.proots = true, roots[k]
-		}
-	}
 	r := run{m: m, s: s, text: text, caller: caller, useGaz: useGaz, dst: dst}
+	r.prepare(toks, folded, roots)
 	r.scan()
 	return r.dst
 }
 
-// initUnit prepares token k in u. A token whose offsets do not fit text
-// gets an empty key, which no surface form has. folded is the token's
-// lookup form (tokenize.AppendLower) and foldHash its tokenize.FoldHash, or
-// folded is nil to compute the key from text.
-func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32, folded []byte, foldHash uint64) {
+// prepare fills r.s.units from toks, with their roots: a Word or Emoji
+// token from its form in folded (when not nil) and its Roots (when roots is
+// not nil), any other token from text.
+func (r *run) prepare(toks []tokenize.Token, folded *tokenize.Folded, roots []Roots) {
+	if roots != nil {
+		r.prepareWithRoots(toks, folded, roots)
+		return
+	}
+	s, units, text := r.s, r.s.units[:len(toks)], r.text
+	for k := range toks {
+		u, t := &units[k], &toks[k]
+		if folded == nil || !isWord(t, text) {
+			s.initUnit(u, text, t, int32(k))
+		} else {
+			newUnit(u, t, int32(k))
+			u.setWordKey(folded.At(k), folded.Hash(k))
+			if u.possessive() {
+				s.setFullKey(u, text)
+			}
+		}
+		r.setRoots(u)
+	}
+}
+
+// prepareWithRoots is prepare with the Roots of the Word and Emoji tokens.
+// Most tokens start nothing and are no possessive, so their case costs no
+// call and no probe of a trie, and each field of their unit is written
+// once.
+func (r *run) prepareWithRoots(toks []tokenize.Token, folded *tokenize.Folded, roots []Roots) {
+	s, units, text := r.s, r.s.units[:len(toks)], r.text
+	caller := &s.caller
+	roots = roots[:len(toks)]
+	for k := range toks {
+		u, t := &units[k], &toks[k]
+		if !isWord(t, text) {
+			s.initUnit(u, text, t, int32(k))
+			r.setRoots(u)
+			continue
+		}
+		key, foldHash := wordKey(folded.At(k), folded.Hash(k))
+		h, sing, sh := mix64(foldHash), false, uint64(0)
+		if t.Kind == tokenize.Word && isPlural(key) {
+			sing, sh = true, mix64(foldHashUndo(foldHash, 's'))
+		}
+		pr := roots[k]
+		bits, gazRoot := pr.bits, pr.gaz
+		if !r.useGaz {
+			bits, gazRoot = bits&^rootGaz, 0
+		}
+		u.key, u.h, u.sh = key, h, sh
+		u.start, u.end, u.suffixEnd, u.tok = t.Start, t.End, t.SuffixEnd, int32(k)
+		u.root = [2]int32{gazRoot, 0}
+		u.kind, u.flags, u.sing, u.roots = t.Kind, t.Flags, sing, bits
+		if t.Flags&tokenize.Possessive != 0 {
+			r.setPossessive(u)
+		}
+		// caller.mayStartUnit(u), with its common case inlined.
+		if caller.mayStart(h) || (sing || u.possessive()) && caller.mayStartUnit(u) {
+			r.setCallerRoot(u)
+		}
+	}
+}
+
+// setPossessive completes a possessive Word unit whose roots come from the
+// Roots of its key: its key with the suffix, which may also start a
+// gazetteer name, and no title (a title is never possessive).
+func (r *run) setPossessive(u *unit) {
+	r.s.setFullKey(u, r.text)
+	u.roots &^= rootTitle
+	if r.useGaz && u.roots&rootGaz == 0 && r.m.trie.mayStart(u.fh) && r.m.trie.lookup(0, u.fkey, u.fh) != 0 {
+		u.roots |= rootGaz
+	}
+}
+
+// isWord reports whether t is a Word or Emoji token whose offsets fit text:
+// its key is its lookup form.
+func isWord(t *tokenize.Token, text string) bool {
+	return (t.Kind == tokenize.Word || t.Kind == tokenize.Emoji) && fits(t, text)
+}
+
+// fits reports whether the offsets of t lie in order inside text: 0 <=
+// Start <= End <= SuffixEnd <= len(text). Compared as unsigned, a negative
+// offset is larger than any in the text, so three tests do.
+func fits(t *tokenize.Token, text string) bool {
+	return uint32(t.Start) <= uint32(t.End) && uint32(t.End) <= uint32(t.SuffixEnd) && uint(t.SuffixEnd) <= uint(len(text))
+}
+
+// newUnit resets u to token k, t, with no key yet.
+func newUnit(u *unit, t *tokenize.Token, k int32) {
 	*u = unit{}
 	u.start, u.end, u.suffixEnd, u.tok = t.Start, t.End, t.SuffixEnd, k
 	u.kind, u.flags = t.Kind, t.Flags
-	if t.Start < 0 || t.End < t.Start || t.SuffixEnd < t.End || int(t.SuffixEnd) > len(text) {
+}
+
+// initUnit prepares token k in u from text. A token whose offsets do not
+// fit text gets an empty key, which no surface form has.
+func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32) {
+	newUnit(u, t, k)
+	if !fits(t, text) {
 		u.kind, u.flags = 0, 0
 		u.end, u.suffixEnd = u.start, u.start
 		return // empty key, which no surface form has
 	}
-	hashed := false
-	if folded != nil && (t.Kind == tokenize.Word || t.Kind == tokenize.Emoji) {
-		// The key of a Word or Emoji is its lookup form without a final
-		// dot: such tokens hold no ‘, the one rune appendKey folds
-		// differently. Without a dot to drop, the key's hash is the
-		// form's.
-		if n := len(folded); n > 1 && folded[n-1] == '.' {
-			folded = folded[:n-1]
-		} else {
-			u.h, hashed = mix64(foldHash), true
-		}
-		u.key, u.folded = folded, true
-	} else {
-		start := len(s.buf)
-		s.buf = appendKey(s.buf, text[t.Start:t.End])
-		u.key = s.buf[start:len(s.buf):len(s.buf)]
+	start := len(s.buf)
+	s.buf = appendKey(s.buf, text[t.Start:t.End])
+	u.key = s.buf[start:len(s.buf):len(s.buf)]
+	var prefix uint64
+	u.h, prefix = keyHashes(u.key)
+	if t.Kind == tokenize.Word && isPlural(u.key) {
+		u.sing, u.sh = true, mix64(prefix)
 	}
-	key := u.key
-	sing := t.Kind == tokenize.Word && len(key) >= 4 && key[len(key)-1] == 's' && key[len(key)-2] != 's'
-	if !hashed || sing {
-		var prefix uint64
-		u.h, prefix = keyHashes(key)
-		if sing {
-			u.sing, u.sh = true, mix64(prefix)
-		}
+	if u.possessive() {
+		s.setFullKey(u, text)
 	}
-	if t.Flags&tokenize.Possessive != 0 {
-		start := len(s.buf)
-		s.buf = appendKey(s.buf, text[t.Start:t.SuffixEnd])
-		u.fkey = s.buf[start:len(s.buf):len(s.buf)]
-		u.fh = keyHash(u.fkey)
+}
+
+// setWordKey sets the key of a Word or Emoji unit from its lookup form
+// (see wordKey).
+func (u *unit) setWordKey(form []byte, foldHash uint64) {
+	form, foldHash = wordKey(form, foldHash)
+	u.key, u.h = form, mix64(foldHash)
+	if u.kind == tokenize.Word && isPlural(form) {
+		u.sing, u.sh = true, mix64(foldHashUndo(foldHash, 's'))
 	}
+}
+
+// wordKey returns the key of a Word or Emoji token and its
+// tokenize.FoldHash from its lookup form (tokenize.AppendLower) and the
+// form's hash, without going over its bytes again. The key is the form
+// without a final dot: such tokens hold no ‘, the one rune appendKey folds
+// differently.
+func wordKey(form []byte, foldHash uint64) ([]byte, uint64) {
+	if n := len(form); n > 1 && form[n-1] == '.' {
+		return form[:n-1], foldHashUndo(foldHash, '.')
+	}
+	return form, foldHash
+}
+
+// isPlural reports whether key may be a plural in "s" whose singular is key
+// without it ("russians", not "bus" or "congress").
+func isPlural(key []byte) bool {
+	n := len(key)
+	return n >= 4 && key[n-1] == 's' && key[n-2] != 's'
+}
+
+// setFullKey sets the key with its suffix of a possessive unit u.
+func (s *Scratch) setFullKey(u *unit, text string) {
+	start := len(s.buf)
+	s.buf = appendKey(s.buf, text[u.start:u.suffixEnd])
+	u.fkey = s.buf[start:len(s.buf):len(s.buf)]
+	u.fh = keyHash(u.fkey)
 }
 
 // Roots are where the lookup form of a Word or Emoji token leads from the
@@ -351,9 +445,12 @@ func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32, fol
 // and hands them to MatchFolded, which then probes no gazetteer trie for
 // the first word of a mention.
 type Roots struct {
-	gaz   int32 // child of the gazetteer trie's root along the key, or 0
-	sing  int32 // along the key without its plural "s", or 0
-	title int32 // child of the titles trie's root along the key, or 0
+	gaz int32 // child of the gazetteer trie's root along the key, or 0
+	// bits has rootGaz when the key, or the key without its plural "s",
+	// labels an edge from the gazetteer trie's root, and rootTitle when
+	// the key labels one from the titles trie's: a unit's roots but for
+	// the caller's trie and possessives.
+	bits uint8
 }
 
 // IsZero reports whether r leads nowhere: the form starts no surface form,
@@ -364,14 +461,16 @@ func (r Roots) IsZero() bool { return r == Roots{} }
 // Emoji token).
 func (m *Matcher) Roots(form []byte) Roots {
 	var u unit
-	var s Scratch
-	s.initUnit(&u, string(form), &tokenize.Token{End: int32(len(form)), SuffixEnd: int32(len(form)), Kind: tokenize.Word}, 0, form, tokenize.FoldHash(form))
+	newUnit(&u, &tokenize.Token{End: int32(len(form)), SuffixEnd: int32(len(form)), Kind: tokenize.Word}, 0)
+	u.setWordKey(form, tokenize.FoldHash(form))
 	var r Roots
 	r.gaz = m.trie.lookup(0, u.key, u.h)
-	if u.sing {
-		r.sing = m.trie.lookup(0, u.key[:len(u.key)-1], u.sh)
+	if r.gaz != 0 || u.sing && m.trie.lookup(0, u.key[:len(u.key)-1], u.sh) != 0 {
+		r.bits |= rootGaz
 	}
-	r.title = m.titles.lookup(0, u.key, u.h)
+	if m.titles.lookup(0, u.key, u.h) != 0 {
+		r.bits |= rootTitle
+	}
 	return r
 }
 

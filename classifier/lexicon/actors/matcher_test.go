@@ -17,6 +17,22 @@ func match(m *Matcher, text string, caller []classifier.Actor, opts Options) []M
 	return m.Match(nil, text, toks, caller, opts, new(Scratch))
 }
 
+// assertSameFolded checks that MatchFolded, with the tokens' lookup forms
+// and then also with their Roots, finds what Match found: want.
+func assertSameFolded(t *testing.T, m *Matcher, text string, caller []classifier.Actor, opts Options, want []Match) {
+	t.Helper()
+	toks := tokenize.Tokenize(text, nil)
+	var fd tokenize.Folded
+	fd.Reset(text, toks)
+	roots := make([]Roots, len(toks))
+	for i := range toks {
+		roots[i] = m.Roots(fd.At(i))
+	}
+	var s Scratch
+	assert.Equal(t, want, m.MatchFolded(nil, text, toks, &fd, nil, caller, opts, &s), "MatchFolded")
+	assert.Equal(t, want, m.MatchFolded(nil, text, toks, &fd, roots, caller, opts, &s), "MatchFolded with Roots")
+}
+
 func matchIDs(m *Matcher, text string, caller []classifier.Actor, opts Options) []string {
 	var ids []string
 	for _, mt := range match(m, text, caller, opts) {
@@ -336,8 +352,9 @@ func TestMatchSpans(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := spans(tt.text, match(m, tt.text, tt.caller, tt.opts))
-			assert.Equal(t, tt.want, got)
+			ms := match(m, tt.text, tt.caller, tt.opts)
+			assert.Equal(t, tt.want, spans(tt.text, ms))
+			assertSameFolded(t, m, tt.text, tt.caller, tt.opts, ms)
 		})
 	}
 }

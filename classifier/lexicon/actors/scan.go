@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +20,10 @@ type run struct {
 	dst    []Match
 }
 
-// walkCtx qualifies one walk of a trie.
+// walkCtx qualifies one walk of a trie. Walks take it by pointer, as it
+// is larger than the registers left for arguments.
 type walkCtx struct {
+	units   []unit   // the text's units, or the parts of a hyphenated word
 	caller  bool     // the caller's trie: no capital letter needed
 	titled  bool     // after a title: persons only, title-only surnames allowed
 	partial bool     // inside a hyphenated token: no neighbour guards
@@ -77,31 +80,24 @@ const (
 	trieCaller
 )
 
-// setRoots fills u.roots and u.root.
+// setRoots sets u.roots and u.root, on a unit fresh from initUnit or
+// initWord, by probing the tries.
 func (r *run) setRoots(u *unit) {
-	u.roots = 0
-	u.root = [2]int32{}
-	if u.pre {
-		// Looked up with the caller's vocabulary; only a possessive's
-		// key with its suffix is left to probe.
-		if r.useGaz {
-			u.root[trieGaz] = u.proots.gaz
-			if u.proots.gaz != 0 || u.proots.sing != 0 || u.possessive() && r.m.trie.mayStart(u.fh) && r.m.trie.lookup(0, u.fkey, u.fh) != 0 {
-				u.roots |= rootGaz
-			}
-		}
-		if !u.possessive() && u.proots.title != 0 {
-			u.roots |= rootTitle
-		}
-	} else {
-		if r.useGaz && r.m.trie.mayStartUnit(u) && r.m.trie.startsWith(u, &u.root[trieGaz]) {
-			u.roots |= rootGaz
-		}
-		if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
-			u.roots |= rootTitle
-		}
+	if r.useGaz && r.m.trie.mayStartUnit(u) && r.m.trie.startsWith(u, &u.root[trieGaz]) {
+		u.roots |= rootGaz
 	}
-	if r.s.caller.mayStartUnit(u) && r.s.caller.startsWith(u, &u.root[trieCaller]) {
+	if !u.possessive() && r.m.titles.mayStart(u.h) && r.m.titles.lookup(0, u.key, u.h) != 0 {
+		u.roots |= rootTitle
+	}
+	if r.s.caller.mayStartUnit(u) {
+		r.setCallerRoot(u)
+	}
+}
+
+// setCallerRoot sets the rootCaller bit and root of u, which mayStartUnit
+// the caller's trie.
+func (r *run) setCallerRoot(u *unit) {
+	if r.s.caller.startsWith(u, &u.root[trieCaller]) {
 		u.roots |= rootCaller
 	}
 }
@@ -131,45 +127,41 @@ func (t *trie) startsWith(u *unit, keyNode *int32) bool {
 // scan walks the units left to right, emitting the best match at each.
 func (r *run) scan() {
 	units := r.s.units
-	for k := range units {
-		r.setRoots(&units[k])
-	}
 	prevEnd := 0
 	for i := 0; i < len(units); {
-		h := noHit
-		if units[i].roots != 0 {
-			h = r.bestAt(units, i, walkCtx{prevEnd: prevEnd})
-		}
-		if h.c < 0 {
-			if u := &units[i]; u.kind == tokenize.Word && r.hyphenated(u) {
-				r.scanParts(u)
+		u := &units[i]
+		if u.roots != 0 {
+			if h := r.bestAt(&walkCtx{units: units, prevEnd: prevEnd}, i); h.c >= 0 {
+				if h.t.cands[h.c].actor != blocked {
+					r.emit(units, &h, false)
+				}
+				i, prevEnd = int(h.end), int(h.end)
+				continue
 			}
-			i++
-			continue
 		}
-		if h.t.cands[h.c].actor != blocked {
-			r.emit(units, &h, false)
+		if u.kind == tokenize.Word && hyphenated(u.key) {
+			r.scanParts(u)
 		}
-		i, prevEnd = int(h.end), int(h.end)
+		i++
 	}
 }
 
 // bestAt returns the best match starting at unit i.
-func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
+func (r *run) bestAt(w *walkCtx, i int) hit {
 	best := noHit
-	roots := units[i].roots
+	roots := w.units[i].roots
 	if roots&rootGaz != 0 {
-		best = r.walk(&r.m.trie, trieGaz, units, i, w)
+		best = r.walk(&r.m.trie, trieGaz, w, i)
 	}
 	if roots&rootCaller != 0 {
 		w.caller = true
-		if h := r.walk(&r.s.caller, trieCaller, units, i, w); h.better(&best, &r.s.caller) {
+		if h := r.walk(&r.s.caller, trieCaller, w, i); h.better(&best, &r.s.caller) {
 			best = h
 		}
 		w.caller = false
 	}
 	if roots&rootTitle != 0 && !w.partial {
-		if h := r.titled(units, i, w); h.better(&best, &r.s.caller) {
+		if h := r.titled(w, i); h.better(&best, &r.s.caller) {
 			best = h
 		}
 	}
@@ -178,7 +170,9 @@ func (r *run) bestAt(units []unit, i int, w walkCtx) hit {
 
 // titled returns the best person match after one or two titles starting at
 // unit i ("President Putin", "Prime Minister Sir Keir Starmer").
-func (r *run) titled(units []unit, i int, w walkCtx) hit {
+func (r *run) titled(tw *walkCtx, i int) hit {
+	w := *tw // qualified below for each title
+	units := w.units
 	var buf [8]titleEnd
 	n := r.titleEnds(units, i, 0, buf[:0])
 	for k, first := 0, len(n); k < first; k++ {
@@ -201,7 +195,7 @@ func (r *run) titled(units []unit, i int, w walkCtx) hit {
 				continue
 			}
 			w.caller = ti == trieCaller
-			h := r.walk(t, ti, units, e, w)
+			h := r.walk(t, ti, &w, e)
 			if h.c < 0 {
 				continue
 			}
@@ -247,25 +241,29 @@ func (r *run) titleEnds(units []unit, i int, gender candFlag, ends []titleEnd) [
 
 // walk follows trie t (trieGaz or trieCaller: ti) from unit i and returns
 // its longest acceptable match.
-func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
+func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 	best := noHit
 	if len(t.slots) == 0 {
 		return best
 	}
+	units := w.units
 	n := int32(0)
 	for j := i; j < len(units); j++ {
+		if j > i && t.nodes[n].kids == 0 {
+			break // a leaf: every step from n below would find no child
+		}
 		u := &units[j]
 		key := u.key
 		if u.sing {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
-				if c := r.accept(t, p, units, i, j+1, w, true); c >= 0 {
+				if c := r.accept(t, p, w, i, j+1, true); c >= 0 {
 					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPlural | possessiveFlag(u)}
 				}
 			}
 		}
 		if u.possessive() {
 			if p := t.lookup(n, key, u.h); p != 0 {
-				if c := r.accept(t, p, units, i, j+1, w, false); c >= 0 {
+				if c := r.accept(t, p, w, i, j+1, false); c >= 0 {
 					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPossessive}
 				}
 			}
@@ -274,7 +272,7 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 			if n = t.lookup(n, u.fkey, u.fh); n == 0 {
 				break
 			}
-			if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+			if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
 				best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.suffixEnd}
 			}
 			continue
@@ -287,7 +285,7 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 		if n == 0 {
 			break
 		}
-		if c := r.accept(t, n, units, i, j+1, w, false); c >= 0 {
+		if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
 			best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end}
 		}
 	}
@@ -296,7 +294,8 @@ func (r *run) walk(t *trie, ti int, units []unit, i int, w walkCtx) hit {
 
 // accept returns the first candidate at node n that may match units [i,
 // end), or -1.
-func (r *run) accept(t *trie, n int32, units []unit, i, end int, w walkCtx, plural bool) int32 {
+func (r *run) accept(t *trie, n int32, w *walkCtx, i, end int, plural bool) int32 {
+	units := w.units
 	for ci := t.nodes[n].first; ci >= 0; ci = t.cands[ci].next {
 		c := &t.cands[ci]
 		switch {
@@ -487,15 +486,36 @@ func (r *run) emit(units []unit, h *hit, partial bool) {
 	}
 }
 
-// hyphenated reports whether Word unit u has inner hyphens. Its key has
+// hyphenated reports whether the key of a Word has inner hyphens. It has
 // them as '-' (keys fold ‐ and ‑ to '-'), and a word never starts with one.
-func (r *run) hyphenated(u *unit) bool {
-	for _, c := range u.key {
-		if c == '-' {
-			return true
+// Most words are tested, and most have none, so it tests eight or four
+// bytes at a time (the words of a key of four bytes or more are read with
+// overlap at its end) rather than byte by byte.
+func hyphenated(key []byte) bool {
+	n := len(key)
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			if hasHyphen8(binary.LittleEndian.Uint64(key[i:])) {
+				return true
+			}
 		}
+		return hasHyphen8(binary.LittleEndian.Uint64(key[n-8:]))
+	case n >= 4:
+		return hasHyphen8(uint64(binary.LittleEndian.Uint32(key)) | uint64(binary.LittleEndian.Uint32(key[n-4:]))<<32)
+	case n > 0:
+		// The first, middle and last bytes are all of them.
+		return key[0] == '-' || key[n/2] == '-' || key[n-1] == '-'
 	}
 	return false
+}
+
+// hasHyphen8 reports whether one of the eight bytes of x is '-': the
+// classic test for a zero byte, on x with every byte xor '-'.
+func hasHyphen8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x ^= '-' * ones
+	return (x-ones)&^x&highs != 0
 }
 
 // scanParts matches the parts of hyphenated unit u ("Russia-Ukraine",
@@ -531,18 +551,16 @@ func (r *run) scanParts(u *unit) {
 		r.setRoots(&parts[k])
 	}
 	for i := 0; i < len(parts); {
-		h := noHit
 		if parts[i].roots != 0 {
-			h = r.bestAt(parts, i, walkCtx{partial: true})
+			if h := r.bestAt(&walkCtx{units: parts, partial: true}, i); h.c >= 0 {
+				if h.t.cands[h.c].actor != blocked {
+					r.emit(parts, &h, true)
+				}
+				i = int(h.end)
+				continue
+			}
 		}
-		if h.c < 0 {
-			i++
-			continue
-		}
-		if h.t.cands[h.c].actor != blocked {
-			r.emit(parts, &h, true)
-		}
-		i = int(h.end)
+		i++
 	}
 }
 
@@ -581,7 +599,7 @@ func (s *Scratch) partUnit(text string, u *unit, off, end int32) unit {
 		t.Flags |= tokenize.AllCaps
 	}
 	var p unit
-	s.initUnit(&p, text, &t, u.tok, nil, 0)
+	s.initUnit(&p, text, &t, u.tok)
 	return p
 }
 

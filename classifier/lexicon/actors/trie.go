@@ -23,6 +23,26 @@ func keyHashes(key []byte) (h, prefix uint64) {
 	return mix64(x), prefix
 }
 
+// foldHashUndo takes the last byte c off the FNV-1a state h: it returns the
+// tokenize.FoldHash of a key whose hash with c appended is h. The FNV prime
+// is odd, hence invertible modulo 2^64, so a Word's key without its final
+// dot or plural "s" is hashed from the form's hash in two operations
+// rather than in a pass over its bytes.
+func foldHashUndo(h uint64, c byte) uint64 {
+	return h*foldPrimeInverse ^ uint64(c)
+}
+
+// foldPrimeInverse is the inverse of tokenize.FoldPrime modulo 2^64.
+var foldPrimeInverse = func() uint64 {
+	// Newton's iteration doubles the number of correct low bits each
+	// step; an odd x is its own inverse modulo 8 (3 bits).
+	x := uint64(tokenize.FoldPrime)
+	for range 5 {
+		x *= 2 - tokenize.FoldPrime*x
+	}
+	return x
+}()
+
 // keyHash returns the hash of a token key.
 func keyHash(key []byte) uint64 {
 	h, _ := keyHashes(key)
