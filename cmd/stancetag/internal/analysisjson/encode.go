@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsontext"
 	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 )
 
@@ -309,16 +310,17 @@ const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string: quote, backslash and control
 // characters escaped, other text copied as UTF-8. Invalid UTF-8 bytes become
-// U+FFFD, so the output is always valid JSON.
+// U+FFFD, so the output is always valid JSON. Runs of plain ASCII, most of
+// any id or name, are found a word at a time and copied at once.
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0 // s[start:i] is pending, to be copied verbatim
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
+	for i := 0; ; {
+		i = jsontext.PlainRun(s, i)
+		if i >= len(s) {
+			break
 		}
+		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r != utf8.RuneError || size != 1 {
