@@ -193,21 +193,15 @@ func (d *lineDecoder) key(fields []string) (f int, ok bool) {
 	if !d.consume('"') {
 		return 0, false
 	}
+	// A key ends at the first byte that is not plain: only a quote is
+	// read here.
 	start := d.pos
-	for ; d.pos < len(d.data); d.pos++ {
-		c := d.data[d.pos]
-		if c == '"' {
-			break
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			return 0, false
-		}
-	}
-	if d.pos == len(d.data) {
+	end := jsontext.PlainRunBytes(d.data, start)
+	if end == len(d.data) || d.data[end] != '"' {
 		return 0, false
 	}
-	k := d.data[start:d.pos]
-	d.pos++
+	k := d.data[start:end]
+	d.pos = end + 1
 	d.space()
 	if !d.consume(':') {
 		return 0, false
