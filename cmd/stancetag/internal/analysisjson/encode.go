@@ -17,10 +17,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsontext"
 	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 )
 
-// Enum names come from the generated code so they cannot drift from the proto.
+// Enum names come from the generated code so they cannot drift from the
+// proto. They are kept as JSON strings, quotes included (the names are ASCII
+// identifiers), to be copied in one piece.
 var (
 	stanceNames    = enumNames(stancev1.Stance_name)
 	sentimentNames = enumNames(stancev1.SentimentLabel_name)
@@ -30,7 +33,7 @@ func enumNames(m map[int32]string) []string {
 	names := make([]string, len(m))
 	for n, s := range m {
 		if n >= 0 && int(n) < len(names) {
-			names[n] = s
+			names[n] = `"` + s + `"`
 		}
 	}
 	return names
@@ -99,13 +102,13 @@ func appendAnalysis(dst []byte, a *classifier.Analysis, text string, enc stancev
 	dst = append(dst, '{')
 	first := true
 	if a.StatementID != "" {
-		dst = appendKey(dst, "statementId", &first)
+		dst = appendKey(dst, `"statementId":`, &first)
 		dst = appendString(dst, a.StatementID)
 	}
-	dst = appendKey(dst, "sentiment", &first)
+	dst = appendKey(dst, `"sentiment":`, &first)
 	dst = appendSentiment(dst, &a.Sentiment, fc)
 	if len(a.Targets) > 0 {
-		dst = appendKey(dst, "targets", &first)
+		dst = appendKey(dst, `"targets":`, &first)
 		dst = append(dst, '[')
 		for i := range a.Targets {
 			if i > 0 {
@@ -116,7 +119,7 @@ func appendAnalysis(dst []byte, a *classifier.Analysis, text string, enc stancev
 		dst = append(dst, ']')
 	}
 	if len(a.Relations) > 0 {
-		dst = appendKey(dst, "relations", &first)
+		dst = appendKey(dst, `"relations":`, &first)
 		dst = append(dst, '[')
 		for i := range a.Relations {
 			if i > 0 {
@@ -127,7 +130,7 @@ func appendAnalysis(dst []byte, a *classifier.Analysis, text string, enc stancev
 		dst = append(dst, ']')
 	}
 	if len(a.Mentions) > 0 {
-		dst = appendKey(dst, "mentions", &first)
+		dst = appendKey(dst, `"mentions":`, &first)
 		dst = append(dst, '[')
 		for i := range a.Mentions {
 			if i > 0 {
@@ -143,19 +146,19 @@ func appendAnalysis(dst []byte, a *classifier.Analysis, text string, enc stancev
 func appendSentiment(dst []byte, s *classifier.Sentiment, fc *floatCache) []byte {
 	dst = append(dst, '{')
 	first := true
-	dst = appendEnumField(dst, "label", int(s.Label), sentimentNames, &first)
-	dst = appendFloatField(dst, "score", s.Score, &first, fc)
-	dst = appendFloatField(dst, "magnitude", s.Magnitude, &first, fc)
+	dst = appendEnumField(dst, `"label":`, int(s.Label), sentimentNames, &first)
+	dst = appendFloatField(dst, `"score":`, s.Score, &first, fc)
+	dst = appendFloatField(dst, `"magnitude":`, s.Magnitude, &first, fc)
 	return append(dst, '}')
 }
 
 func appendTarget(dst []byte, t *classifier.TargetStance, off *offsets, fc *floatCache) []byte {
 	dst = append(dst, '{')
 	first := true
-	dst = appendStringField(dst, "actorId", t.ActorID, &first)
-	dst = appendEnumField(dst, "stance", int(t.Stance), stanceNames, &first)
-	dst = appendFloatField(dst, "score", t.Score, &first, fc)
-	dst = appendFloatField(dst, "confidence", t.Confidence, &first, fc)
+	dst = appendStringField(dst, `"actorId":`, t.ActorID, &first)
+	dst = appendEnumField(dst, `"stance":`, int(t.Stance), stanceNames, &first)
+	dst = appendFloatField(dst, `"score":`, t.Score, &first, fc)
+	dst = appendFloatField(dst, `"confidence":`, t.Confidence, &first, fc)
 	dst = appendEvidence(dst, t.Evidence, off, &first, fc)
 	return append(dst, '}')
 }
@@ -163,11 +166,11 @@ func appendTarget(dst []byte, t *classifier.TargetStance, off *offsets, fc *floa
 func appendRelation(dst []byte, r *classifier.Relation, off *offsets, fc *floatCache) []byte {
 	dst = append(dst, '{')
 	first := true
-	dst = appendStringField(dst, "holderId", r.HolderID, &first)
-	dst = appendStringField(dst, "targetId", r.TargetID, &first)
-	dst = appendEnumField(dst, "stance", int(r.Stance), stanceNames, &first)
-	dst = appendFloatField(dst, "score", r.Score, &first, fc)
-	dst = appendFloatField(dst, "confidence", r.Confidence, &first, fc)
+	dst = appendStringField(dst, `"holderId":`, r.HolderID, &first)
+	dst = appendStringField(dst, `"targetId":`, r.TargetID, &first)
+	dst = appendEnumField(dst, `"stance":`, int(r.Stance), stanceNames, &first)
+	dst = appendFloatField(dst, `"score":`, r.Score, &first, fc)
+	dst = appendFloatField(dst, `"confidence":`, r.Confidence, &first, fc)
 	dst = appendEvidence(dst, r.Evidence, off, &first, fc)
 	return append(dst, '}')
 }
@@ -175,15 +178,15 @@ func appendRelation(dst []byte, r *classifier.Relation, off *offsets, fc *floatC
 func appendMention(dst []byte, m *classifier.Mention, off *offsets) []byte {
 	dst = append(dst, '{')
 	first := true
-	dst = appendStringField(dst, "actorId", m.ActorID, &first)
-	dst = appendKey(dst, "span", &first)
+	dst = appendStringField(dst, `"actorId":`, m.ActorID, &first)
+	dst = appendKey(dst, `"span":`, &first)
 	dst = appendSpan(dst, m.Span, off)
 	text := m.Text
 	if text == "" && 0 <= m.Span.Begin && m.Span.Begin <= m.Span.End && m.Span.End <= len(off.text) {
 		// As the server does: the mention as written is the span's text.
 		text = off.text[m.Span.Begin:m.Span.End]
 	}
-	dst = appendStringField(dst, "text", text, &first)
+	dst = appendStringField(dst, `"text":`, text, &first)
 	return append(dst, '}')
 }
 
@@ -191,7 +194,7 @@ func appendEvidence(dst []byte, ev []classifier.Evidence, off *offsets, first *b
 	if len(ev) == 0 {
 		return dst
 	}
-	dst = appendKey(dst, "evidence", first)
+	dst = appendKey(dst, `"evidence":`, first)
 	dst = append(dst, '[')
 	for i := range ev {
 		e := &ev[i]
@@ -200,11 +203,11 @@ func appendEvidence(dst []byte, ev []classifier.Evidence, off *offsets, first *b
 		}
 		dst = append(dst, '{')
 		f := true
-		dst = appendKey(dst, "span", &f)
+		dst = appendKey(dst, `"span":`, &f)
 		dst = appendSpan(dst, e.Span, off)
-		dst = appendStringField(dst, "cue", e.Cue, &f)
-		dst = appendFloatField(dst, "weight", e.Weight, &f, fc)
-		dst = appendStringField(dst, "rule", e.Rule, &f)
+		dst = appendStringField(dst, `"cue":`, e.Cue, &f)
+		dst = appendFloatField(dst, `"weight":`, e.Weight, &f, fc)
+		dst = appendStringField(dst, `"rule":`, e.Rule, &f)
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
@@ -214,26 +217,41 @@ func appendSpan(dst []byte, s classifier.Span, off *offsets) []byte {
 	dst = append(dst, '{')
 	first := true
 	if b := off.convert(s.Begin); b != 0 {
-		dst = appendKey(dst, "begin", &first)
-		dst = strconv.AppendInt(dst, int64(b), 10)
+		dst = appendKey(dst, `"begin":`, &first)
+		dst = appendOffset(dst, b)
 	}
 	if e := off.convert(s.End); e != 0 {
-		dst = appendKey(dst, "end", &first)
-		dst = strconv.AppendInt(dst, int64(e), 10)
+		dst = appendKey(dst, `"end":`, &first)
+		dst = appendOffset(dst, e)
 	}
 	return append(dst, '}')
 }
 
-// appendKey writes `"key":`, preceded by a comma unless it is the object's
-// first member. Keys are ASCII identifiers and need no escaping.
+// appendOffset writes the span offset v. Offsets into a statement are
+// mostly below 1000, written here digit by digit rather than through
+// strconv's general path.
+func appendOffset(dst []byte, v int) []byte {
+	switch {
+	case v < 0 || v >= 1000:
+		return strconv.AppendInt(dst, int64(v), 10)
+	case v < 10:
+		return append(dst, byte('0'+v))
+	case v < 100:
+		return append(dst, byte('0'+v/10), byte('0'+v%10))
+	}
+	return append(dst, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+}
+
+// appendKey writes key, a member's name quoted and followed by its colon
+// (`"name":`), preceded by a comma unless it is the object's first member.
+// Names are ASCII identifiers and need no escaping; callers write them
+// quoted so that each is copied in one piece.
 func appendKey(dst []byte, key string, first *bool) []byte {
 	if !*first {
 		dst = append(dst, ',')
 	}
 	*first = false
-	dst = append(dst, '"')
-	dst = append(dst, key...)
-	return append(dst, '"', ':')
+	return append(dst, key...)
 }
 
 func appendStringField(dst []byte, key, v string, first *bool) []byte {
@@ -252,9 +270,7 @@ func appendEnumField(dst []byte, key string, v int, names []string, first *bool)
 	}
 	dst = appendKey(dst, key, first)
 	if v > 0 && v < len(names) && names[v] != "" {
-		dst = append(dst, '"')
-		dst = append(dst, names[v]...)
-		return append(dst, '"')
+		return append(dst, names[v]...)
 	}
 	return strconv.AppendInt(dst, int64(int32(v)), 10)
 }
@@ -309,16 +325,17 @@ const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string: quote, backslash and control
 // characters escaped, other text copied as UTF-8. Invalid UTF-8 bytes become
-// U+FFFD, so the output is always valid JSON.
+// U+FFFD, so the output is always valid JSON. Runs of plain ASCII, most of
+// any id or name, are found a word at a time and copied at once.
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0 // s[start:i] is pending, to be copied verbatim
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
+	for i := 0; ; {
+		i = jsontext.PlainRun(s, i)
+		if i >= len(s) {
+			break
 		}
+		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r != utf8.RuneError || size != 1 {

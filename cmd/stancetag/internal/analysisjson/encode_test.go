@@ -433,3 +433,13 @@ func BenchmarkEncoder(b *testing.B) {
 		buf = e.Append(buf[:0], &france, franceText, utf8Enc)
 	}
 }
+
+func TestAppendOffset(t *testing.T) {
+	t.Parallel()
+	// The digit-by-digit forms and strconv's, on both sides of each
+	// boundary between them.
+	for _, v := range []int{0, 1, 9, 10, 11, 99, 100, 101, 500, 999, 1000, 1001, 65535, math.MaxInt32, -1, -10, -1000} {
+		got := appendOffset([]byte("x"), v)
+		assert.Equal(t, "x"+strconv.Itoa(v), string(got), "offset %d", v)
+	}
+}

@@ -1,11 +1,12 @@
 package jsonl
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsontext"
 )
 
 // lineDecoder decodes input lines into inStatements, with the result of
@@ -192,21 +193,15 @@ func (d *lineDecoder) key(fields []string) (f int, ok bool) {
 	if !d.consume('"') {
 		return 0, false
 	}
+	// A key ends at the first byte that is not plain: only a quote is
+	// read here.
 	start := d.pos
-	for ; d.pos < len(d.data); d.pos++ {
-		c := d.data[d.pos]
-		if c == '"' {
-			break
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			return 0, false
-		}
-	}
-	if d.pos == len(d.data) {
+	end := jsontext.PlainRunBytes(d.data, start)
+	if end == len(d.data) || d.data[end] != '"' {
 		return 0, false
 	}
-	k := d.data[start:d.pos]
-	d.pos++
+	k := d.data[start:end]
+	d.pos = end + 1
 	d.space()
 	if !d.consume(':') {
 		return 0, false
@@ -384,7 +379,7 @@ func (d *lineDecoder) str(sp *strSpan) bool {
 	i := d.pos + 1 // past the quote
 	start := i     // data[start:i] is plain text not yet copied
 	for {
-		i = plainRun(data, i)
+		i = jsontext.PlainRunBytes(data, i)
 		if i >= len(data) {
 			return false
 		}
@@ -478,40 +473,6 @@ func hex4(e []byte) rune {
 	}
 	return r
 }
-
-// plainRun returns the end of the run of plain bytes of data from i. It
-// tests eight bytes at a time (most of a line is plain text), then byte by
-// byte from the word holding the first other byte.
-func plainRun(data []byte, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(data); i += 8 {
-		w := binary.LittleEndian.Uint64(data[i:])
-		// In an ASCII word, a byte's high bit is set after subtracting 0x20
-		// from each byte when it is a control byte, after xor with '"' and
-		// subtracting 1 when it is a quote; likewise for backslashes. A
-		// borrow can only flag bytes above a flagged one, and a non-ASCII
-		// byte is flagged by its own high bit: no flag, no stop.
-		ctl := w - 0x20*ones
-		quote := (w ^ '"'*ones) - ones
-		bslash := (w ^ '\\'*ones) - ones
-		if (ctl|quote|bslash|w)&highs != 0 {
-			break
-		}
-	}
-	for i < len(data) && plain[data[i]] {
-		i++
-	}
-	return i
-}
-
-// plain marks the bytes a string copies as they are: printable ASCII but
-// the quote and the backslash.
-var plain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
 
 // skip checks and skips one JSON value of an unknown field, depth being the
 // nesting of the object or array it is in.

@@ -236,32 +236,3 @@ func FuzzLineDecoder(f *testing.F) {
 		require.Equal(t, want, got)
 	})
 }
-
-func TestPlainRun(t *testing.T) {
-	t.Parallel()
-	// Every byte value at every position of texts up to 20 bytes, from every
-	// start: the word-at-a-time scan stops where the byte loop does.
-	slow := func(data []byte, i int) int {
-		for i < len(data) && plain[data[i]] {
-			i++
-		}
-		return i
-	}
-	for n := 1; n <= 20; n++ {
-		for pos := range n {
-			for c := range 256 {
-				data := bytes.Repeat([]byte{'a'}, n)
-				data[pos] = byte(c)
-				for start := 0; start <= n; start++ {
-					if got, want := plainRun(data, start), slow(data, start); got != want {
-						t.Fatalf("plainRun(%q, %d) = %d, want %d", data, start, got, want)
-					}
-				}
-			}
-		}
-	}
-	// Two special bytes in one word: the first one counts.
-	data := []byte(`abc"de\fghijklmnop`)
-	assert.Equal(t, 3, plainRun(data, 0))
-	assert.Equal(t, 6, plainRun(data, 4))
-}
