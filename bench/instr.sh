@@ -26,14 +26,15 @@ fi
 (cd "$ROOT" && go test -c -trimpath -o "$WORK/lexicon.test" ./classifier/lexicon)
 
 # ir B ITERS: instructions of one run of benchmark B for ITERS iterations.
-# valgrind now and then stops at an instruction of the Go runtime it does
-# not decode (rdtscp) and prints no count; such a run is tried again.
+# valgrind 3.19 does not decode rdtscp, which the Go runtime uses when
+# threads contend for a lock, and dies without a count: GODEBUG turns it off.
+# A run that still prints no count is tried again.
 ir() {
 	local try n
 	for try in 1 2 3; do
 		# Go's asynchronous preemption signals trip callgrind; the count of
 		# a single-threaded run does not need them.
-		n=$(GOGC=off GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 \
+		n=$(GOGC=off GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off \
 			valgrind --tool=callgrind --callgrind-out-file=/dev/null \
 			"$WORK/lexicon.test" -test.run '^$' -test.bench "^Benchmark$1\$" -test.benchtime "${2}x" 2>&1 |
 			sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p')
