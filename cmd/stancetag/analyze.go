@@ -1,13 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/cmd/stancetag/internal/jsonl"
@@ -100,6 +104,9 @@ func (a *app) analyzeRemote(ctx context.Context, rc *remoteConfig, in io.Reader,
 		return exitFail
 	}
 	st, err := jsonl.RunRemote(ctx, cl, in, a.stdout, a.stderr, cfg)
+	if len(st.Lexicons) > 1 {
+		fmt.Fprintf(a.stderr, "stancetag analyze: warning: the servers tagged with %d lexicons: %s\n", len(st.Lexicons), lexiconCounts(st.Lexicons))
+	}
 	return a.analyzeResult(name, st, err)
 }
 
@@ -138,6 +145,23 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 	fs.IntVar(&c.limits.MaxRecvMsgBytes, "max-line-bytes", c.limits.MaxRecvMsgBytes,
 		"maximum size of one input line, in `bytes`; longer lines are reported and skipped (at least -max-text-bytes)")
 	return fs, c
+}
+
+// lexiconCounts lists lexicon versions and their analyses, most used first
+// ("lexicon/1.2.0+ab12 (900 statements), lexicon/1.3.0+cd34 (100 statements)").
+func lexiconCounts(m map[string]int) string {
+	versions := slices.Collect(maps.Keys(m))
+	slices.SortFunc(versions, func(a, b string) int {
+		if c := cmp.Compare(m[b], m[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(versions))
+	for i, v := range versions {
+		parts[i] = fmt.Sprintf("%s (%d statements)", v, m[v])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // analyzeResult reports how a run ended and returns the exit status.

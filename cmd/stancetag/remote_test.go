@@ -164,6 +164,47 @@ func TestAnalyzeRemoteMatchesLocal(t *testing.T) {
 	}
 }
 
+// relabelled is a classifier reporting another lexicon version.
+type relabelled struct {
+	classifier.Classifier
+	version string
+}
+
+func (r relabelled) Version() string { return r.version }
+
+// Replicas on two lexicons (a rollout under way) are named in a warning,
+// with the statements each tagged; one lexicon gives none.
+func TestAnalyzeRemoteMixedLexicons(t *testing.T) {
+	t.Parallel()
+	c, err := embedded()
+	require.NoError(t, err)
+	old := startServer(t, relabelled{c, "lexicon/0.9.0+old"})
+	cur := startServer(t, c)
+	input := newsCorpus(120)
+
+	res := runWith(t, nil, input, nil, "analyze", "--remote", old+","+cur, "--batch-size", "5", "--concurrency", "2")
+	assert.Equal(t, exitFail, res.code, "the input has bad lines")
+	written := strings.Count(res.stdout, "\n")
+	require.Contains(t, res.stderr, "warning: the servers tagged with 2 lexicons: ")
+	var counts []int
+	for _, v := range []string{"lexicon/0.9.0+old", c.Version()} {
+		var n int
+		_, err := fmt.Sscanf(res.stderr[strings.Index(res.stderr, v+" (")+len(v):], " (%d statements)", &n)
+		require.NoError(t, err, "count of %s in %q", v, res.stderr)
+		counts = append(counts, n)
+	}
+	assert.Equal(t, written, counts[0]+counts[1], "every analysis counted once")
+
+	one := runWith(t, nil, input, nil, "analyze", "--remote", cur, "--batch-size", "5")
+	assert.NotContains(t, one.stderr, "lexicons")
+}
+
+func TestLexiconCounts(t *testing.T) {
+	t.Parallel()
+	got := lexiconCounts(map[string]int{"b": 10, "a": 10, "c": 90})
+	assert.Equal(t, "c (90 statements), a (10 statements), b (10 statements)", got)
+}
+
 func TestAnalyzeRemoteFailedBatch(t *testing.T) {
 	t.Parallel()
 	// The server accepts shorter texts than the local checks: the batch

@@ -59,6 +59,10 @@ type Stats struct {
 	Written int
 	// Bad is the number of lines reported as bad.
 	Bad int
+	// Lexicons counts the analyses written by lexicon version, for
+	// RunRemote only: servers on different lexicons (a rollout under way)
+	// give more than one.
+	Lexicons map[string]int
 }
 
 // maxKeptBuffer is the largest line or output buffer kept for reuse; bigger

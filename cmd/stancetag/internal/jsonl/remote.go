@@ -20,10 +20,11 @@ import (
 )
 
 // Fleet tags a corpus on remote servers; a *client.Client is one. The
-// contract is client.Client.AnalyzeAll's: out gets one analysis per
-// statement, in order, from one goroutine at a time.
+// contract is client.Client.AnalyzeAllVersioned's: out gets one analysis per
+// statement, in order, from one goroutine at a time, with the lexicon
+// version of the server that tagged it.
 type Fleet interface {
-	AnalyzeAll(ctx context.Context, corpus client.Corpus, out func(*stancev1.Analysis) error) error
+	AnalyzeAllVersioned(ctx context.Context, corpus client.Corpus, out func(a *stancev1.Analysis, lexiconVersion string) error) error
 }
 
 // RemoteConfig says how to run on a fleet.
@@ -57,7 +58,7 @@ type sentLine struct {
 // RunRemote is Run on a fleet of servers: it reads in until EOF, checks each
 // line locally with the same rules as Run (so that a bad line is reported
 // and skipped instead of failing the batch it would have gone in), tags the
-// good ones with f.AnalyzeAll and writes the analyses in input order, in the
+// good ones with f.AnalyzeAllVersioned and writes the analyses in input order, in the
 // same JSON as Run: the same input gives the same bytes as Run with the same
 // lexicon.
 //
@@ -123,15 +124,17 @@ func RunRemote(ctx context.Context, f Fleet, in io.Reader, out, errOut io.Writer
 	}
 	w := bufio.NewWriterSize(out, 64<<10)
 	var (
-		dec     decoder
-		enc     analysisjson.Encoder
-		buf     []byte
-		written int
+		dec      decoder
+		enc      analysisjson.Encoder
+		buf      []byte
+		written  int
+		lexicons = map[string]int{}
 	)
-	err := f.AnalyzeAll(ctx, corpus, func(a *stancev1.Analysis) error {
+	err := f.AnalyzeAllVersioned(ctx, corpus, func(a *stancev1.Analysis, lexicon string) error {
+		lexicons[lexicon]++
 		l, ok := sent.pop()
 		if !ok || a.GetStatementId() != l.st.GetId() {
-			// AnalyzeAll checks the ids of every batch; this is a breach of
+			// The fleet client checks the ids of every batch; this is a breach of
 			// its contract, not of the servers'.
 			return fmt.Errorf("analysis of statement %q received out of order", a.GetStatementId())
 		}
@@ -157,11 +160,11 @@ func RunRemote(ctx context.Context, f Fleet, in io.Reader, out, errOut io.Writer
 		cancel()
 		_ = w.Flush() // keep what was analysed before the failure
 		// The reader may still be running: the counts are its latest.
-		return Stats{Lines: int(lines.Load()), Written: written, Bad: int(bad.Load())}, err
+		return Stats{Lines: int(lines.Load()), Written: written, Bad: int(bad.Load()), Lexicons: lexicons}, err
 	}
 	// AnalyzeAll has ranged over the whole corpus, so the reader is done.
 	rerr := <-readErr
-	st := Stats{Lines: int(lines.Load()), Written: written, Bad: int(bad.Load())}
+	st := Stats{Lines: int(lines.Load()), Written: written, Bad: int(bad.Load()), Lexicons: lexicons}
 	if err := w.Flush(); err != nil {
 		return st, fmt.Errorf("writing output: %w", err)
 	}

@@ -40,7 +40,7 @@ type fleet struct {
 
 var errFleet = errors.New("batch failed: UNAVAILABLE")
 
-func (f *fleet) AnalyzeAll(ctx context.Context, corpus client.Corpus, out func(*stancev1.Analysis) error) error {
+func (f *fleet) AnalyzeAllVersioned(ctx context.Context, corpus client.Corpus, out func(*stancev1.Analysis, string) error) error {
 	f.mu.Lock()
 	f.opts = corpus.Options
 	f.mu.Unlock()
@@ -72,7 +72,7 @@ func (f *fleet) AnalyzeAll(ctx context.Context, corpus client.Corpus, out func(*
 			if err != nil {
 				return err
 			}
-			if err := out(p); err != nil {
+			if err := out(p, f.c.Version()); err != nil {
 				return err
 			}
 		}
@@ -156,6 +156,8 @@ func TestRunRemoteMatchesRun(t *testing.T) {
 				var out, errs bytes.Buffer
 				st, err := RunRemote(t.Context(), &fleet{c: newFake(), batch: batch}, strings.NewReader(input), &out, &errs, rc)
 				require.NoError(t, err)
+				assert.Equal(t, map[string]int{newFake().Version(): wantSt.Written}, st.Lexicons, "every analysis counted under its lexicon")
+				st.Lexicons = nil
 				assert.Equal(t, wantSt, st)
 				assert.Equal(t, wantOut, out.String())
 				assert.Equal(t, wantErrs, errs.String())
@@ -175,7 +177,7 @@ func TestRunRemoteSendsPositionsAndOptions(t *testing.T) {
 	var out bytes.Buffer
 	st, err := RunRemote(t.Context(), f, strings.NewReader(input), &out, io.Discard, rc)
 	require.NoError(t, err)
-	assert.Equal(t, Stats{Lines: 4, Written: 3, Bad: 1}, st)
+	assert.Equal(t, Stats{Lines: 4, Written: 3, Bad: 1, Lexicons: map[string]int{"fake/1": 3}}, st)
 	// Positions among the statements sent, not line numbers: the bad line is
 	// not sent.
 	assert.Equal(t, []string{"0", "1", "2"}, f.ids)
@@ -201,7 +203,7 @@ func TestRunRemoteSpeakerUsesGivenGazetteer(t *testing.T) {
 	var errs bytes.Buffer
 	st, err := RunRemote(t.Context(), f, strings.NewReader(input), io.Discard, &errs, rc)
 	require.NoError(t, err)
-	assert.Equal(t, Stats{Lines: 2, Written: 1, Bad: 1}, st)
+	assert.Equal(t, Stats{Lines: 2, Written: 1, Bad: 1, Lexicons: map[string]int{"fake/1": 1}}, st)
 	assert.Contains(t, errs.String(), `line 2: speaker_id: speaker_id "country/FRA" is neither`)
 }
 
@@ -259,7 +261,7 @@ type stallAfter struct {
 	pulled atomic.Int64
 }
 
-func (s *stallAfter) AnalyzeAll(ctx context.Context, corpus client.Corpus, _ func(*stancev1.Analysis) error) error {
+func (s *stallAfter) AnalyzeAllVersioned(ctx context.Context, corpus client.Corpus, _ func(*stancev1.Analysis, string) error) error {
 	for range corpus.Statements {
 		if s.pulled.Add(1) == s.after {
 			break
