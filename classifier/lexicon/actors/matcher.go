@@ -311,8 +311,8 @@ func (r *run) prepare(toks []tokenize.Token, folded *tokenize.Folded, roots []Ro
 	}
 }
 
-// prepareWithRoots is prepare with the Roots of the Word and Emoji tokens.
-// Most tokens start nothing and are no possessive, so their case costs no
+// prepareWithRoots is prepare with the Roots of the Word and Emoji tokens
+// (MatchFolded has roots only with folded, and as many as toks). Most tokens start nothing and are no possessive, so their case costs no
 // call and no probe of a trie, and each field of their unit is written
 // once.
 func (r *run) prepareWithRoots(toks []tokenize.Token, folded *tokenize.Folded, roots []Roots) {
