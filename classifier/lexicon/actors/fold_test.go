@@ -126,3 +126,26 @@ func TestFits(t *testing.T) {
 		}
 	}
 }
+
+// initUnit keys a token of one ASCII byte as appendKey and keyHash do,
+// without calling them, and an empty token at the end of the text has the
+// empty key.
+func TestInitUnitOneByte(t *testing.T) {
+	t.Parallel()
+	var s Scratch
+	for c := range byte(0x80) {
+		text := "x" + string(c)
+		for _, kind := range []tokenize.Kind{tokenize.Punct, tokenize.Word, tokenize.Symbol} {
+			var u unit
+			s.initUnit(&u, text, &tokenize.Token{Start: 1, End: 2, SuffixEnd: 2, Kind: kind}, 0)
+			want := appendKey(nil, text[1:])
+			assert.Equal(t, want, u.key, "%q", c)
+			assert.Equal(t, keyHash(want), u.h, "%q", c)
+			assert.False(t, u.sing)
+		}
+	}
+	var u unit
+	s.initUnit(&u, "ab", &tokenize.Token{Start: 2, End: 2, SuffixEnd: 2, Kind: tokenize.Punct}, 0)
+	assert.Empty(t, u.key)
+	assert.Equal(t, keyHash(nil), u.h)
+}

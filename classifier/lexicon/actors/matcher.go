@@ -3,6 +3,7 @@ package actors
 import (
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
@@ -310,8 +311,8 @@ func (r *run) prepare(toks []tokenize.Token, folded *tokenize.Folded, roots []Ro
 	}
 }
 
-// prepareWithRoots is prepare with the Roots of the Word and Emoji tokens.
-// Most tokens start nothing and are no possessive, so their case costs no
+// prepareWithRoots is prepare with the Roots of the Word and Emoji tokens
+// (MatchFolded has roots only with folded, and as many as toks). Most tokens start nothing and are no possessive, so their case costs no
 // call and no probe of a trie, and each field of their unit is written
 // once.
 func (r *run) prepareWithRoots(toks []tokenize.Token, folded *tokenize.Folded, roots []Roots) {
@@ -390,12 +391,24 @@ func (s *Scratch) initUnit(u *unit, text string, t *tokenize.Token, k int32) {
 		return // empty key, which no surface form has
 	}
 	start := len(s.buf)
-	s.buf = appendKey(s.buf, text[t.Start:t.End])
-	u.key = s.buf[start:len(s.buf):len(s.buf)]
-	var prefix uint64
-	u.h, prefix = keyHashes(u.key)
-	if t.Kind == tokenize.Word && isPlural(u.key) {
-		u.sing, u.sh = true, mix64(prefix)
+	if t.End == t.Start+1 && text[t.Start] < utf8.RuneSelf {
+		// One ASCII byte, as most punctuation: appendKey only lowers
+		// it, and its hash needs no loop.
+		c := text[t.Start]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		s.buf = append(s.buf, c)
+		u.key = s.buf[start:len(s.buf):len(s.buf)]
+		u.h = mix64((tokenize.FoldBasis() ^ uint64(c)) * tokenize.FoldPrime)
+	} else {
+		s.buf = appendKey(s.buf, text[t.Start:t.End])
+		u.key = s.buf[start:len(s.buf):len(s.buf)]
+		var prefix uint64
+		u.h, prefix = keyHashes(u.key)
+		if t.Kind == tokenize.Word && isPlural(u.key) {
+			u.sing, u.sh = true, mix64(prefix)
+		}
 	}
 	if u.possessive() {
 		s.setFullKey(u, text)
