@@ -118,8 +118,23 @@ func (s *scratch) findActor(id string) int32 {
 
 // Analyze tags one statement. It returns an error only when ctx is done.
 func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts classifier.Options) (classifier.Analysis, error) {
-	if err := ctx.Err(); err != nil {
+	var an classifier.Analysis
+	if err := c.AnalyzeInto(ctx, st, opts, &an); err != nil {
 		return classifier.Analysis{}, err
+	}
+	return an, nil
+}
+
+// AnalyzeInto is Analyze writing into *an, whose Targets, Relations and
+// Mentions it reuses when they have the capacity (evidence is allocated
+// afresh). The caller must be done with an's previous contents. A caller
+// that encodes each analysis and drops it (stancetag analyze) keeps one
+// Analysis per goroutine and so allocates almost nothing per statement,
+// which leaves the garbage collector little to do. It returns an error,
+// leaving *an as it was, only when ctx is done.
+func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, opts classifier.Options, an *classifier.Analysis) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
@@ -150,7 +165,7 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
 		}
 	}
-	an := classifier.Analysis{StatementID: st.ID, Sentiment: agg.Sentiment()}
+	an.StatementID, an.Sentiment = st.ID, agg.Sentiment()
 
 	in := stance.Input{
 		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
@@ -160,22 +175,23 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 	contribs := c.stance.Analyze(&in, &s.stance)
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
 
+	an.Mentions = resize(an.Mentions, len(s.mentions))
+	an.Targets = resize(an.Targets, 0)
+	an.Relations = resize(an.Relations, len(rels))
 	if len(s.mentions) > 0 {
-		an.Mentions = make([]classifier.Mention, len(s.mentions))
 		for i, m := range s.mentions {
 			sp := s.spans[i]
 			an.Mentions[i] = classifier.Mention{ActorID: s.ids[m.Actor], Span: sp, Text: text[sp.Begin:sp.End]}
 		}
 		// Actors get dense indexes in order of first mention, so the first
 		// numMentioned indexes are the targets in the required order.
-		an.Targets = make([]classifier.TargetStance, numMentioned)
+		an.Targets = resize(an.Targets, numMentioned)
 		for a := range numMentioned {
 			t := targets[a]
 			an.Targets[a] = classifier.TargetStance{ActorID: s.ids[a], Stance: t.Stance, Score: t.Score, Confidence: t.Confidence}
 		}
 	}
 	if len(rels) > 0 {
-		an.Relations = make([]classifier.Relation, len(rels))
 		for i, r := range rels {
 			an.Relations[i] = classifier.Relation{
 				HolderID: s.ids[r.Holder], TargetID: s.ids[r.Target],
@@ -184,9 +200,19 @@ func (c *Classifier) Analyze(ctx context.Context, st classifier.Statement, opts 
 		}
 	}
 	if opts.IncludeEvidence && len(an.Targets) > 0 {
-		c.fillEvidence(&an, text, contribs, s.stance.RelationOf(), s)
+		c.fillEvidence(an, text, contribs, s.stance.RelationOf(), s)
 	}
-	return an, nil
+	return nil
+}
+
+// resize returns s with length n, reusing its array when it has the
+// capacity; a nil s stays nil for n == 0, as Analyze's empty fields are nil.
+// The caller sets every element.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // fillEvidence fills the Evidence of every target and relation of an from

@@ -191,6 +191,7 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	for range cfg.Workers {
 		wg.Go(func() {
 			w := &worker{c: c, cfg: &cfg, p: parser{chk: chk}}
+			w.into, _ = c.(analyzerInto)
 			for ch := range work {
 				w.analyse(ctx, ch)
 				done <- ch
@@ -333,6 +334,28 @@ type worker struct {
 	cfg *Config
 	p   parser
 	enc analysisjson.Encoder
+	// into is c when it can analyse into the worker's an, reusing its
+	// slices (the lexicon classifier can): each analysis is encoded at once
+	// and dropped, so one does for all, and the collector has far less to
+	// do.
+	into analyzerInto
+	an   classifier.Analysis
+}
+
+// analyzerInto is a classifier that writes an analysis into the caller's,
+// reusing its slices, as lexicon.Classifier.AnalyzeInto does.
+type analyzerInto interface {
+	AnalyzeInto(ctx context.Context, st classifier.Statement, opts classifier.Options, an *classifier.Analysis) error
+}
+
+// analyze analyses st into w.an.
+func (w *worker) analyze(ctx context.Context, st classifier.Statement) error {
+	if w.into != nil {
+		return w.into.AnalyzeInto(ctx, st, w.cfg.Options, &w.an)
+	}
+	var err error
+	w.an, err = w.c.Analyze(ctx, st, w.cfg.Options)
+	return err
 }
 
 // analyse decodes, checks and analyses the lines of ch, leaving the JSON
@@ -346,8 +369,7 @@ func (w *worker) analyse(ctx context.Context, ch *chunk) {
 			ch.fail(l.lineNo, msg)
 			continue
 		}
-		a, err := w.c.Analyze(ctx, st, w.cfg.Options)
-		if err != nil {
+		if err := w.analyze(ctx, st); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
@@ -356,7 +378,7 @@ func (w *worker) analyse(ctx context.Context, ch *chunk) {
 			ch.fail(l.lineNo, "analysing: "+err.Error())
 			continue
 		}
-		ch.out = w.enc.Append(ch.out, &a, st.Text, w.cfg.Encoding)
+		ch.out = w.enc.Append(ch.out, &w.an, st.Text, w.cfg.Encoding)
 		ch.out = append(ch.out, '\n')
 		ch.good++
 	}
