@@ -146,3 +146,55 @@ func checkInvariants(t testing.TB, st classifier.Statement, an classifier.Analys
 	assert.True(t, an.Sentiment.Score >= -1 && an.Sentiment.Score <= 1 && an.Sentiment.Magnitude >= 0)
 	assert.NotEqual(t, classifier.SentimentUnspecified, an.Sentiment.Label)
 }
+
+// AnalyzeInto gives what Analyze gives, whatever the Analysis it reuses held
+// before: more or fewer mentions, targets, relations and evidence.
+func TestAnalyzeIntoReuses(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	ctx := context.Background()
+	plan := []classifier.Actor{{ID: "plan", Name: "the peace plan", Kind: classifier.KindOther}}
+	statements := []classifier.Statement{
+		{ID: "many", Text: "France and Germany backed the peace plan, while Russia rejected it and Poland condemned Moscow.", Actors: plan},
+		{ID: "none", Text: "It rained all day."},
+		{ID: "one", Text: "Japan praised India."},
+		{ID: "speaker", Text: "We will never accept this plan.", SpeakerID: "country/RUS", Actors: plan},
+		{ID: "many again", Text: "The EU and NATO welcomed Ukraine's offer, but China and Iran criticised Washington."},
+		{ID: "empty", Text: "   "},
+	}
+	for _, opts := range []classifier.Options{{}, {IncludeEvidence: true}, {DisableGazetteer: true}} {
+		var reused classifier.Analysis
+		// Twice through, so that every statement follows a larger and a
+		// smaller one.
+		for round := range 2 {
+			for _, st := range statements {
+				want, err := c.Analyze(ctx, st, opts)
+				require.NoError(t, err)
+				require.NoError(t, c.AnalyzeInto(ctx, st, opts, &reused))
+				assert.Equal(t, normalised(want), normalised(reused), "%s (round %d, %+v)", st.ID, round, opts)
+			}
+		}
+	}
+
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	before := classifier.Analysis{StatementID: "kept"}
+	got := before
+	require.ErrorIs(t, c.AnalyzeInto(canceled, statements[0], classifier.Options{}, &got), context.Canceled)
+	assert.Equal(t, before, got, "left as it was")
+}
+
+// normalised makes empty slices nil: Analyze leaves empty fields nil, while
+// AnalyzeInto keeps the reused (empty) slices.
+func normalised(a classifier.Analysis) classifier.Analysis {
+	if len(a.Targets) == 0 {
+		a.Targets = nil
+	}
+	if len(a.Relations) == 0 {
+		a.Relations = nil
+	}
+	if len(a.Mentions) == 0 {
+		a.Mentions = nil
+	}
+	return a
+}
