@@ -31,13 +31,14 @@ type walkCtx struct {
 	prevEnd int      // units before prevEnd belong to an earlier mention
 }
 
-// hit is the best match of one walk.
+// hit is the best match of one walk. It starts at the unit that bestAt
+// was asked about, and its trie is a flag bit, so that its four fields
+// travel in registers rather than through memory.
 type hit struct {
-	t          *trie
-	c          int32 // candidate in t.cands; -1 for none
-	start, end int32 // units [start, end)
-	byteEnd    int32
-	flags      hitFlag
+	c       int32 // candidate in the trie's cands; -1 for none
+	end     int32 // units [start, end), start being bestAt's
+	byteEnd int32
+	flags   hitFlag
 }
 
 type hitFlag uint8
@@ -46,13 +47,22 @@ const (
 	hitPossessive hitFlag = 1 << iota
 	hitPlural
 	hitTitled
+	hitCaller // in the caller's trie, else the gazetteer's
 )
+
+// trieOf returns the trie of h.
+func (r *run) trieOf(h *hit) *trie {
+	if h.flags&hitCaller != 0 {
+		return &r.s.caller
+	}
+	return &r.m.trie
+}
 
 var noHit = hit{c: -1}
 
 // better reports whether h beats cur: longer first, then the caller's trie,
 // then a match without a title.
-func (h *hit) better(cur *hit, callerTrie *trie) bool {
+func (h *hit) better(cur *hit) bool {
 	switch {
 	case h.c < 0:
 		return false
@@ -60,8 +70,8 @@ func (h *hit) better(cur *hit, callerTrie *trie) bool {
 		return true
 	case h.end != cur.end:
 		return h.end > cur.end
-	case (h.t == callerTrie) != (cur.t == callerTrie):
-		return h.t == callerTrie
+	case (h.flags^cur.flags)&hitCaller != 0:
+		return h.flags&hitCaller != 0
 	}
 	return h.flags&hitTitled == 0 && cur.flags&hitTitled != 0
 }
@@ -132,8 +142,8 @@ func (r *run) scan() {
 		u := &units[i]
 		if u.roots != 0 {
 			if h := r.bestAt(&walkCtx{units: units, prevEnd: prevEnd}, i); h.c >= 0 {
-				if h.t.cands[h.c].actor != blocked {
-					r.emit(units, &h, false)
+				if r.trieOf(&h).cands[h.c].actor != blocked {
+					r.emit(units, i, &h, false)
 				}
 				i, prevEnd = int(h.end), int(h.end)
 				continue
@@ -155,13 +165,13 @@ func (r *run) bestAt(w *walkCtx, i int) hit {
 	}
 	if roots&rootCaller != 0 {
 		w.caller = true
-		if h := r.walk(&r.s.caller, trieCaller, w, i); h.better(&best, &r.s.caller) {
+		if h := r.walk(&r.s.caller, trieCaller, w, i); h.better(&best) {
 			best = h
 		}
 		w.caller = false
 	}
 	if roots&rootTitle != 0 && !w.partial {
-		if h := r.titled(w, i); h.better(&best, &r.s.caller) {
+		if h := r.titled(w, i); h.better(&best) {
 			best = h
 		}
 	}
@@ -199,9 +209,8 @@ func (r *run) titled(tw *walkCtx, i int) hit {
 			if h.c < 0 {
 				continue
 			}
-			h.start = int32(i)
 			h.flags |= hitTitled
-			if h.better(&best, &r.s.caller) {
+			if h.better(&best) {
 				best = h
 			}
 		}
@@ -246,6 +255,10 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 	if len(t.slots) == 0 {
 		return best
 	}
+	var inCaller hitFlag
+	if ti == trieCaller {
+		inCaller = hitCaller
+	}
 	units := w.units
 	n := int32(0)
 	for j := i; j < len(units); j++ {
@@ -257,14 +270,14 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 		if u.sing {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
 				if c := r.accept(t, p, w, i, j+1, true); c >= 0 {
-					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPlural | possessiveFlag(u)}
+					best = hit{c: c, end: int32(j + 1), byteEnd: u.end, flags: inCaller | hitPlural | possessiveFlag(u)}
 				}
 			}
 		}
 		if u.possessive() {
 			if p := t.lookup(n, key, u.h); p != 0 {
 				if c := r.accept(t, p, w, i, j+1, false); c >= 0 {
-					best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end, flags: hitPossessive}
+					best = hit{c: c, end: int32(j + 1), byteEnd: u.end, flags: inCaller | hitPossessive}
 				}
 			}
 			// A possessive inside a name ("People's Republic of China")
@@ -273,7 +286,7 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 				break
 			}
 			if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
-				best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.suffixEnd}
+				best = hit{c: c, end: int32(j + 1), byteEnd: u.suffixEnd, flags: inCaller}
 			}
 			continue
 		}
@@ -286,7 +299,7 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 			break
 		}
 		if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
-			best = hit{t: t, c: c, start: int32(i), end: int32(j + 1), byteEnd: u.end}
+			best = hit{c: c, end: int32(j + 1), byteEnd: u.end, flags: inCaller}
 		}
 	}
 	return best
@@ -444,9 +457,10 @@ func shouting(units []unit, i, end int) bool {
 	return false
 }
 
-// emit appends the Match for hit h.
-func (r *run) emit(units []unit, h *hit, partial bool) {
-	c := &h.t.cands[h.c]
+// emit appends the Match for hit h, which starts at unit start.
+func (r *run) emit(units []unit, start int, h *hit, partial bool) {
+	inCaller := h.flags&hitCaller != 0
+	c := &r.trieOf(h).cands[h.c]
 	// Grow dst and fill the new Match in place rather than append a
 	// composite literal, which is built on the stack and copied.
 	n := len(r.dst)
@@ -457,15 +471,15 @@ func (r *run) emit(units []unit, h *hit, partial bool) {
 		r.dst = append(r.dst, Match{})
 	}
 	mt := &r.dst[n]
-	mt.TokStart, mt.TokEnd = int(units[h.start].tok), int(units[h.end-1].tok)+1
-	mt.Start, mt.End = int(units[h.start].start), int(h.byteEnd)
+	mt.TokStart, mt.TokEnd = int(units[start].tok), int(units[h.end-1].tok)+1
+	mt.Start, mt.End = int(units[start].start), int(h.byteEnd)
 	mt.Possessive, mt.Plural, mt.Partial = h.flags&hitPossessive != 0, h.flags&hitPlural != 0, partial
 	mt.Via, mt.Gazetteer = c.via, -1
 	if h.flags&hitTitled != 0 {
 		mt.Via = ViaTitle
 	}
 	ci := -1
-	if h.t == &r.s.caller {
+	if inCaller {
 		ci = int(c.actor)
 		mt.Gazetteer = int(r.s.callerGaz[ci]) - 1
 	} else {
@@ -553,8 +567,8 @@ func (r *run) scanParts(u *unit) {
 	for i := 0; i < len(parts); {
 		if parts[i].roots != 0 {
 			if h := r.bestAt(&walkCtx{units: parts, partial: true}, i); h.c >= 0 {
-				if h.t.cands[h.c].actor != blocked {
-					r.emit(parts, &h, true)
+				if r.trieOf(&h).cands[h.c].actor != blocked {
+					r.emit(parts, i, &h, true)
 				}
 				i = int(h.end)
 				continue
