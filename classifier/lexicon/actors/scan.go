@@ -137,15 +137,17 @@ func (t *trie) startsWith(u *unit, keyNode *int32) bool {
 // scan walks the units left to right, emitting the best match at each.
 func (r *run) scan() {
 	units := r.s.units
-	prevEnd := 0
+	// One context for every walk: bestAt leaves it as it found it, and
+	// only prevEnd moves.
+	w := walkCtx{units: units}
 	for i := 0; i < len(units); {
 		u := &units[i]
 		if u.roots != 0 {
-			if h := r.bestAt(&walkCtx{units: units, prevEnd: prevEnd}, i); h.c >= 0 {
+			if h := r.bestAt(&w, i); h.c >= 0 {
 				if r.trieOf(&h).cands[h.c].actor != blocked {
 					r.emit(units, i, &h, false)
 				}
-				i, prevEnd = int(h.end), int(h.end)
+				i, w.prevEnd = int(h.end), int(h.end)
 				continue
 			}
 		}
@@ -564,9 +566,10 @@ func (r *run) scanParts(u *unit) {
 	for k := range parts {
 		r.setRoots(&parts[k])
 	}
+	w := walkCtx{units: parts, partial: true}
 	for i := 0; i < len(parts); {
 		if parts[i].roots != 0 {
-			if h := r.bestAt(&walkCtx{units: parts, partial: true}, i); h.c >= 0 {
+			if h := r.bestAt(&w, i); h.c >= 0 {
 				if r.trieOf(&h).cands[h.c].actor != blocked {
 					r.emit(parts, i, &h, true)
 				}
