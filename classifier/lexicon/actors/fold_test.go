@@ -149,3 +149,34 @@ func TestInitUnitOneByte(t *testing.T) {
 	assert.Empty(t, u.key)
 	assert.Equal(t, keyHash(nil), u.h)
 }
+
+// mayLeave is false only when no lookup a walk makes from the node along
+// the unit (its key, its singular, its key with the possessive suffix) can
+// find a child.
+func TestMayLeave(t *testing.T) {
+	t.Parallel()
+	var tr trie
+	tr.reset()
+	parent := tr.child(0, []byte("people"), keyHash([]byte("people")))
+	leaf := tr.child(parent, []byte("russia"), keyHash([]byte("russia")))
+	tr.child(parent, []byte("people's"), keyHash([]byte("people's")))
+	var s Scratch
+	text := "Russians Russia Russia's People's China"
+	toks := tokenize.Tokenize(text, nil)
+	for k := range toks {
+		var u unit
+		s.initUnit(&u, text, &toks[k], int32(k))
+		found := tr.lookup(parent, u.key, u.h) != 0 ||
+			u.sing && tr.lookup(parent, u.key[:len(u.key)-1], u.sh) != 0 ||
+			u.possessive() && tr.lookup(parent, u.fkey, u.fh) != 0
+		if found {
+			assert.True(t, tr.mayLeave(parent, &u), "%q", u.key)
+		}
+		assert.False(t, tr.mayLeave(leaf, &u), "%q from a leaf", u.key)
+	}
+	var china unit
+	s.initUnit(&china, text, &toks[len(toks)-1], 0)
+	if keyHash([]byte("china"))&63 != keyHash([]byte("russia"))&63 && keyHash([]byte("china"))&63 != keyHash([]byte("people's"))&63 {
+		assert.False(t, tr.mayLeave(parent, &china), "a plain word whose bit no kid has")
+	}
+}

@@ -264,10 +264,10 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 	units := w.units
 	n := int32(0)
 	for j := i; j < len(units); j++ {
-		if j > i && t.nodes[n].kids == 0 {
-			break // a leaf: every step from n below would find no child
-		}
 		u := &units[j]
+		if j > i && !t.mayLeave(n, u) {
+			break // every step from n below would find no child
+		}
 		key := u.key
 		if u.sing {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
@@ -305,6 +305,15 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 		}
 	}
 	return best
+}
+
+// mayLeave reports whether an edge along unit u (its key, singular or key
+// with possessive suffix) may leave node n, which is not the root; false is
+// certain. It inlines, so that a walk stops at a leaf, or before a plain
+// word that leaves n for sure not, without a call to lookup.
+func (t *trie) mayLeave(n int32, u *unit) bool {
+	kids := t.nodes[n].kids
+	return kids&(1<<(u.h&63)) != 0 || kids != 0 && (u.sing || u.possessive())
 }
 
 // accept returns the first candidate at node n that may match units [i,
