@@ -300,6 +300,9 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 		if n == 0 {
 			break
 		}
+		if t.nodes[n].first < 0 {
+			continue // on the way to a longer name: no candidate to accept
+		}
 		if c := r.accept(t, n, w, i, j+1, false); c >= 0 {
 			best = hit{c: c, end: int32(j + 1), byteEnd: u.end, flags: inCaller}
 		}
