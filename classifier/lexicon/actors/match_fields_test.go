@@ -166,3 +166,49 @@ func TestMatchConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// sameCaller holds for equal actors in other slices, and not after any
+// change to a kind, name or alias, or to the number of actors or aliases.
+func TestSameCaller(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	base := func() []classifier.Actor {
+		return []classifier.Actor{
+			{ID: "a", Name: "Acme", Aliases: []string{"Initech", "Globex"}, Kind: classifier.KindOrganization},
+			{ID: "b", Name: "Poland", Kind: classifier.KindCountry},
+		}
+	}
+	tests := []struct {
+		name string
+		edit func([]classifier.Actor) []classifier.Actor
+		same bool
+	}{
+		{"copy", func(a []classifier.Actor) []classifier.Actor { return a }, true},
+		{"id only", func(a []classifier.Actor) []classifier.Actor { a[0].ID = "z"; return a }, true},
+		{"kind", func(a []classifier.Actor) []classifier.Actor { a[1].Kind = classifier.KindPerson; return a }, false},
+		{"name", func(a []classifier.Actor) []classifier.Actor { a[1].Name = "Polska"; return a }, false},
+		{"alias", func(a []classifier.Actor) []classifier.Actor { a[0].Aliases[1] = "Umbrella"; return a }, false},
+		{"fewer aliases", func(a []classifier.Actor) []classifier.Actor { a[0].Aliases = a[0].Aliases[:1]; return a }, false},
+		{"alias moved", func(a []classifier.Actor) []classifier.Actor {
+			a[1].Aliases = a[0].Aliases[1:]
+			a[0].Aliases = a[0].Aliases[:1]
+			return a
+		}, false},
+		{"more actors", func(a []classifier.Actor) []classifier.Actor {
+			return append(a, classifier.Actor{ID: "c", Name: "Chad"})
+		}, false},
+		{"fewer actors", func(a []classifier.Actor) []classifier.Actor { return a[:1] }, false},
+	}
+	for _, tt := range tests {
+		var s Scratch
+		s.rememberCaller(m, base(), true)
+		assert.Equal(t, tt.same, s.sameCaller(m, tt.edit(base()), true), tt.name)
+	}
+	var s Scratch
+	s.rememberCaller(m, base(), true)
+	assert.False(t, s.sameCaller(m, base(), false), "other useGaz")
+	assert.False(t, s.sameCaller(NewMatcher(nil), base(), true), "other matcher")
+	s.rememberCaller(m, nil, true)
+	assert.True(t, s.sameCaller(m, nil, true), "no actors")
+	assert.False(t, s.sameCaller(m, base(), true), "actors after none")
+}

@@ -175,33 +175,33 @@ type Scratch struct {
 	callerGaz []int32
 	// The caller actors s.caller was compiled from, to reuse it while
 	// they stay the same (the request-level actors of a batch): their
-	// kinds, form counts and forms, copied so that a caller who edits
-	// its slices in place is not misled.
-	lastKinds   []classifier.ActorKind
-	lastCounts  []int32
+	// kinds and forms, copied so that a caller who edits its slices in
+	// place is not misled. lastForms holds the aliases of every last.
+	last        []lastActor
 	lastForms   []string
 	lastMatcher *Matcher
 	lastUseGaz  bool
 }
 
+// lastActor is a copy of the fields of a caller actor that s.caller was
+// compiled from.
+type lastActor struct {
+	name    string
+	aliases []string // in Scratch.lastForms
+	kind    classifier.ActorKind
+}
+
 // sameCaller reports whether caller and useGaz are those s.caller was last
 // compiled from by m.
 func (s *Scratch) sameCaller(m *Matcher, caller []classifier.Actor, useGaz bool) bool {
-	if s.lastMatcher != m || s.lastUseGaz != useGaz || len(caller) != len(s.lastKinds) {
+	if s.lastMatcher != m || s.lastUseGaz != useGaz || len(caller) != len(s.last) {
 		return false
 	}
-	k := 0
+	last := s.last[:len(caller)] // one bounds check for the loop
 	for i := range caller {
-		a := &caller[i]
-		if a.Kind != s.lastKinds[i] || int(s.lastCounts[i]) != 1+len(a.Aliases) || a.Name != s.lastForms[k] {
+		a, l := &caller[i], &last[i]
+		if a.Kind != l.kind || a.Name != l.name || !slices.Equal(a.Aliases, l.aliases) {
 			return false
-		}
-		k++
-		for _, al := range a.Aliases {
-			if al != s.lastForms[k] {
-				return false
-			}
-			k++
 		}
 	}
 	return true
@@ -210,13 +210,17 @@ func (s *Scratch) sameCaller(m *Matcher, caller []classifier.Actor, useGaz bool)
 // rememberCaller records what s.caller was compiled from.
 func (s *Scratch) rememberCaller(m *Matcher, caller []classifier.Actor, useGaz bool) {
 	s.lastMatcher, s.lastUseGaz = m, useGaz
-	s.lastKinds, s.lastCounts, s.lastForms = s.lastKinds[:0], s.lastCounts[:0], s.lastForms[:0]
+	s.last, s.lastForms = s.last[:0], s.lastForms[:0]
+	for i := range caller {
+		s.lastForms = append(s.lastForms, caller[i].Aliases...)
+	}
+	// Sliced once lastForms is complete, as its appends may move it.
+	k := 0
 	for i := range caller {
 		a := &caller[i]
-		s.lastKinds = append(s.lastKinds, a.Kind)
-		s.lastCounts = append(s.lastCounts, int32(1+len(a.Aliases)))
-		s.lastForms = append(s.lastForms, a.Name)
-		s.lastForms = append(s.lastForms, a.Aliases...)
+		n := len(a.Aliases)
+		s.last = append(s.last, lastActor{name: a.Name, aliases: s.lastForms[k : k+n : k+n], kind: a.Kind})
+		k += n
 	}
 }
 
