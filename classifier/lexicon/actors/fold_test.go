@@ -180,3 +180,24 @@ func TestMayLeave(t *testing.T) {
 		assert.False(t, tr.mayLeave(parent, &china), "a plain word whose bit no kid has")
 	}
 }
+
+// mayHave is false only where lookup finds no child, from the root and
+// from an inner node.
+func TestMayHave(t *testing.T) {
+	t.Parallel()
+	var tr trie
+	tr.reset()
+	keys := [][]byte{[]byte("russian"), []byte("bank"), []byte("plan"), []byte("eu")}
+	inner := tr.child(0, keys[0], keyHash(keys[0]))
+	tr.child(inner, keys[1], keyHash(keys[1]))
+	tr.child(0, keys[3], keyHash(keys[3]))
+	for _, n := range []int32{0, inner} {
+		for _, k := range append(keys, []byte("banks"), []byte("china")) {
+			if tr.lookup(n, k, keyHash(k)) != 0 {
+				assert.True(t, tr.mayHave(n, keyHash(k)), "%q from %d", k, n)
+			}
+		}
+	}
+	assert.True(t, tr.mayHave(inner, keyHash(keys[1])))
+	assert.True(t, tr.mayHave(0, keyHash(keys[3])))
+}

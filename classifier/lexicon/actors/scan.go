@@ -269,7 +269,7 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 			break // every step from n below would find no child
 		}
 		key := u.key
-		if u.sing {
+		if u.sing && t.mayHave(n, u.sh) {
 			if p := t.lookup(n, key[:len(key)-1], u.sh); p != 0 {
 				if c := r.accept(t, p, w, i, j+1, true); c >= 0 {
 					best = hit{c: c, end: int32(j + 1), byteEnd: u.end, flags: inCaller | hitPlural | possessiveFlag(u)}
@@ -317,6 +317,15 @@ func (r *run) walk(t *trie, ti int, w *walkCtx, i int) hit {
 func (t *trie) mayLeave(n int32, u *unit) bool {
 	kids := t.nodes[n].kids
 	return kids&(1<<(u.h&63)) != 0 || kids != 0 && (u.sing || u.possessive())
+}
+
+// mayHave reports whether a key with hash h may label an edge from node n;
+// false is certain. It inlines: lookup's own first test, without its call.
+func (t *trie) mayHave(n int32, h uint64) bool {
+	if n == 0 {
+		return t.mayStart(h)
+	}
+	return t.nodes[n].kids&(1<<(h&63)) != 0
 }
 
 // accept returns the first candidate at node n that may match units [i,
