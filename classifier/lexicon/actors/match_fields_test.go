@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"reflect"
 	"sync"
 	"testing"
 
@@ -211,4 +212,32 @@ func TestSameCaller(t *testing.T) {
 	s.rememberCaller(m, nil, true)
 	assert.True(t, s.sameCaller(m, nil, true), "no actors")
 	assert.False(t, s.sameCaller(m, base(), true), "actors after none")
+}
+
+// emit sets every field of a Match without clearing it first: matches
+// appended over the spare capacity of dst, full of other values, equal
+// those appended to nil.
+func TestMatchOverwritesSpareCapacity(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	// Fields emit sets; a new field must be set there too.
+	require.Equal(t, 13, reflect.TypeFor[Match]().NumField())
+	junk := Match{ID: "junk", Actor: 99, Gazetteer: 98, Caller: true, Kind: classifier.KindPerson,
+		TokStart: 97, TokEnd: 96, Start: 95, End: 94, Possessive: true, Plural: true, Partial: true, Via: ViaTitle}
+	caller := []classifier.Actor{callerRussia, {ID: "putin", Name: "Putin"}}
+	for _, text := range []string{
+		"Officials said Russian President Vladimir Putin's aides met in Moscow.",
+		"The Kremlin and the White House disagreed; pro-Trump Democrats did not.",
+		"Russia-Ukraine talks: Putin, Zelensky and the EU.",
+	} {
+		toks := tokenize.Tokenize(text, nil)
+		want := m.Match(nil, text, toks, caller, Options{}, nil)
+		require.NotEmpty(t, want, text)
+		dirty := make([]Match, 1, 1+2*len(want))
+		for k := range dirty[:cap(dirty)] {
+			dirty[:cap(dirty)][k] = junk
+		}
+		got := m.Match(dirty, text, toks, caller, Options{}, nil)
+		assert.Equal(t, want, got[1:], text)
+	}
 }

@@ -485,11 +485,12 @@ func (r *run) emit(units []unit, start int, h *hit, partial bool) {
 	inCaller := h.flags&hitCaller != 0
 	c := &r.trieOf(h).cands[h.c]
 	// Grow dst and fill the new Match in place rather than append a
-	// composite literal, which is built on the stack and copied.
+	// composite literal, which is built on the stack and copied. Every
+	// field is set below, so the spare capacity of dst, which may hold
+	// old matches, is not cleared first.
 	n := len(r.dst)
 	if n < cap(r.dst) {
 		r.dst = r.dst[:n+1]
-		r.dst[n] = Match{}
 	} else {
 		r.dst = append(r.dst, Match{})
 	}
@@ -497,7 +498,7 @@ func (r *run) emit(units []unit, start int, h *hit, partial bool) {
 	mt.TokStart, mt.TokEnd = int(units[start].tok), int(units[h.end-1].tok)+1
 	mt.Start, mt.End = int(units[start].start), int(h.byteEnd)
 	mt.Possessive, mt.Plural, mt.Partial = h.flags&hitPossessive != 0, h.flags&hitPlural != 0, partial
-	mt.Via, mt.Gazetteer = c.via, -1
+	mt.Via, mt.Gazetteer, mt.Caller = c.via, -1, false
 	if h.flags&hitTitled != 0 {
 		mt.Via = ViaTitle
 	}
