@@ -265,7 +265,8 @@ func (b *builder) addContrast(r record) error {
 
 // build indexes the collected entries.
 func (b *builder) build() *Lexicon {
-	l := &Lexicon{heads: make(map[string]int32, len(b.order)), entries: len(b.order)}
+	// At most one head per term: sized once, not grown by copying.
+	l := &Lexicon{heads: make(map[string]int32, len(b.order)), list: make([]head, 0, len(b.order)), entries: len(b.order)}
 	headOf := func(w string) *head {
 		i, ok := l.heads[w]
 		if !ok {
