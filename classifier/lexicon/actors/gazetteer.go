@@ -17,20 +17,26 @@ const Dir = "gazetteer"
 
 // The gazetteer files, all required, and their columns.
 var (
-	countriesFile = file{"countries.tsv", []string{"id", "name", "formal", "aliases", "demonyms", "capitals", "un"}}
-	orgsFile      = file{"organizations.tsv", []string{"id", "name", "aliases", "seats", "kind", "affiliation"}}
-	peopleFile    = file{"people.tsv", []string{"id", "name", "aliases", "surname", "alone", "gender", "affiliation", "role"}}
-	titlesFile    = file{"titles.tsv", []string{"title", "gender"}}
-	blockedFile   = file{"blocked.tsv", []string{"phrase", "why"}}
+	countriesFile = newFile("countries.tsv", []string{"id", "name", "formal", "aliases", "demonyms", "capitals", "un"})
+	orgsFile      = newFile("organizations.tsv", []string{"id", "name", "aliases", "seats", "kind", "affiliation"})
+	peopleFile    = newFile("people.tsv", []string{"id", "name", "aliases", "surname", "alone", "gender", "affiliation", "role"})
+	titlesFile    = newFile("titles.tsv", []string{"title", "gender"})
+	blockedFile   = newFile("blocked.tsv", []string{"phrase", "why"})
 	files         = []file{countriesFile, orgsFile, peopleFile, titlesFile, blockedFile}
 )
 
 type file struct {
 	name    string
 	columns []string
+	fpath   string // path.Join(Dir, name)
 }
 
-func (f file) path() string { return path.Join(Dir, f.name) }
+// newFile joins the file's path once: path() is called for every form.
+func newFile(name string, columns []string) file {
+	return file{name: name, columns: columns, fpath: path.Join(Dir, name)}
+}
+
+func (f file) path() string { return f.fpath }
 
 // Gazetteer is the validated built-in list of actors with their surface
 // forms, plus the titles that may precede a person's name and the phrases

@@ -144,14 +144,15 @@ func parse(path string, data string, minFields, maxFields int, add func(record) 
 // checkTerm checks that a term is written the way folded text is looked up.
 func checkTerm(r record) error {
 	t := r.term
+	doubled, other := scanSpaces(t)
 	switch {
 	case t == "":
 		return r.errorf("empty term")
 	case strings.TrimSpace(t) != t:
 		return r.errorf("term %q has leading or trailing space", t)
-	case strings.Contains(t, "  "):
+	case doubled:
 		return r.errorf("term %q has a doubled space", t)
-	case hasOtherSpace(t):
+	case other:
 		return r.errorf("term %q holds a space other than ' '", t)
 	}
 	var buf [64]byte // most terms fit: no allocation
@@ -164,17 +165,25 @@ func checkTerm(r record) error {
 	return nil
 }
 
-// hasOtherSpace reports whether t holds a space other than ' ' that the
-// tokenizer splits on. Most terms are ASCII: they are checked byte by byte
-// rather than rune by rune against the set.
-func hasOtherSpace(t string) bool {
+// scanSpaces reports whether t holds a doubled ' ', and whether it holds a
+// space other than ' ' that the tokenizer splits on. Most terms are ASCII:
+// they are checked in one pass over the bytes, the rest of a term past its
+// first non-ASCII byte by the slower searches.
+func scanSpaces(t string) (doubled, other bool) {
 	for i := range len(t) {
-		if c := t[i]; c == '\v' || c == '\f' || c >= utf8.RuneSelf {
-			// t[:i] is ASCII, so t[i:] starts a rune.
-			return strings.ContainsAny(t[i:], "\v\f\u0085\u00a0")
+		switch c := t[i]; {
+		case c == ' ' && i > 0 && t[i-1] == ' ':
+			doubled = true
+		case c == '\v' || c == '\f':
+			other = true
+		case c >= utf8.RuneSelf:
+			// t[:i] is ASCII, so t[i:] starts a rune; no "  " spans
+			// t[i-1:i+1].
+			rest := t[i:]
+			return doubled || strings.Contains(rest, "  "), other || strings.ContainsAny(rest, "\v\f\u0085\u00a0")
 		}
 	}
-	return false
+	return doubled, other
 }
 
 // seenTerm remembers where a term was defined (formatted only for an error).

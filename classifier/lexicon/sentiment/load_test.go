@@ -90,7 +90,7 @@ func TestLoadErrors(t *testing.T) {
 			`sentiment/valence.tsv:1: term "good " has leading or trailing space`},
 		{"doubled space", sentiment.IdiomsPath, "not  bad\t1.5\n",
 			`sentiment/idioms.tsv:1: term "not  bad" has a doubled space`},
-		// hasOtherSpace checks ASCII terms byte by byte, the rest by rune.
+		// scanSpaces checks ASCII terms byte by byte, the rest by rune.
 		{"no-break space", sentiment.IdiomsPath, "not\u00a0bad\t1.5\n",
 			`sentiment/idioms.tsv:1: term "not\u00a0bad" holds a space other than ' '`},
 		{"vertical tab", sentiment.IdiomsPath, "not\vbad\t1.5\n",
@@ -99,6 +99,10 @@ func TestLoadErrors(t *testing.T) {
 			`sentiment/valence.tsv:1: term "café\u0085x" holds a space other than ' '`},
 		{"form feed after non-ASCII", sentiment.ValencePath, "café\fx\t1.5\n",
 			`sentiment/valence.tsv:1: term "café\fx" holds a space other than ' '`},
+		{"doubled space after non-ASCII", sentiment.IdiomsPath, "café  noir\t1.5\n",
+			`sentiment/idioms.tsv:1: term "café  noir" has a doubled space`},
+		{"doubled space before another space", sentiment.IdiomsPath, "not  so\u00a0bad\t1.5\n",
+			`sentiment/idioms.tsv:1: term "not  so\u00a0bad" has a doubled space`},
 		{"non-ASCII without a space", sentiment.ValencePath, "Café\t1.5\n",
 			`sentiment/valence.tsv:1: term "Café" is not in lookup form (write "café")`},
 		{"invalid UTF-8", sentiment.ValencePath, "good\t1.9\nb\xffd\t-2\n",
