@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"github.com/stancetag/stancetag/classifier/lexicon/actors"
 	"github.com/stancetag/stancetag/classifier/lexicon/sentiment"
@@ -60,16 +61,34 @@ func newVocab(sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) *v
 	v.keys = make([]byte, 0, size)
 	for _, terms := range [...][]string{sentTerms, stTerms, rootForms} {
 		for _, w := range terms {
-			v.add(w, sent, st, m)
+			v.add(w)
 		}
 	}
+	// The lookups are most of the work, and independent: half of them run
+	// on another core (the lexicons are immutable).
+	half := len(v.words) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { v.fill(v.words[:half], sent, st, m) })
+	v.fill(v.words[half:], sent, st, m)
+	wg.Wait()
 	return v
 }
 
-// add adds word w unless it is in already (in two lexicons).
-func (v *vocab) add(w string, sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) {
-	// The key is appended first and serves as w's bytes for the lookups,
-	// so that w is not copied twice; it is dropped again if w is known.
+// fill looks words up in the lexicons.
+func (v *vocab) fill(words []vocabWord, sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) {
+	for i := range words {
+		x := &words[i]
+		b := v.keys[x.off:x.end]
+		x.sentiment, x.stance, x.roots = sent.Lookup(b), st.Lookup(b), m.Roots(b)
+	}
+}
+
+// add adds word w, without its lookups (see fill), unless it is in
+// already (in two lexicons).
+func (v *vocab) add(w string) {
+	// The key is appended first and serves as w's bytes for hashing and
+	// finding, so that w is not copied twice; it is dropped again if w is
+	// known.
 	off := int32(len(v.keys))
 	v.keys = append(v.keys, w...)
 	b := v.keys[off:]
@@ -79,7 +98,7 @@ func (v *vocab) add(w string, sent *sentiment.Lexicon, st *stance.Lexicon, m *ac
 		return
 	}
 	id := int32(len(v.words))
-	v.words = append(v.words, vocabWord{off: off, end: int32(len(v.keys)), sentiment: sent.Lookup(b), stance: st.Lookup(b), roots: m.Roots(b)})
+	v.words = append(v.words, vocabWord{off: off, end: int32(len(v.keys))})
 	mask := uint64(len(v.slots) - 1)
 	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
 		if v.slots[i].id < 0 {
