@@ -53,3 +53,14 @@ func BenchmarkAnalyze64KiB(b *testing.B) {
 	}
 	benchAnalyze(b, sb.String(), benchActors)
 }
+
+// BenchmarkNew measures loading the embedded lexicon, most of process
+// start-up for a one-shot `stancetag analyze`.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(Data()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

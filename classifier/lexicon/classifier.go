@@ -29,25 +29,63 @@ var _ classifier.Classifier = (*Classifier)(nil)
 // folders "sentiment/", "gazetteer/" and "stance/". Errors wrap the failing
 // component's error, which names file and line.
 func New(fsys fs.FS) (*Classifier, error) {
-	sent, err := sentiment.Load(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: sentiment: %w", err)
+	// The data hash is needed last: it runs while the lexicons load and
+	// the vocab is built, which needs them all.
+	var (
+		hash    string
+		hashErr error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { hash, hashErr = dataHash(fsys) })
+	p, err := loadParts(fsys)
+	var v *vocab
+	if err == nil {
+		v = newVocab(p.sent, p.st, p.idx.matcher)
 	}
-	st, err := stance.Load(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: stance: %w", err)
-	}
-	idx, err := loadActors(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: gazetteer: %w", err)
-	}
-	hash, err := dataHash(fsys)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	c := &Classifier{sentiment: sent, stance: st, actors: idx, vocab: newVocab(sent, st, idx.matcher), version: "lexicon/" + Release + "+" + hash}
+	if hashErr != nil {
+		return nil, hashErr
+	}
+	c := &Classifier{sentiment: p.sent, stance: p.st, actors: p.idx, vocab: v, version: "lexicon/" + Release + "+" + hash}
 	c.pool.New = func() any { return new(scratch) }
 	return c, nil
+}
+
+// parts are the lexicons of a Classifier, loaded independently.
+type parts struct {
+	sent *sentiment.Lexicon
+	st   *stance.Lexicon
+	idx  actorIndex
+}
+
+// loadParts loads the lexicons concurrently: they read disjoint files
+// (fs.FS reads are safe to run in parallel), and start-up of a one-shot
+// `stancetag analyze` is dominated by the load on one core while another is
+// idle. Errors are reported in a fixed order (sentiment, stance, gazetteer),
+// whichever load fails first in time, so that they stay deterministic.
+func loadParts(fsys fs.FS) (parts, error) {
+	var (
+		p                      parts
+		wg                     sync.WaitGroup
+		sentErr, stErr, idxErr error
+	)
+	wg.Go(func() { p.st, stErr = stance.Load(fsys) })
+	wg.Go(func() { p.idx, idxErr = loadActors(fsys) })
+	// The largest load runs here rather than in a third goroutine.
+	p.sent, sentErr = sentiment.Load(fsys)
+	wg.Wait()
+	switch {
+	case sentErr != nil:
+		return parts{}, fmt.Errorf("lexicon: sentiment: %w", sentErr)
+	case stErr != nil:
+		return parts{}, fmt.Errorf("lexicon: stance: %w", stErr)
+	case idxErr != nil:
+		return parts{}, fmt.Errorf("lexicon: gazetteer: %w", idxErr)
+	}
+	return p, nil
 }
 
 var (

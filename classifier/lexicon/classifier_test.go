@@ -197,4 +197,37 @@ func normalised(a classifier.Analysis) classifier.Analysis {
 		a.Mentions = nil
 	}
 	return a
+
+// The components load concurrently; the error reported must not depend on
+// which fails first in time.
+func TestNewErrorOrder(t *testing.T) {
+	t.Parallel()
+	bad := map[string]string{
+		"sentiment/valence.tsv": "good\tvery\n",
+		"stance/cues.tsv":       "# header\ncondemn\tverb\tx\tsvo\n",
+		"gazetteer/titles.tsv":  "",
+	}
+	tests := []struct {
+		name  string
+		files []string
+		want  string
+	}{
+		{"sentiment first", []string{"sentiment/valence.tsv", "stance/cues.tsv", "gazetteer/titles.tsv"}, "lexicon: sentiment: sentiment/valence.tsv:1:"},
+		{"stance before gazetteer", []string{"stance/cues.tsv", "gazetteer/titles.tsv"}, "lexicon: stance: "},
+		{"gazetteer", []string{"gazetteer/titles.tsv"}, "lexicon: gazetteer: gazetteer/titles.tsv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			for range 20 {
+				m := copyData(t)
+				for _, f := range tt.files {
+					m[f] = &fstest.MapFile{Data: []byte(bad[f])}
+				}
+				_, err := New(m)
+				require.Error(t, err)
+				assert.Regexp(t, "^"+regexp.QuoteMeta(tt.want), err.Error())
+			}
+		})
+	}
 }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"github.com/stancetag/stancetag/classifier/lexicon/actors"
 	"github.com/stancetag/stancetag/classifier/lexicon/sentiment"
@@ -38,34 +39,73 @@ type vocabWord struct {
 }
 
 func newVocab(sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) *vocab {
-	terms := append(append(sent.Terms(), st.Terms()...), m.RootForms()...)
+	sentTerms, stTerms, rootForms := sent.Terms(), st.Terms(), m.RootForms()
 	n := 16
-	for n < 2*len(terms) {
+	for n < 2*(len(sentTerms)+len(stTerms)+len(rootForms)) {
 		n *= 2
 	}
 	v := &vocab{slots: make([]vslot, n)}
 	for i := range v.slots {
 		v.slots[i].id = -1
 	}
-	for _, w := range terms {
-		b := []byte(w)
-		h := tokenize.FoldHash(b)
-		if v.find(b, h) >= 0 {
-			continue // in both lexicons
-		}
-		id := int32(len(v.words))
-		off := int32(len(v.keys))
-		v.keys = append(v.keys, b...)
-		v.words = append(v.words, vocabWord{off: off, end: int32(len(v.keys)), sentiment: sent.Lookup(b), stance: st.Lookup(b), roots: m.Roots(b)})
-		mask := uint64(len(v.slots) - 1)
-		for i := slotOf(h) & mask; ; i = (i + 1) & mask {
-			if v.slots[i].id < 0 {
-				v.slots[i] = vslot{tag: uint32(h >> 32), id: id}
-				break
-			}
+	// Sized once: grown word by word, the copies were most of the vocab's
+	// allocation, a cost paid at every process start.
+	size, count := 0, 0
+	for _, terms := range [...][]string{sentTerms, stTerms, rootForms} {
+		count += len(terms)
+		for _, w := range terms {
+			size += len(w)
 		}
 	}
+	v.words = make([]vocabWord, 0, count)
+	v.keys = make([]byte, 0, size)
+	for _, terms := range [...][]string{sentTerms, stTerms, rootForms} {
+		for _, w := range terms {
+			v.add(w)
+		}
+	}
+	// The lookups are most of the work, and independent: half of them run
+	// on another core (the lexicons are immutable).
+	half := len(v.words) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { v.fill(v.words[:half], sent, st, m) })
+	v.fill(v.words[half:], sent, st, m)
+	wg.Wait()
 	return v
+}
+
+// fill looks words up in the lexicons.
+func (v *vocab) fill(words []vocabWord, sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) {
+	for i := range words {
+		x := &words[i]
+		b := v.keys[x.off:x.end]
+		x.sentiment, x.stance, x.roots = sent.Lookup(b), st.Lookup(b), m.Roots(b)
+	}
+}
+
+// add adds word w, without its lookups (see fill), unless it is in
+// already (in two lexicons).
+func (v *vocab) add(w string) {
+	// The key is appended first and serves as w's bytes for hashing and
+	// finding, so that w is not copied twice; it is dropped again if w is
+	// known.
+	off := int32(len(v.keys))
+	v.keys = append(v.keys, w...)
+	b := v.keys[off:]
+	h := tokenize.FoldHash(b)
+	if v.find(b, h) >= 0 {
+		v.keys = v.keys[:off]
+		return
+	}
+	id := int32(len(v.words))
+	v.words = append(v.words, vocabWord{off: off, end: int32(len(v.keys))})
+	mask := uint64(len(v.slots) - 1)
+	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
+		if v.slots[i].id < 0 {
+			v.slots[i] = vslot{tag: uint32(h >> 32), id: id}
+			return
+		}
+	}
 }
 
 // slotOf spreads FNV's weak low bits over the table.

@@ -17,20 +17,26 @@ const Dir = "gazetteer"
 
 // The gazetteer files, all required, and their columns.
 var (
-	countriesFile = file{"countries.tsv", []string{"id", "name", "formal", "aliases", "demonyms", "capitals", "un"}}
-	orgsFile      = file{"organizations.tsv", []string{"id", "name", "aliases", "seats", "kind", "affiliation"}}
-	peopleFile    = file{"people.tsv", []string{"id", "name", "aliases", "surname", "alone", "gender", "affiliation", "role"}}
-	titlesFile    = file{"titles.tsv", []string{"title", "gender"}}
-	blockedFile   = file{"blocked.tsv", []string{"phrase", "why"}}
+	countriesFile = newFile("countries.tsv", []string{"id", "name", "formal", "aliases", "demonyms", "capitals", "un"})
+	orgsFile      = newFile("organizations.tsv", []string{"id", "name", "aliases", "seats", "kind", "affiliation"})
+	peopleFile    = newFile("people.tsv", []string{"id", "name", "aliases", "surname", "alone", "gender", "affiliation", "role"})
+	titlesFile    = newFile("titles.tsv", []string{"title", "gender"})
+	blockedFile   = newFile("blocked.tsv", []string{"phrase", "why"})
 	files         = []file{countriesFile, orgsFile, peopleFile, titlesFile, blockedFile}
 )
 
 type file struct {
 	name    string
 	columns []string
+	fpath   string // path.Join(Dir, name)
 }
 
-func (f file) path() string { return path.Join(Dir, f.name) }
+// newFile joins the file's path once: path() is called for every form.
+func newFile(name string, columns []string) file {
+	return file{name: name, columns: columns, fpath: path.Join(Dir, name)}
+}
+
+func (f file) path() string { return f.fpath }
 
 // Gazetteer is the validated built-in list of actors with their surface
 // forms, plus the titles that may precede a person's name and the phrases
@@ -83,7 +89,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	if err := checkFiles(fsys); err != nil {
 		return nil, err
 	}
-	l := loader{g: &Gazetteer{index: map[string]int{}}, line: map[string]string{}}
+	l := loader{g: &Gazetteer{}, line: map[string]string{}}
 	steps := []func(fs.FS) error{l.countries, l.organizations, l.people, l.titles, l.blockedPhrases}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {
@@ -422,6 +428,7 @@ func (l *loader) finish() error {
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(g.actors[a].ID, g.actors[b].ID) })
 	actors := make([]classifier.Actor, len(order))
 	entries := make([]entry, len(order))
+	g.index = make(map[string]int, len(order))
 	for i, j := range order {
 		actors[i], entries[i] = g.actors[j], g.entries[j]
 		g.index[actors[i].ID] = i
@@ -447,7 +454,11 @@ type formRef struct {
 // only pick one of them silently. Case-sensitive forms may share a key when
 // their exact spellings differ.
 func (l *loader) checkForms() error {
-	seen := map[string][]formRef{}
+	n := len(l.g.blocked)
+	for i := range l.g.entries {
+		n += len(l.g.entries[i].forms)
+	}
+	seen := make(map[string][]formRef, n) // sized once: one key per form, but for errors
 	check := func(ref formRef) error {
 		k := strings.Join(ref.fm.keys, "\x00")
 		for _, old := range seen[k] {

@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,21 +17,22 @@ func readTSV(fsys fs.FS, name string, header []string, fn func(line int, cols []
 	if err != nil {
 		return &DataError{File: name, Err: pathless(err)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	// One string for the file, whose substrings are the lines and
+	// columns: no allocation per line.
+	text := strings.TrimPrefix(string(data), "\ufeff")
 	sawHeader := false
 	cols := make([]string, 0, len(header))
-	for n := 1; len(data) > 0; n++ {
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
+	for n := 1; len(text) > 0; n++ {
+		var s string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			s, text = text[:i], text[i+1:]
 		} else {
-			line, data = data, nil
+			s, text = text, ""
 		}
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		if !utf8.Valid(line) {
+		s = strings.TrimSuffix(s, "\r")
+		if !utf8.ValidString(s) {
 			return errorf(name, n, "invalid UTF-8")
 		}
-		s := string(line)
 		if t := strings.TrimSpace(s); t == "" || t[0] == '#' {
 			continue
 		}

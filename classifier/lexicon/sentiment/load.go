@@ -1,7 +1,6 @@
 package sentiment
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"math"
@@ -49,14 +48,17 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	}
 	// Read every file first, so that the table of terms is sized once: grown
 	// entry by entry, rehashing it was a fifth of the load time.
-	data := make([][]byte, len(files))
+	// Each file becomes one string, whose substrings are the terms and
+	// fields: no allocation per line.
+	data := make([]string, len(files))
 	lines := 0
 	for i, f := range files {
-		var err error
-		if data[i], err = fs.ReadFile(fsys, f.path); err != nil {
+		b, err := fs.ReadFile(fsys, f.path)
+		if err != nil {
 			return nil, fmt.Errorf("sentiment: %w", err)
 		}
-		lines += bytes.Count(data[i], []byte{'\n'}) + 1
+		data[i] = string(b)
+		lines += strings.Count(data[i], "\n") + 1
 	}
 	b.seen = make(map[string]seenTerm, lines)
 	b.order = make([]string, 0, lines)
@@ -96,32 +98,37 @@ func (r record) number(i int, what string, lo, hi float64) (float32, error) {
 }
 
 // parse calls add for every data line of a file; blank lines and lines
-// starting with '#' are skipped.
-func parse(path string, data []byte, minFields, maxFields int, add func(record) error) error {
+// starting with '#' are skipped. The record's fields are reused for the
+// next line: add must not keep them (the strings it may keep).
+func parse(path string, data string, minFields, maxFields int, add func(record) error) error {
 	line := 0
+	fields := make([]string, 0, maxFields)
 	for len(data) > 0 {
 		line++
 		raw := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
 			raw, data = data[:i], data[i+1:]
 		} else {
-			data = nil
+			data = ""
 		}
-		raw = bytes.TrimSuffix(raw, []byte{'\r'})
-		if len(bytes.TrimSpace(raw)) == 0 || raw[0] == '#' {
+		raw = strings.TrimSuffix(raw, "\r")
+		if strings.TrimSpace(raw) == "" || raw[0] == '#' {
 			continue
 		}
 		r := record{path: path, line: line}
-		if !utf8.Valid(raw) {
+		if !utf8.ValidString(raw) {
 			return r.errorf("line is not valid UTF-8")
 		}
-		fields := strings.Split(string(raw), "\t")
-		if len(fields) < minFields || len(fields) > maxFields {
+		if n := strings.Count(raw, "\t") + 1; n < minFields || n > maxFields {
 			want := strconv.Itoa(minFields)
 			if maxFields > minFields {
 				want += " or " + strconv.Itoa(maxFields)
 			}
-			return r.errorf("want %s tab-separated fields, found %d", want, len(fields))
+			return r.errorf("want %s tab-separated fields, found %d", want, n)
+		}
+		fields = fields[:0]
+		for f := range strings.SplitSeq(raw, "\t") {
+			fields = append(fields, f)
 		}
 		r.term, r.fields = fields[0], fields[1:]
 		if err := checkTerm(r); err != nil {
@@ -137,14 +144,15 @@ func parse(path string, data []byte, minFields, maxFields int, add func(record) 
 // checkTerm checks that a term is written the way folded text is looked up.
 func checkTerm(r record) error {
 	t := r.term
+	doubled, other := scanSpaces(t)
 	switch {
 	case t == "":
 		return r.errorf("empty term")
 	case strings.TrimSpace(t) != t:
 		return r.errorf("term %q has leading or trailing space", t)
-	case strings.Contains(t, "  "):
+	case doubled:
 		return r.errorf("term %q has a doubled space", t)
-	case strings.ContainsAny(t, "\v\f\u0085\u00a0"):
+	case other:
 		return r.errorf("term %q holds a space other than ' '", t)
 	}
 	var buf [64]byte // most terms fit: no allocation
@@ -155,6 +163,27 @@ func checkTerm(r record) error {
 		return r.errorf("term %q: suffix patterns (*...) belong in %s", t, NegatorsPath)
 	}
 	return nil
+}
+
+// scanSpaces reports whether t holds a doubled ' ', and whether it holds a
+// space other than ' ' that the tokenizer splits on. Most terms are ASCII:
+// they are checked in one pass over the bytes, the rest of a term past its
+// first non-ASCII byte by the slower searches.
+func scanSpaces(t string) (doubled, other bool) {
+	for i := range len(t) {
+		switch c := t[i]; {
+		case c == ' ' && i > 0 && t[i-1] == ' ':
+			doubled = true
+		case c == '\v' || c == '\f':
+			other = true
+		case c >= utf8.RuneSelf:
+			// t[:i] is ASCII, so t[i:] starts a rune; no "  " spans
+			// t[i-1:i+1].
+			rest := t[i:]
+			return doubled || strings.Contains(rest, "  "), other || strings.ContainsAny(rest, "\v\f\u0085\u00a0")
+		}
+	}
+	return doubled, other
 }
 
 // seenTerm remembers where a term was defined (formatted only for an error).
@@ -265,7 +294,8 @@ func (b *builder) addContrast(r record) error {
 
 // build indexes the collected entries.
 func (b *builder) build() *Lexicon {
-	l := &Lexicon{heads: make(map[string]int32, len(b.order)), entries: len(b.order)}
+	// At most one head per term: sized once, not grown by copying.
+	l := &Lexicon{heads: make(map[string]int32, len(b.order)), list: make([]head, 0, len(b.order)), entries: len(b.order)}
 	headOf := func(w string) *head {
 		i, ok := l.heads[w]
 		if !ok {
@@ -281,13 +311,14 @@ func (b *builder) build() *Lexicon {
 			l.suffixes = append(l.suffixes, suffixNegator{suffix: suffix, e: e})
 			continue
 		}
-		ws := words(term)
-		h := headOf(ws[0])
-		if len(ws) == 1 {
+		// Split only phrases: most terms are one word.
+		first, rest, isPhrase := strings.Cut(term, " ")
+		h := headOf(first)
+		if !isPhrase {
 			h.e = e
 			continue
 		}
-		h.phrases = append(h.phrases, phrase{rest: ws[1:], e: e})
+		h.phrases = append(h.phrases, phrase{rest: words(rest), e: e})
 	}
 	for _, s := range l.suffixes {
 		last := s.suffix[len(s.suffix)-1]
