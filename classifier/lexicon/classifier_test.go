@@ -197,6 +197,7 @@ func normalised(a classifier.Analysis) classifier.Analysis {
 		a.Mentions = nil
 	}
 	return a
+}
 
 // The components load concurrently; the error reported must not depend on
 // which fails first in time.
