@@ -74,12 +74,19 @@ func slotOf(h uint64) uint64 { return (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> 32 }
 
 // find returns the index in v.words of word w with FoldHash h, or -1.
 func (v *vocab) find(w []byte, h uint64) int32 {
+	id, _ := v.probe(w, h)
+	return id
+}
+
+// probe is find that also returns the word found, or nil, sparing lookup
+// indexing v.words again.
+func (v *vocab) probe(w []byte, h uint64) (int32, *vocabWord) {
 	mask := uint64(len(v.slots) - 1)
 	tag := uint32(h >> 32)
 	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
 		s := v.slots[i]
 		if s.id < 0 {
-			return -1
+			return -1, nil
 		}
 		if s.tag != tag {
 			continue
@@ -95,21 +102,22 @@ func (v *vocab) find(w []byte, h uint64) int32 {
 		}
 		if len(w) > 16 {
 			if bytes.Equal(key, w) {
-				return s.id
+				return s.id, x
 			}
 			continue
 		}
 		k1, k2 := edges(key)
 		w1, w2 := edges(w)
 		if k1 == w1 && k2 == w2 {
-			return s.id
+			return s.id, x
 		}
 	}
 }
 
-// edges returns the first and last 8 bytes of b, which has at most 16
-// bytes, overlapping or zero-extended when it has fewer: two words of the
-// same length are equal just when their edges are.
+// edges packs b, of at most 16 bytes, into two words: its first and last 8
+// bytes (which overlap when it has fewer than 16), or first and last 4, or
+// its 1 to 3 bytes. Every byte of b is in them, so two words of the same
+// length are equal just when their edges are.
 func edges(b []byte) (uint64, uint64) {
 	le := binary.LittleEndian
 	switch n := len(b); {
@@ -137,8 +145,7 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 		head, entry, root := int32(-1), int32(-1), actors.Roots{}
 		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
 			form := f.At(i)
-			if id := v.find(form, f.Hash(i)); id >= 0 {
-				x := &v.words[id]
+			if _, x := v.probe(form, f.Hash(i)); x != nil {
 				head, entry, root = x.sentiment, x.stance, x.roots
 			}
 			if n := len(form); n > 1 && form[n-1] == '.' {
@@ -146,8 +153,8 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 				// or none after two dots (actors.Matcher.RootForms).
 				root = actors.Roots{}
 				if dotless := form[:n-1]; dotless[n-2] != '.' {
-					if id := v.find(dotless, tokenize.FoldHash(dotless)); id >= 0 {
-						root = v.words[id].roots
+					if _, x := v.probe(dotless, tokenize.FoldHash(dotless)); x != nil {
+						root = x.roots
 					}
 				}
 			}

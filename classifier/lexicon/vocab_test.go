@@ -66,10 +66,15 @@ func TestVocabFindComparesEveryByte(t *testing.T) {
 		h := tokenize.FoldHash(key)
 		id := c.vocab.find(key, h)
 		require.Equal(t, key, c.vocab.keys[c.vocab.words[id].off:c.vocab.words[id].end])
+		pid, px := c.vocab.probe(key, h)
+		require.Equal(t, id, pid)
+		require.Same(t, &c.vocab.words[id], px)
 		for i := range key {
 			w := append([]byte(nil), key...)
 			w[i] ^= 0x40
-			assert.Equal(t, int32(-1), c.vocab.find(w, h), "%q changed at %d", key, i)
+			pid, px := c.vocab.probe(w, h)
+			assert.Equal(t, int32(-1), pid, "%q changed at %d", key, i)
+			assert.Nil(t, px, "%q changed at %d", key, i)
 		}
 	}
 }
