@@ -387,14 +387,14 @@ scan:
 // starts there that is not plain, that word's start and false.
 func (t *tokenizer) plainWords(start int) (int, bool) {
 	s := t.text
+	// Each word is folded and hashed in the pass that finds its end, into
+	// the free end of the fold buffer, kept only if the word is plain;
+	// when not folding, into a scratch buffer, which a word as long as it
+	// leaves to word.
+	var scratch [32]byte
 	for {
 		w := s[start:]
-		// The word is folded and hashed in the pass that finds its end, into
-		// the free end of the fold buffer, kept only if the word is plain;
-		// when not folding, into a scratch buffer, which a word as long as
-		// it leaves to word.
 		var dst []byte
-		var scratch [32]byte
 		if t.fold != nil {
 			dst = t.fold.spare(len(w))
 		} else {
