@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"sync"
 
@@ -113,20 +114,61 @@ func slotOf(h uint64) uint64 { return (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> 32 }
 
 // find returns the index in v.words of word w with FoldHash h, or -1.
 func (v *vocab) find(w []byte, h uint64) int32 {
+	id, _ := v.probe(w, h)
+	return id
+}
+
+// probe is find that also returns the word found, or nil, sparing lookup
+// indexing v.words again.
+func (v *vocab) probe(w []byte, h uint64) (int32, *vocabWord) {
 	mask := uint64(len(v.slots) - 1)
 	tag := uint32(h >> 32)
 	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
 		s := v.slots[i]
 		if s.id < 0 {
-			return -1
+			return -1, nil
 		}
-		if s.tag == tag {
-			x := &v.words[s.id]
-			if bytes.Equal(v.keys[x.off:x.end], w) {
-				return s.id
+		if s.tag != tag {
+			continue
+		}
+		// The key compare, inlined: most words of a vocabulary have at
+		// most 16 bytes, compared in two loads a side (see edges),
+		// where bytes.Equal would call memequal; the call and the
+		// spills around it cost as much as the rest of a probe.
+		x := &v.words[s.id]
+		key := v.keys[x.off:x.end]
+		if len(key) != len(w) {
+			continue
+		}
+		if len(w) > 16 {
+			if bytes.Equal(key, w) {
+				return s.id, x
 			}
+			continue
+		}
+		k1, k2 := edges(key)
+		w1, w2 := edges(w)
+		if k1 == w1 && k2 == w2 {
+			return s.id, x
 		}
 	}
+}
+
+// edges packs b, of at most 16 bytes, into two words: its first and last 8
+// bytes (which overlap when it has fewer than 16), or first and last 4, or
+// its 1 to 3 bytes. Every byte of b is in them, so two words of the same
+// length are equal just when their edges are.
+func edges(b []byte) (uint64, uint64) {
+	le := binary.LittleEndian
+	switch n := len(b); {
+	case n >= 8:
+		return le.Uint64(b), le.Uint64(b[n-8:])
+	case n >= 4:
+		return uint64(le.Uint32(b)), uint64(le.Uint32(b[n-4:]))
+	case n > 0:
+		return uint64(b[0]) | uint64(b[n/2])<<8, uint64(b[n-1])
+	}
+	return 0, 0
 }
 
 // lookup fills w.heads, w.entries and w.roots with one value per token of
@@ -143,8 +185,7 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 		head, entry, root := int32(-1), int32(-1), actors.Roots{}
 		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
 			form := f.At(i)
-			if id := v.find(form, f.Hash(i)); id >= 0 {
-				x := &v.words[id]
+			if _, x := v.probe(form, f.Hash(i)); x != nil {
 				head, entry, root = x.sentiment, x.stance, x.roots
 			}
 			if n := len(form); n > 1 && form[n-1] == '.' {
@@ -152,8 +193,8 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 				// or none after two dots (actors.Matcher.RootForms).
 				root = actors.Roots{}
 				if dotless := form[:n-1]; dotless[n-2] != '.' {
-					if id := v.find(dotless, tokenize.FoldHash(dotless)); id >= 0 {
-						root = v.words[id].roots
+					if _, x := v.probe(dotless, tokenize.FoldHash(dotless)); x != nil {
+						root = x.roots
 					}
 				}
 			}

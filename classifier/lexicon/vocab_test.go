@@ -53,3 +53,45 @@ func TestVocabAgreesWithLexicons(t *testing.T) {
 	}
 	assert.Equal(t, int32(-1), c.vocab.find([]byte("qwzx"), tokenize.FoldHash([]byte("qwzx"))))
 }
+
+// TestVocabFindComparesEveryByte probes with each lexicon word's hash but
+// one byte changed, so that find reaches the key compare (edges or
+// bytes.Equal) with a word of the same length that differs in that byte,
+// at every position and for every length.
+func TestVocabFindComparesEveryByte(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	for _, x := range c.vocab.words {
+		key := c.vocab.keys[x.off:x.end]
+		h := tokenize.FoldHash(key)
+		id := c.vocab.find(key, h)
+		require.Equal(t, key, c.vocab.keys[c.vocab.words[id].off:c.vocab.words[id].end])
+		pid, px := c.vocab.probe(key, h)
+		require.Equal(t, id, pid)
+		require.Same(t, &c.vocab.words[id], px)
+		for i := range key {
+			w := append([]byte(nil), key...)
+			w[i] ^= 0x40
+			pid, px := c.vocab.probe(w, h)
+			assert.Equal(t, int32(-1), pid, "%q changed at %d", key, i)
+			assert.Nil(t, px, "%q changed at %d", key, i)
+		}
+	}
+}
+
+func TestEdges(t *testing.T) {
+	t.Parallel()
+	const s = "abcdefghijklmnop"
+	for n := 0; n <= len(s); n++ {
+		a, b := []byte(s[:n]), []byte(s[:n])
+		a1, a2 := edges(a)
+		b1, b2 := edges(b)
+		require.Equal(t, [2]uint64{a1, a2}, [2]uint64{b1, b2}, "length %d", n)
+		for i := range n {
+			b[i] = 'z'
+			b1, b2 = edges(b)
+			assert.NotEqual(t, [2]uint64{a1, a2}, [2]uint64{b1, b2}, "length %d, byte %d", n, i)
+			b[i] = s[i]
+		}
+	}
+}

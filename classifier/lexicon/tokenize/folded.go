@@ -26,6 +26,10 @@ type foldedTok struct {
 // FoldPrime is the FNV-1a multiplier of FoldHash.
 const FoldPrime = 1099511628211
 
+// foldPrime is FoldPrime in a variable, for loops that would otherwise
+// load the 64-bit constant into a register on every byte.
+var foldPrime uint64 = FoldPrime
+
 // foldBasis is FoldHash's starting state, random in each process so that
 // the layout of tables keyed by it cannot be predicted from outside (callers
 // choose some of their keys: actor aliases).

@@ -418,6 +418,13 @@ func TestPlainWordFastPath(t *testing.T) {
 		// Longer than the fast path's scratch buffer, and at the end.
 		"Pneumonoultramicroscopicsilicovolcanoconiosis and Supercalifragilisticexpialidocious5G",
 		"Ab", "a", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+		// Runs of plain words one space apart, broken by each kind of
+		// word the fast path leaves, by two spaces, a tab, and a keycap
+		// base or non-ASCII letter after the space.
+		"the EU plan by Dr. Smith and Russia's allies pro-Russian 5G 1990s 2020 rise",
+		"one two  three\tfour 1\ufe0f\u20e3 five 6\u20e3 seven café eight \u00c9tat nine",
+		"a b c d e f g h i j k l m n o p q r s t u v w x y z A B C. D",
+		"Pneumonoultramicroscopicsilicovolcanoconiosis Supercalifragilisticexpialidocious two",
 	}
 	for _, text := range texts {
 		slow := tokenizer{text: text, noFastPath: true}
