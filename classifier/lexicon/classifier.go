@@ -27,7 +27,9 @@ var _ classifier.Classifier = (*Classifier)(nil)
 
 // New loads a Classifier from fsys, rooted at a data directory holding the
 // folders "sentiment/", "gazetteer/" and "stance/". Errors wrap the failing
-// component's error, which names file and line.
+// component's error, which names file and line. The components load in
+// parallel, so fsys must allow concurrent reads (embed.FS, os.DirFS and
+// fstest.MapFS do).
 func New(fsys fs.FS) (*Classifier, error) {
 	// The data hash is needed last: it runs while the lexicons load and
 	// the vocab is built, which needs them all.
