@@ -63,16 +63,7 @@ func FuzzScore(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := tokenize.Tokenize(text, nil)
 		var buf, buf2 sentiment.Scratch
-		var fd tokenize.Folded
-		fd.Reset(text, toks)
-		heads := make([]int32, len(toks))
-		for i := range toks {
-			heads[i] = -1
-			if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
-				heads[i] = l.Lookup(fd.At(i))
-			}
-		}
-		pre := sentiment.Text{Text: text, Toks: toks, Folded: &fd, Heads: heads}
+		pre := prepared(l, text, toks)
 		for _, s := range tokenize.Sentences(text, toks, nil) {
 			r := l.Score(text, toks, int(s.Start), int(s.End), &buf)
 			r2 := l.ScoreText(&pre, int(s.Start), int(s.End), &buf2)

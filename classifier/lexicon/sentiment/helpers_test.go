@@ -47,3 +47,18 @@ func hitFor(tb testing.TB, text string, toks []tokenize.Token, r sentiment.Resul
 	require.Failf(tb, "no hit", "no hit %q in %q", c, text)
 	return sentiment.Hit{}
 }
+
+// prepared is the Text ScoreText takes for toks of text: their folded forms
+// and their heads looked up in l, as the classifier prepares them.
+func prepared(l *sentiment.Lexicon, text string, toks []tokenize.Token) sentiment.Text {
+	fd := new(tokenize.Folded)
+	fd.Reset(text, toks)
+	heads := make([]int32, len(toks))
+	for i := range toks {
+		heads[i] = -1
+		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
+			heads[i] = l.Lookup(fd.At(i))
+		}
+	}
+	return sentiment.Text{Text: text, Toks: toks, Folded: fd, Heads: heads}
+}

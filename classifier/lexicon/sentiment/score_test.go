@@ -109,6 +109,25 @@ func TestScoreRules(t *testing.T) {
 		{"but stops negation", "He did not hesitate but praised the reform.", "praised", sentiment.RuleAfterBut},
 		// Four tokens away is outside the three-token window.
 		{"window", "The deal is not in any way good.", "good", 0},
+		// How negators and boosters reach a cue: through quote marks and
+		// multi-word units, never across punctuation or a contrast marker,
+		// and only within the window.
+		{"negator at distance three", "The deal is not a very good one.", "good", sentiment.RuleNegated | sentiment.RuleBoosted},
+		// "kind of" is one unit of two tokens: "not" is three away.
+		{"phrase counts its tokens", "The plan was not kind of good.", "good", sentiment.RuleNegated | sentiment.RuleDampened},
+		{"quotes do not count", `The plan was not “very” 'good'.`, "good", sentiment.RuleNegated | sentiment.RuleBoosted},
+		{"punctuation stops", "The deal is not, very good.", "good", sentiment.RuleBoosted},
+		{"contrast stops", "The deal is not very but good.", "good", sentiment.RuleAfterBut},
+		// "don't" starts the idiom "don't like" but is a negator here,
+		// by its "n't" ending.
+		{"suffix negator starting a phrase", "The talks don't look good.", "good", sentiment.RuleNegated},
+		{"idiom on the same word", "Voters don't like the tax.", "don't like", sentiment.RuleIdiom},
+		{"booster in capitals", "The deal is VERY good.", "good", sentiment.RuleBoosted},
+		// The window passes over the cue "good"; the concession runs to
+		// the comma.
+		{"concession spans the clause", "Although the deal was very good and fair, talks failed.", "fair",
+			sentiment.RuleBoosted | sentiment.RuleConcessive},
+		{"concession ends at punctuation", "Despite the deal, talks failed; good.", "good", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,42 +295,10 @@ func TestRuleString(t *testing.T) {
 	assert.False(t, sentiment.RuleNegated.Has(sentiment.RuleNegated|sentiment.RuleCaps))
 }
 
-// TestScoreModifiers pins how negators and boosters reach a cue: through
-// quote marks and multi-word units, never across punctuation or a contrast
-// marker, and only within the window.
-func TestScoreModifiers(t *testing.T) {
+// A booster in capitals in mixed-case text pushes harder.
+func TestScoreCapsBooster(t *testing.T) {
 	t.Parallel()
 	l := lexicon(t)
-	tests := []struct {
-		name, text, cue string
-		rules           sentiment.Rule
-	}{
-		{"negator at distance three", "The deal is not a very good one.", "good", sentiment.RuleNegated | sentiment.RuleBoosted},
-		// "kind of" is one unit of two tokens: "not" is three away.
-		{"phrase counts its tokens", "The plan was not kind of good.", "good", sentiment.RuleNegated | sentiment.RuleDampened},
-		{"quotes do not count", `The plan was not “very” 'good'.`, "good", sentiment.RuleNegated | sentiment.RuleBoosted},
-		{"punctuation stops", "The deal is not, very good.", "good", sentiment.RuleBoosted},
-		{"contrast stops", "The deal is not very but good.", "good", sentiment.RuleAfterBut},
-		// "don't" starts the idiom "don't like" but is a negator here,
-		// by its "n't" ending.
-		{"suffix negator starting a phrase", "The talks don't look good.", "good", sentiment.RuleNegated},
-		{"idiom on the same word", "Voters don't like the tax.", "don't like", sentiment.RuleIdiom},
-		{"booster in capitals", "The deal is VERY good.", "good", sentiment.RuleBoosted},
-		// The window passes over the cue "good"; the concession runs to
-		// the comma.
-		{"concession spans the clause", "Although the deal was very good and fair, talks failed.", "fair",
-			sentiment.RuleBoosted | sentiment.RuleConcessive},
-		{"concession ends at punctuation", "Despite the deal, talks failed; good.", "good", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			r, toks := scoreAll(t, l, tt.text)
-			h := hitFor(t, tt.text, toks, r, tt.cue)
-			assert.Equal(t, tt.rules, h.Rules, "got %v, want %v", h.Rules, tt.rules)
-		})
-	}
-	// A booster in capitals in mixed-case text pushes harder.
 	caps, _ := scoreAll(t, l, "The deal is VERY good.")
 	plain, _ := scoreAll(t, l, "The deal is very good.")
 	assert.Greater(t, caps.Hits[0].Valence, plain.Hits[0].Valence)
@@ -325,16 +312,7 @@ func TestScoreTextMatchesScore(t *testing.T) {
 	text := "Despite the ceasefire, fighting continued. The talks don't look GOOD! " +
 		"Is it not “very” bad?? The Freedom Caucus hailed a breakthrough, but critics slammed it."
 	toks := tokenize.Tokenize(text, nil)
-	var fd tokenize.Folded
-	fd.Reset(text, toks)
-	heads := make([]int32, len(toks))
-	for i := range toks {
-		heads[i] = -1
-		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
-			heads[i] = l.Lookup(fd.At(i))
-		}
-	}
-	pre := sentiment.Text{Text: text, Toks: toks, Folded: &fd, Heads: heads}
+	pre := prepared(l, text, toks)
 	var buf sentiment.Scratch
 	sents := tokenize.Sentences(text, toks, nil)
 	require.Len(t, sents, 4)
