@@ -74,7 +74,7 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 			Limits:   lim,
 		})
 	}
-	c, err := withoutGC(func() (classifier.Classifier, error) { return a.load(cfg.lexiconDir) })
+	c, err := a.load(cfg.lexiconDir)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "stancetag analyze: loading lexicon: %v\n", err)
 		return exitFail
