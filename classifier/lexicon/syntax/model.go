@@ -1,0 +1,365 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Model is a trained tagger and parser. It is immutable and safe for
+// concurrent use; each goroutine parses with its own Parser.
+type Model struct {
+	// Relations are the dependency relations the parser predicts, with
+	// subtypes ("nsubj:pass"), sorted; Tree.Rels index them.
+	Relations []string
+	// Notes are the free-text lines of the model file's header (the data
+	// and command it was trained with).
+	Notes []string
+
+	root, fallback uint8
+	tagger         *table
+	moves, rels    *table
+}
+
+// Magic is the first line of a model file.
+const Magic = "stancetag-syntax-model 1"
+
+// ModelPath is where a lexicon data directory holds the model.
+const ModelPath = "syntax/en_ewt.model"
+
+// Rel returns the name of relation r ("nsubj").
+func (m *Model) Rel(r uint8) string {
+	if int(r) < len(m.Relations) {
+		return m.Relations[r]
+	}
+	return "dep"
+}
+
+// Size reports the number of features of the tagger, move and relation
+// tables.
+func (m *Model) Size() (tagger, moves, rels int) { return m.tagger.rows, m.moves.rows, m.rels.rows }
+
+// Parser tags and parses sentences with a Model, reusing its memory; it is
+// not safe for concurrent use.
+type Parser struct {
+	m   *Model
+	dec decoder
+	lx  []lex
+	sc  parseScratch
+}
+
+// NewParser returns a Parser of m.
+func (m *Model) NewParser() *Parser {
+	return &Parser{m: m, dec: decoder{moves: m.moves, rels: m.rels, nrel: len(m.Relations), root: m.root, fallback: m.fallback}}
+}
+
+// Parse tags and parses the words of one sentence into t. It allocates only
+// to grow its memory and t's.
+func (p *Parser) Parse(words []string, t *Tree) {
+	n := len(words)
+	t.reset(n)
+	p.lx = resizeZero(p.lx, n)
+	for i, w := range words {
+		p.lx[i] = lexOf(w, i == 0)
+	}
+	p.parseLex(t)
+}
+
+// parseLex tags and parses p.lx into t (sized already).
+func (p *Parser) parseLex(t *Tree) {
+	p.sc.keys = tagWith(p.m.tagger, p.lx, t.Tags, p.sc.keys)
+	ctx := parseCtx{lx: p.lx, tags: t.Tags}
+	p.dec.parse(&ctx, &p.sc, t)
+}
+
+// Save writes m in the model file format: a text header (Magic, notes as
+// "# " lines, the relations, the table sizes, the SHA-256 of the body) and a
+// binary body with each table's rows in key order: the key's difference to
+// the previous key (uvarint), the number of non-zero weights (uvarint), and
+// per weight its class's difference to the previous class (uvarint) and the
+// weight (zig-zag varint).
+func (m *Model) Save(w io.Writer) error {
+	var body bytes.Buffer
+	tabs := []*table{m.tagger, m.moves, m.rels}
+	for _, t := range tabs {
+		writeTable(&body, t)
+	}
+	sum := sha256.Sum256(body.Bytes())
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, Magic)
+	for _, n := range m.Notes {
+		fmt.Fprintf(bw, "# %s\n", n)
+	}
+	fmt.Fprintf(bw, "relations %s\n", strings.Join(m.Relations, " "))
+	fmt.Fprintf(bw, "root %s\nfallback %s\n", m.Relations[m.root], m.Relations[m.fallback])
+	for i, t := range tabs {
+		fmt.Fprintf(bw, "table %s %d %d\n", tableNames[i], t.nclass, t.rows)
+	}
+	fmt.Fprintf(bw, "body %d %s\n", body.Len(), hex.EncodeToString(sum[:]))
+	bw.Write(body.Bytes())
+	return bw.Flush()
+}
+
+var tableNames = [...]string{"tagger", "moves", "relations"}
+
+// tabSpec is a table's header line: classes per row and rows.
+type tabSpec struct{ nclass, rows int }
+
+func writeTable(w *bytes.Buffer, t *table) {
+	type slot struct {
+		key uint64
+		s   int
+	}
+	slots := make([]slot, 0, t.rows)
+	for s, k := range t.keys {
+		if k != 0 {
+			slots = append(slots, slot{k, s})
+		}
+	}
+	slices.SortFunc(slots, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	var buf [binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	for _, sl := range slots {
+		w.Write(buf[:binary.PutUvarint(buf[:], sl.key-prev)])
+		prev = sl.key
+		row := t.w[sl.s*t.nclass : (sl.s+1)*t.nclass]
+		nz := 0
+		for _, v := range row {
+			if v != 0 {
+				nz++
+			}
+		}
+		w.Write(buf[:binary.PutUvarint(buf[:], uint64(nz))])
+		pc := 0
+		for c, v := range row {
+			if v == 0 {
+				continue
+			}
+			w.Write(buf[:binary.PutUvarint(buf[:], uint64(c-pc))])
+			pc = c
+			w.Write(buf[:binary.PutVarint(buf[:], int64(v))])
+		}
+	}
+}
+
+// LoadError is a malformed model file.
+type LoadError struct {
+	Path string
+	Line int // header line, or 0 for the body
+	Msg  string
+}
+
+func (e *LoadError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// MaxModelBytes bounds a model file, so that a wrong file is refused
+// before it is read into memory.
+const MaxModelBytes = 64 << 20
+
+// ReadModel reads a model written by Save. path names the file in errors.
+// Every count, class and weight is checked, and the body against its
+// SHA-256.
+func ReadModel(data []byte, path string) (*Model, error) {
+	if len(data) > MaxModelBytes {
+		return nil, &LoadError{Path: path, Msg: fmt.Sprintf("%d bytes, more than the limit of %d", len(data), MaxModelBytes)}
+	}
+	m := &Model{}
+	line := 0
+	next := func() (string, error) {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return "", &LoadError{Path: path, Line: line + 1, Msg: "header ends before the body line"}
+		}
+		s := string(data[:i])
+		data = data[i+1:]
+		line++
+		return s, nil
+	}
+	bad := func(format string, a ...any) error {
+		return &LoadError{Path: path, Line: line, Msg: fmt.Sprintf(format, a...)}
+	}
+	s, err := next()
+	if err != nil {
+		return nil, err
+	}
+	if s != Magic {
+		return nil, bad("want %q, have %q", Magic, truncate(s))
+	}
+	var (
+		specs          []tabSpec
+		rootN, fallbkN string
+	)
+	for {
+		s, err = next()
+		if err != nil {
+			return nil, err
+		}
+		if strings.HasPrefix(s, "# ") || s == "#" {
+			m.Notes = append(m.Notes, strings.TrimPrefix(strings.TrimPrefix(s, "#"), " "))
+			continue
+		}
+		f := strings.Fields(s)
+		if len(f) == 0 {
+			return nil, bad("empty header line")
+		}
+		switch f[0] {
+		case "relations":
+			m.Relations = f[1:]
+			if len(m.Relations) == 0 || len(m.Relations) > 255 {
+				return nil, bad("%d relations: want 1 to 255", len(m.Relations))
+			}
+		case "root", "fallback":
+			if len(f) != 2 {
+				return nil, bad("want %s NAME", f[0])
+			}
+			if f[0] == "root" {
+				rootN = f[1]
+			} else {
+				fallbkN = f[1]
+			}
+		case "table":
+			if len(f) != 4 || f[1] != tableNames[len(specs)%len(tableNames)] || len(specs) >= len(tableNames) {
+				return nil, bad("want table %s CLASSES ROWS", tableNames[min(len(specs), len(tableNames)-1)])
+			}
+			nc, err1 := strconv.Atoi(f[2])
+			rows, err2 := strconv.Atoi(f[3])
+			if err1 != nil || err2 != nil || nc < 1 || nc > 255 || rows < 0 || rows > MaxModelBytes {
+				return nil, bad("table %s: bad sizes %q %q", f[1], f[2], f[3])
+			}
+			specs = append(specs, tabSpec{nc, rows})
+		case "body":
+			if len(f) != 3 {
+				return nil, bad("want body BYTES SHA256")
+			}
+			n, err := strconv.Atoi(f[1])
+			if err != nil || n != len(data) {
+				return nil, bad("body of %s bytes, file has %d", f[1], len(data))
+			}
+			sum := sha256.Sum256(data)
+			if hex.EncodeToString(sum[:]) != f[2] {
+				return nil, bad("body SHA-256 mismatch: file damaged")
+			}
+			return m.finish(data, specs, rootN, fallbkN, path)
+		default:
+			return nil, bad("unknown header line %q", truncate(s))
+		}
+	}
+}
+
+func (m *Model) finish(body []byte, specs []tabSpec, rootN, fallbkN, path string) (*Model, error) {
+	bad := func(format string, a ...any) error {
+		return &LoadError{Path: path, Msg: fmt.Sprintf(format, a...)}
+	}
+	if len(specs) != len(tableNames) {
+		return nil, bad("%d tables, want %d", len(specs), len(tableNames))
+	}
+	if m.Relations == nil {
+		return nil, bad("no relations line")
+	}
+	want := []int{NumUPOS, int(numMoves), len(m.Relations)}
+	for i, sp := range specs {
+		if sp.nclass != want[i] {
+			return nil, bad("table %s has %d classes, want %d", tableNames[i], sp.nclass, want[i])
+		}
+	}
+	idx := func(name string) (uint8, bool) {
+		for i, r := range m.Relations {
+			if r == name {
+				return uint8(i), true
+			}
+		}
+		return 0, false
+	}
+	var ok bool
+	if m.root, ok = idx(rootN); !ok {
+		return nil, bad("root relation %q is not among the relations", rootN)
+	}
+	if m.fallback, ok = idx(fallbkN); !ok {
+		return nil, bad("fallback relation %q is not among the relations", fallbkN)
+	}
+	r := bytes.NewReader(body)
+	tabs := make([]*table, len(specs))
+	for i, sp := range specs {
+		t, err := readTable(r, sp.nclass, sp.rows)
+		if err != nil {
+			return nil, bad("table %s: %v", tableNames[i], err)
+		}
+		tabs[i] = t
+	}
+	if r.Len() != 0 {
+		return nil, bad("%d bytes after the last table", r.Len())
+	}
+	m.tagger, m.moves, m.rels = tabs[0], tabs[1], tabs[2]
+	return m, nil
+}
+
+func readTable(r *bytes.Reader, nclass, rows int) (*table, error) {
+	// Each row takes at least two bytes, so a count the body cannot hold
+	// is refused before the table is allocated.
+	if rows > r.Len()/2 {
+		return nil, fmt.Errorf("%d rows cannot fit in %d bytes", rows, r.Len())
+	}
+	t := newTable(nclass, rows)
+	row := make([]int16, nclass)
+	var key uint64
+	for i := 0; i < rows; i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("row %d: key: %w", i, errOrEOF(err))
+		}
+		if d == 0 && i > 0 || key+d < key {
+			return nil, fmt.Errorf("row %d: keys out of order", i)
+		}
+		key += d
+		if key == 0 {
+			return nil, fmt.Errorf("row %d: key 0", i)
+		}
+		nz, err := binary.ReadUvarint(r)
+		if err != nil || nz > uint64(nclass) {
+			return nil, fmt.Errorf("row %d: %d weights for %d classes", i, nz, nclass)
+		}
+		clear(row)
+		c := 0
+		for j := 0; j < int(nz); j++ {
+			dc, err := binary.ReadUvarint(r)
+			if err != nil || (j > 0 && dc == 0) || dc >= uint64(nclass) || c+int(dc) >= nclass {
+				return nil, fmt.Errorf("row %d: class out of range or order", i)
+			}
+			c += int(dc)
+			v, err := binary.ReadVarint(r)
+			if err != nil || v < -32768 || v > 32767 {
+				return nil, fmt.Errorf("row %d: weight out of the int16 range", i)
+			}
+			row[c] = int16(v)
+		}
+		t.put(key, row)
+	}
+	return t, nil
+}
+
+func errOrEOF(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+func truncate(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}

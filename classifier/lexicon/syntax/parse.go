@@ -1,0 +1,122 @@
+package syntax
+
+// Tree is the parse of one sentence: per word its tag, its head (a word
+// index, or -1 for the root of the sentence) and its relation (an index
+// into Model.Relations).
+type Tree struct {
+	Tags  []UPOS
+	Heads []int32
+	Rels  []uint8
+}
+
+// reset sizes t for n words.
+func (t *Tree) reset(n int) {
+	t.Tags = resizeZero(t.Tags, n)
+	t.Heads = resizeZero(t.Heads, n)
+	t.Rels = resizeZero(t.Rels, n)
+}
+
+// decoder runs the greedy parse with a move and a relation scorer; the
+// training loop and the shipped parser share it.
+type decoder struct {
+	moves, rels scorer
+	nrel        int
+	root        uint8 // index of "root"
+	fallback    uint8 // relation for extra roots: "parataxis"
+}
+
+// bestMove returns the highest-scoring valid move.
+func bestMove(s *state, scores []int32) move {
+	best, bestScore := move(numMoves), int32(0)
+	for m := range numMoves {
+		if !s.valid(m) {
+			continue
+		}
+		if best == numMoves || scores[m] > bestScore {
+			best, bestScore = m, scores[m]
+		}
+	}
+	return best
+}
+
+// bestRel returns the highest-scoring relation for an arc of direction m:
+// the root relation for an arc from the virtual root, any other otherwise.
+func (d *decoder) bestRel(s *state, m move, scores []int32) uint8 {
+	if m == left && s.b == s.n {
+		return d.root
+	}
+	best, bestScore := -1, int32(0)
+	for r := 0; r < d.nrel; r++ {
+		if uint8(r) == d.root {
+			continue
+		}
+		if best < 0 || scores[r] > bestScore {
+			best, bestScore = r, scores[r]
+		}
+	}
+	return uint8(best)
+}
+
+// parseScratch is the reusable memory of one parse.
+type parseScratch struct {
+	st     state
+	keys   []uint64
+	scores []int32
+}
+
+// parse fills t's heads and relations for the tagged words of ctx.
+func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
+	n := len(ctx.lx)
+	s := &sc.st
+	s.reset(n)
+	if cap(sc.scores) < max(d.nrel, int(numMoves)) {
+		sc.scores = make([]int32, max(d.nrel, int(numMoves)))
+	}
+	for !s.terminal() {
+		sc.keys = ctx.moveFeats(sc.keys[:0], s)
+		scores := sc.scores[:numMoves]
+		clear(scores)
+		d.moves.score(sc.keys, scores)
+		m := bestMove(s, scores)
+		var lab uint8
+		if m == left || m == right {
+			lab = d.relFor(ctx, sc, m)
+		}
+		s.apply(m, lab)
+	}
+	d.finish(s, t)
+}
+
+// relFor scores the relations of an arc of direction m.
+func (d *decoder) relFor(ctx *parseCtx, sc *parseScratch, m move) uint8 {
+	s := &sc.st
+	if m == left && s.b == s.n {
+		return d.root
+	}
+	sc.keys = ctx.labelFeats(sc.keys[:0], s, m)
+	scores := sc.scores[:d.nrel]
+	clear(scores)
+	d.rels.score(sc.keys, scores)
+	return d.bestRel(s, m, scores)
+}
+
+// finish copies the arcs of a terminal state into t. The transition system
+// lets the root take more than one word; the leftmost keeps the root
+// relation and the others attach to it, so that every tree has one root.
+func (d *decoder) finish(s *state, t *Tree) {
+	n := int(s.n)
+	root := int32(none)
+	for i := 0; i < n; i++ {
+		h := s.head[i]
+		if h == s.n {
+			if root == none {
+				root = int32(i)
+				t.Heads[i], t.Rels[i] = -1, d.root
+				continue
+			}
+			t.Heads[i], t.Rels[i] = root, d.fallback
+			continue
+		}
+		t.Heads[i], t.Rels[i] = h, s.label[i]
+	}
+}

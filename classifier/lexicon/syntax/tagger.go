@@ -1,0 +1,119 @@
+package syntax
+
+// Sentinel values for positions outside the sentence in features.
+const (
+	noneWord  uint64 = 0x5ca1ab1e // no word at that position (before the start, past the end, no dependent)
+	rootWord  uint64 = 0x0badcafe // the parser's virtual root
+	tagOffset uint64 = 1          // tags are stored as tag+1 so that 0 stays free
+)
+
+// Tagger feature templates. Each number names one template in fkey; the
+// numbers are part of the model file, so a template keeps its number.
+const (
+	tBias uint64 = iota + 1
+	tW
+	tSuf1
+	tSuf2
+	tSuf3
+	tSuf4
+	tPre1
+	tPre2
+	tPre3
+	tShape
+	tFlags
+	tT1
+	tT2
+	tT12
+	tT1W
+	tWm1
+	tSuf3m1
+	tWm2
+	tWp1
+	tSuf3p1
+	tWp2
+	tShapem1
+	tShapep1
+	tWm1W
+	tWWp1
+	tT1Suf3
+	tSuf2p1
+	tWp1Wp2
+	tShapeFlags
+)
+
+// tagFeats appends the tagger's features for word i to dst. tags holds the
+// tags already chosen for words before i.
+func tagFeats(dst []uint64, lx []lex, tags []UPOS, i int) []uint64 {
+	w := &lx[i]
+	wm1, wm2, wp1, wp2 := noneWord, noneWord, noneWord, noneWord
+	sm1, sp1, s3m1, s3p1, s2p1 := noneWord, noneWord, noneWord, noneWord, noneWord
+	t1, t2 := uint64(0), uint64(0)
+	if i >= 1 {
+		wm1, sm1, s3m1 = lx[i-1].form, lx[i-1].shape, lx[i-1].suf3
+		t1 = uint64(tags[i-1]) + tagOffset
+	}
+	if i >= 2 {
+		wm2 = lx[i-2].form
+		t2 = uint64(tags[i-2]) + tagOffset
+	}
+	if i+1 < len(lx) {
+		wp1, sp1, s3p1, s2p1 = lx[i+1].form, lx[i+1].shape, lx[i+1].suf3, lx[i+1].suf2
+	}
+	if i+2 < len(lx) {
+		wp2 = lx[i+2].form
+	}
+	return append(dst,
+		fkey(tBias, 0, 0),
+		fkey(tW, w.form, 0),
+		fkey(tSuf1, w.suf1, 0),
+		fkey(tSuf2, w.suf2, 0),
+		fkey(tSuf3, w.suf3, 0),
+		fkey(tSuf4, w.suf4, 0),
+		fkey(tPre1, w.pre1, 0),
+		fkey(tPre2, w.pre2, 0),
+		fkey(tPre3, w.pre3, 0),
+		fkey(tShape, w.shape, 0),
+		fkey(tFlags, w.flags, 0),
+		fkey(tT1, t1, 0),
+		fkey(tT2, t2, 0),
+		fkey(tT12, t1, t2),
+		fkey(tT1W, t1, w.form),
+		fkey(tWm1, wm1, 0),
+		fkey(tSuf3m1, s3m1, 0),
+		fkey(tWm2, wm2, 0),
+		fkey(tWp1, wp1, 0),
+		fkey(tSuf3p1, s3p1, 0),
+		fkey(tWp2, wp2, 0),
+		fkey(tShapem1, sm1, 0),
+		fkey(tShapep1, sp1, 0),
+		fkey(tWm1W, wm1, w.form),
+		fkey(tWWp1, w.form, wp1),
+		fkey(tT1Suf3, t1, w.suf3),
+		fkey(tSuf2p1, s2p1, 0),
+		fkey(tWp1Wp2, wp1, wp2),
+		fkey(tShapeFlags, w.shape, w.flags),
+	)
+}
+
+// argmax returns the index of the highest score, the first one on ties.
+func argmax(scores []int32) int {
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// tagWith tags every word of lx left to right with sc, into tags.
+func tagWith(sc scorer, lx []lex, tags []UPOS, keys []uint64) []uint64 {
+	var scores [NumUPOS]int32
+	for i := range lx {
+		keys = tagFeats(keys[:0], lx, tags, i)
+		scores = [NumUPOS]int32{}
+		sc.score(keys, scores[:])
+		tags[i] = UPOS(argmax(scores[:]))
+	}
+	return keys
+}
