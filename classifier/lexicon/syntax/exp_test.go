@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"encoding/gob"
 	"os"
 	"testing"
 	"time"
@@ -19,14 +20,42 @@ func TestExpTrain(t *testing.T) {
 	dev, _ := ReadConllu(g)
 	cfg := DefaultTrainConfig
 	cfg.Log = os.Stderr
+	if os.Getenv("EPOCHS") != "" {
+		var n int
+		for _, c := range os.Getenv("EPOCHS") {
+			n = n*10 + int(c-'0')
+		}
+		cfg.ParseEpochs = n
+	}
+	if b, err := os.ReadFile("/tmp/ptrain/tags.gob"); err == nil && os.Getenv("RETAG") == "" {
+		var tags [][]UPOS
+		gob.NewDecoder(bytesReader(b)).Decode(&tags)
+		cfg.tags = tags
+	}
+	cfg.epochHook = func(ep int, m *Model) {
+		if ep%3 != 0 && ep != cfg.ParseEpochs {
+			return
+		}
+		st := time.Now()
+		sc := Evaluate(m, dev)
+		el := time.Since(st)
+		if ep == cfg.ParseEpochs {
+			g := evalGoldTags(m, dev)
+			t.Logf("gold tags: UAS %.4f LAS %.4f", g.UASAcc(), g.LASAcc())
+		}
+		t.Logf("epoch %d dev UPOS %.4f UAS %.4f LAS %.4f LASfull %.4f  %.0f w/s", ep, sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc(), sc.LASFullAcc(), float64(sc.Words)/el.Seconds())
+	}
+	var saved [][]UPOS
+	cfg.saveTags = func(tags [][]UPOS) { saved = tags }
 	m, err := Train(train, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := time.Now()
-	sc := Evaluate(m, dev)
-	el := time.Since(st)
-	t.Logf("dev UPOS %.4f UAS %.4f LAS %.4f LASfull %.4f  %d words in %s (%.0f w/s)", sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc(), sc.LASFullAcc(), sc.Words, el, float64(sc.Words)/el.Seconds())
+	if cfg.tags == nil {
+		out, _ := os.Create("/tmp/ptrain/tags.gob")
+		gob.NewEncoder(out).Encode(saved)
+		out.Close()
+	}
 	out, _ := os.Create("/tmp/ptrain/model.bin")
 	m.Save(out)
 	out.Close()

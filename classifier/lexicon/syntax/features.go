@@ -93,6 +93,13 @@ const (
 	fS0pN1w
 	fS0wN1p
 	fBiasMove
+	fBm1pN0p
+	fS0pS0p1p
+	fS0m1pS0p
+	fS0pN0pPunct
+	fS0wN0pPunct
+	fN0wN1w
+	fS0lwN0p
 )
 
 // Relation-label features: a subset, each keyed with the arc's direction
@@ -122,6 +129,13 @@ const (
 	lHpDpN1p
 	lS0lpDp
 	lDrp
+	lDlw
+	lDl2w
+	lDl2p
+	lHwDsuf3
+	lHlpDp
+	lDpDlpDl2p
+	lHpDist
 )
 
 // Sentinel tags for feature positions: no word, and the root.
@@ -294,8 +308,47 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fS0rlN0p, s0r.l, n0.p),
 		fkey(fS0pN1w, s0.p, n1.w),
 		fkey(fS0wN1p, s0.w, n1.p),
+		fkey(fBm1pN0p, c.tagAt(s, n0i-1), n0.p),
+		fkey(fS0pS0p1p, s0.p, c.tagAt(s, s0i+1)),
+		fkey(fS0m1pS0p, c.tagAt(s, s0i-1), s0.p),
+		fkey(fS0pN0pPunct, pair(s0.p, n0.p), c.punctBetween(s0i, n0i)),
+		fkey(fS0wN0pPunct, pair(s0.w, n0.p), c.punctBetween(s0i, n0i)),
+		fkey(fN0wN1w, n0.w, n1.w),
+		fkey(fS0lwN0p, s0l.w, n0.p),
 	)
 }
+
+// tagAt returns the tag feature of word i, which may be outside the
+// sentence or the root; for none (s0 missing) it gives the none tag.
+func (c *parseCtx) tagAt(s *state, i int32) uint64 {
+	if i < 0 || i > s.n || (i == s.n) {
+		if i == s.n {
+			return tagRoot
+		}
+		return tagNone
+	}
+	return uint64(c.tags[i]) + tagOffset
+}
+
+// punctBetween buckets the punctuation words strictly between s0 and n0:
+// 0, 1, 2 or more; 3 when there is no s0. The scan is bounded by
+// maxPunctScan words, past which it reports what it has seen.
+func (c *parseCtx) punctBetween(s0, n0 int32) uint64 {
+	if s0 == none {
+		return 3
+	}
+	k := uint64(0)
+	for i := s0 + 1; i < n0 && i < s0+maxPunctScan && k < 2; i++ {
+		if c.tags[i] == PUNCT {
+			k++
+		}
+	}
+	return k
+}
+
+// maxPunctScan bounds the words punctBetween reads, so that a feature costs
+// constant time on a sentence of any length.
+const maxPunctScan = 16
 
 // labelFeats appends the relation classifier's features for an arc of
 // direction m (left or right) in s to dst.
@@ -308,6 +361,8 @@ func (c *parseCtx) labelFeats(dst []uint64, s *state, m move) []uint64 {
 	h, d := c.at(s, hi), c.at(s, di)
 	hh := c.at(s, headOf(s, hi))
 	dl := c.at(s, dep(s.ld1, di))
+	dl2 := c.at(s, dep(s.ld2, di))
+	hl := c.at(s, dep(s.ld1, hi))
 	dr := c.at(s, dep(s.rd1, di))
 	s0l := c.at(s, dep(s.ld1, s0i))
 	n1i := int32(none)
@@ -346,5 +401,12 @@ func (c *parseCtx) labelFeats(dst []uint64, s *state, m move) []uint64 {
 		fkey(lHpDpN1p|dir, pair(h.p, d.p), n1.p),
 		fkey(lS0lpDp|dir, s0l.p, d.p),
 		fkey(lDrp|dir, dr.p, d.w),
+		fkey(lDlw|dir, dl.w, d.p),
+		fkey(lDl2w|dir, dl2.w, d.p),
+		fkey(lDl2p|dir, dl2.p, 0),
+		fkey(lHwDsuf3|dir, h.w, d.suf3),
+		fkey(lHlpDp|dir, hl.p, d.p),
+		fkey(lDpDlpDl2p|dir, pair(d.p, dl.p), dl2.p),
+		fkey(lHpDist|dir, h.p, dist),
 	)
 }

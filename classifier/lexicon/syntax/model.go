@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -362,4 +363,18 @@ func truncate(s string) string {
 		return s[:40] + "…"
 	}
 	return s
+}
+
+// Load reads the model at ModelPath of fsys (a lexicon data directory).
+func Load(fsys fs.FS) (*Model, error) {
+	f, err := fsys.Open(ModelPath)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("syntax: reading %s: %w", ModelPath, err)
+	}
+	return ReadModel(data, ModelPath)
 }

@@ -20,6 +20,14 @@ type TrainConfig struct {
 	Seed        uint64  // shuffling and exploration
 	MinWeight   int16   // rows whose largest quantised weight is below this are pruned
 	Log         io.Writer
+
+	// tags, when set, are the parser's training tags (one slice per
+	// sentence), so that experiments skip the jackknife.
+	tags [][]UPOS
+	// epochHook, when set, is called with the model after each parser
+	// epoch (experiments).
+	epochHook func(epoch int, m *Model)
+	saveTags  func([][]UPOS)
 }
 
 // DefaultTrainConfig is the configuration of the shipped model.
@@ -57,6 +65,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 		d.MinWeight = c.MinWeight
 	}
 	d.Log = c.Log
+	d.tags, d.epochHook, d.saveTags = c.tags, c.epochHook, c.saveTags
 	if d.Log == nil {
 		d.Log = io.Discard
 	}
@@ -145,7 +154,9 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		go func() { defer wg.Done(); defer func() { <-sem }(); f() }()
 	}
 	run(func() { final, fstep = trainTagger(exs, nil, cfg) })
-	if cfg.Folds > 1 {
+	if cfg.tags != nil {
+		copy(predTags, cfg.tags)
+	} else if cfg.Folds > 1 {
 		for k := 0; k < cfg.Folds; k++ {
 			run(func() {
 				inFold := func(i int) bool { return i%cfg.Folds == k }
@@ -171,7 +182,20 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	tagTab := quantise(final, fstep, NumUPOS, cfg.MinWeight)
 	fmt.Fprintf(cfg.Log, "syntax: tagger done in %s, %d features\n", time.Since(start).Round(time.Millisecond), tagTab.rows)
 
-	mv, lb, step := trainParser(exs, predTags, len(relNames), root, fallback, cfg)
+	if cfg.saveTags != nil {
+		cfg.saveTags(predTags)
+	}
+	mk := func(mv, lb *trainTable, step int64) *Model {
+		return &Model{
+			Relations: relNames,
+			root:      root,
+			fallback:  fallback,
+			tagger:    tagTab,
+			moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
+			rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
+		}
+	}
+	mv, lb, step := trainParser(exs, predTags, len(relNames), root, fallback, cfg, mk)
 	m := &Model{
 		Relations: relNames,
 		root:      root,
@@ -225,7 +249,7 @@ func trainTagger(exs []example, skip func(int) bool, cfg TrainConfig) (*trainTab
 
 // trainParser trains the move and relation perceptrons with the dynamic
 // oracle, exploring from cfg.ExploreFrom on.
-func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, cfg TrainConfig) (*trainTable, *trainTable, int64) {
+func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, cfg TrainConfig, mk func(mv, lb *trainTable, step int64) *Model) (*trainTable, *trainTable, int64) {
 	mv := newTrainTable(int(numMoves))
 	lb := newTrainTable(nrel)
 	dec := decoder{moves: mv, rels: lb, nrel: nrel, root: root, fallback: fallback}
@@ -298,6 +322,9 @@ func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, c
 			}
 		}
 		fmt.Fprintf(cfg.Log, "syntax: parser epoch %d: %.2f%% of %d moves wrong (%s)\n", ep+1, 100*float64(wrong)/float64(max(moves, 1)), moves, time.Since(start).Round(time.Millisecond))
+		if cfg.epochHook != nil {
+			cfg.epochHook(ep+1, mk(mv, lb, step+1))
+		}
 	}
 	return mv, lb, step + 1
 }
