@@ -60,3 +60,18 @@ func TestExpTrain(t *testing.T) {
 	m.Save(out)
 	out.Close()
 }
+
+func TestExpTagger(t *testing.T) {
+	if os.Getenv("EXPTAG") == "" {
+		t.Skip()
+	}
+	f, _ := os.Open("/work/shared/ud/en_ewt-ud-train.conllu")
+	train, _ := ReadConllu(f)
+	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
+	dev, _ := ReadConllu(g)
+	for _, ep := range []int{8, 12} {
+		cfg := DefaultTrainConfig
+		cfg.TagEpochs = ep
+		t.Logf("tagger epochs %d: dev UPOS %.4f", ep, evalTagger(train, dev, cfg))
+	}
+}

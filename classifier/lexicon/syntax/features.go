@@ -100,6 +100,12 @@ const (
 	fS0wN0pPunct
 	fN0wN1w
 	fS0lwN0p
+	fS0amb
+	fN0amb
+	fN1amb
+	fS0ambN0amb
+	fS0pN0amb
+	fS0ambN0p
 )
 
 // Relation-label features: a subset, each keyed with the arc's direction
@@ -153,6 +159,19 @@ type view struct {
 type parseCtx struct {
 	lx   []lex
 	tags []UPOS
+	amb  []uint32
+}
+
+// ambAt returns the ambiguity class feature of word i (a sentinel for the
+// root and for no word).
+func (c *parseCtx) ambAt(s *state, i int32) uint64 {
+	switch {
+	case i == none:
+		return 1 << 40
+	case i == s.n:
+		return 1 << 41
+	}
+	return uint64(c.amb[i])
 }
 
 func (c *parseCtx) at(s *state, i int32) view {
@@ -223,6 +242,7 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 	}
 	n0vl, n0sl := uint64(s.nl[n0i]), s.lset[n0i]
 	s0wp, n0wp := pair(s0.w, s0.p), pair(n0.w, n0.p)
+	s0a, n0a := c.ambAt(s, s0i), c.ambAt(s, n0i)
 	return append(dst,
 		fkey(fBiasMove, 0, 0),
 		fkey(fS0w, s0.w, 0),
@@ -315,6 +335,12 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fS0wN0pPunct, pair(s0.w, n0.p), c.punctBetween(s0i, n0i)),
 		fkey(fN0wN1w, n0.w, n1.w),
 		fkey(fS0lwN0p, s0l.w, n0.p),
+		fkey(fS0amb, s0a, 0),
+		fkey(fN0amb, n0a, 0),
+		fkey(fN1amb, c.ambAt(s, n1i), 0),
+		fkey(fS0ambN0amb, s0a, n0a),
+		fkey(fS0pN0amb, s0.p, n0a),
+		fkey(fS0ambN0p, s0a, n0.p),
 	)
 }
 

@@ -10,6 +10,7 @@ import (
 // only combines integers.
 type lex struct {
 	form       uint64 // lower-cased form, digits folded to '9'
+	raw        uint64 // the form as written, digits folded
 	pre1, pre2 uint64 // first one and two characters
 	pre3       uint64
 	suf1, suf2 uint64 // last one to four characters
@@ -41,6 +42,7 @@ const (
 	seedPre
 	seedSuf
 	seedShape
+	seedRaw
 )
 
 // maxAffix is the longest prefix or suffix, in characters, that features
@@ -54,6 +56,7 @@ func lexOf(form string, first bool) lex {
 	// One pass over the runes: lower-case form hash, shape hash, flags,
 	// and the offsets of the first and last few characters.
 	h := uint64(fnvBasis) ^ seedForm
+	rh := uint64(fnvBasis) ^ seedRaw
 	sh := uint64(fnvBasis) ^ seedShape
 	var (
 		prevClass byte
@@ -78,6 +81,7 @@ func lexOf(form string, first bool) lex {
 			r = '9'
 		case unicode.IsUpper(r):
 			class = 'X'
+			rh = (rh ^ uint64(r)) * fnvPrime
 			letters++
 			uppers++
 			if letters == 1 {
@@ -106,6 +110,9 @@ func lexOf(form string, first bool) lex {
 		for _, b := range buf[:n] {
 			h = (h ^ uint64(b)) * fnvPrime
 		}
+		if class != 'X' {
+			rh = (rh ^ uint64(r)) * fnvPrime
+		}
 		if class != prevClass {
 			sh = (sh ^ uint64(class)) * fnvPrime
 			prevClass = class
@@ -118,6 +125,7 @@ func lexOf(form string, first bool) lex {
 		l.flags |= flagFirst
 	}
 	l.form = h
+	l.raw = rh
 	l.shape = sh
 	// Affixes are hashed from the lower-cased form's bytes, re-read here:
 	// they are short, and the ring above only records where they start.

@@ -28,6 +28,7 @@ type Model struct {
 
 	root, fallback uint8
 	tagger         *table
+	amb            *ambig
 	moves, rels    *table
 }
 
@@ -55,6 +56,7 @@ type Parser struct {
 	m   *Model
 	dec decoder
 	lx  []lex
+	amb []uint32
 	sc  parseScratch
 }
 
@@ -77,8 +79,9 @@ func (p *Parser) Parse(words []string, t *Tree) {
 
 // parseLex tags and parses p.lx into t (sized already).
 func (p *Parser) parseLex(t *Tree) {
-	p.sc.keys = tagWith(p.m.tagger, p.lx, t.Tags, p.sc.keys)
-	ctx := parseCtx{lx: p.lx, tags: t.Tags}
+	p.amb = p.m.amb.classes(p.amb, p.lx)
+	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, t.Tags, p.sc.keys)
+	ctx := parseCtx{lx: p.lx, tags: t.Tags, amb: p.amb}
 	p.dec.parse(&ctx, &p.sc, t)
 }
 
@@ -94,6 +97,7 @@ func (m *Model) Save(w io.Writer) error {
 	for _, t := range tabs {
 		writeTable(&body, t)
 	}
+	m.amb.write(&body)
 	sum := sha256.Sum256(body.Bytes())
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, Magic)
@@ -105,6 +109,7 @@ func (m *Model) Save(w io.Writer) error {
 	for i, t := range tabs {
 		fmt.Fprintf(bw, "table %s %d %d\n", tableNames[i], t.nclass, t.rows)
 	}
+	fmt.Fprintf(bw, "ambiguity %d\n", m.amb.n)
 	fmt.Fprintf(bw, "body %d %s\n", body.Len(), hex.EncodeToString(sum[:]))
 	bw.Write(body.Bytes())
 	return bw.Flush()
@@ -202,6 +207,7 @@ func ReadModel(data []byte, path string) (*Model, error) {
 	var (
 		specs          []tabSpec
 		rootN, fallbkN string
+		nAmb           = -1
 	)
 	for {
 		s, err = next()
@@ -241,6 +247,15 @@ func ReadModel(data []byte, path string) (*Model, error) {
 				return nil, bad("table %s: bad sizes %q %q", f[1], f[2], f[3])
 			}
 			specs = append(specs, tabSpec{nc, rows})
+		case "ambiguity":
+			if len(f) != 2 {
+				return nil, bad("want ambiguity ENTRIES")
+			}
+			n, err := strconv.Atoi(f[1])
+			if err != nil || n < 0 || n > MaxModelBytes {
+				return nil, bad("ambiguity: bad count %q", f[1])
+			}
+			nAmb = n
 		case "body":
 			if len(f) != 3 {
 				return nil, bad("want body BYTES SHA256")
@@ -253,14 +268,14 @@ func ReadModel(data []byte, path string) (*Model, error) {
 			if hex.EncodeToString(sum[:]) != f[2] {
 				return nil, bad("body SHA-256 mismatch: file damaged")
 			}
-			return m.finish(data, specs, rootN, fallbkN, path)
+			return m.finish(data, specs, nAmb, rootN, fallbkN, path)
 		default:
 			return nil, bad("unknown header line %q", truncate(s))
 		}
 	}
 }
 
-func (m *Model) finish(body []byte, specs []tabSpec, rootN, fallbkN, path string) (*Model, error) {
+func (m *Model) finish(body []byte, specs []tabSpec, nAmb int, rootN, fallbkN, path string) (*Model, error) {
 	bad := func(format string, a ...any) error {
 		return &LoadError{Path: path, Msg: fmt.Sprintf(format, a...)}
 	}
@@ -300,6 +315,14 @@ func (m *Model) finish(body []byte, specs []tabSpec, rootN, fallbkN, path string
 		}
 		tabs[i] = t
 	}
+	if nAmb < 0 {
+		return nil, bad("no ambiguity line")
+	}
+	amb, err := readAmbig(r, nAmb)
+	if err != nil {
+		return nil, bad("ambiguity: %v", err)
+	}
+	m.amb = amb
 	if r.Len() != 0 {
 		return nil, bad("%d bytes after the last table", r.Len())
 	}

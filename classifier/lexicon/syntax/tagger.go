@@ -39,12 +39,31 @@ const (
 	tSuf2p1
 	tWp1Wp2
 	tShapeFlags
+	tAmb
+	tAmbP1
+	tAmbP2
+	tAmbM1
+	tT1Amb
+	tAmbAmbP1
+	tWAmbP1
+	tT1AmbP1
+	tRaw
 )
 
 // tagFeats appends the tagger's features for word i to dst. tags holds the
 // tags already chosen for words before i.
-func tagFeats(dst []uint64, lx []lex, tags []UPOS, i int) []uint64 {
+func tagFeats(dst []uint64, lx []lex, amb []uint32, tags []UPOS, i int) []uint64 {
 	w := &lx[i]
+	a0, am1, ap1, ap2 := uint64(amb[i]), uint64(1<<31), uint64(1<<31), uint64(1<<31)
+	if i >= 1 {
+		am1 = uint64(amb[i-1])
+	}
+	if i+1 < len(lx) {
+		ap1 = uint64(amb[i+1])
+	}
+	if i+2 < len(lx) {
+		ap2 = uint64(amb[i+2])
+	}
 	wm1, wm2, wp1, wp2 := noneWord, noneWord, noneWord, noneWord
 	sm1, sp1, s3m1, s3p1, s2p1 := noneWord, noneWord, noneWord, noneWord, noneWord
 	t1, t2 := uint64(0), uint64(0)
@@ -92,6 +111,15 @@ func tagFeats(dst []uint64, lx []lex, tags []UPOS, i int) []uint64 {
 		fkey(tSuf2p1, s2p1, 0),
 		fkey(tWp1Wp2, wp1, wp2),
 		fkey(tShapeFlags, w.shape, w.flags),
+		fkey(tAmb, a0, 0),
+		fkey(tAmbP1, ap1, 0),
+		fkey(tAmbP2, ap2, 0),
+		fkey(tAmbM1, am1, 0),
+		fkey(tT1Amb, t1, a0),
+		fkey(tAmbAmbP1, a0, ap1),
+		fkey(tWAmbP1, w.form, ap1),
+		fkey(tT1AmbP1, t1, ap1),
+		fkey(tRaw, w.raw, 0),
 	)
 }
 
@@ -107,10 +135,10 @@ func argmax(scores []int32) int {
 }
 
 // tagWith tags every word of lx left to right with sc, into tags.
-func tagWith(sc scorer, lx []lex, tags []UPOS, keys []uint64) []uint64 {
+func tagWith(sc scorer, lx []lex, amb []uint32, tags []UPOS, keys []uint64) []uint64 {
 	var scores [NumUPOS]int32
 	for i := range lx {
-		keys = tagFeats(keys[:0], lx, tags, i)
+		keys = tagFeats(keys[:0], lx, amb, tags, i)
 		scores = [NumUPOS]int32{}
 		sc.score(keys, scores[:])
 		tags[i] = UPOS(argmax(scores[:]))

@@ -153,22 +153,34 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		sem <- struct{}{}
 		go func() { defer wg.Done(); defer func() { <-sem }(); f() }()
 	}
-	run(func() { final, fstep = trainTagger(exs, nil, cfg) })
+	dict := buildAmbig(exs)
+	run(func() { final, fstep = trainTagger(exs, nil, dict, cfg) })
 	if cfg.tags != nil {
 		copy(predTags, cfg.tags)
 	} else if cfg.Folds > 1 {
 		for k := 0; k < cfg.Folds; k++ {
 			run(func() {
 				inFold := func(i int) bool { return i%cfg.Folds == k }
-				tt, step := trainTagger(exs, inFold, cfg)
+				var rest []example
+				for i := range exs {
+					if !inFold(i) {
+						rest = append(rest, exs[i])
+					}
+				}
+				fd := buildAmbig(rest)
+				tt, step := trainTagger(exs, inFold, fd, cfg)
 				tab := quantise(tt, step, NumUPOS, 0)
-				var keys []uint64
+				var (
+					keys []uint64
+					amb  []uint32
+				)
 				for i := range exs {
 					if !inFold(i) {
 						continue
 					}
 					tags := make([]UPOS, len(exs[i].lx))
-					keys = tagWith(tab, exs[i].lx, tags, keys)
+					amb = fd.classes(amb, exs[i].lx)
+					keys = tagWith(tab, exs[i].lx, amb, tags, keys)
 					predTags[i] = tags
 				}
 			})
@@ -191,16 +203,18 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			root:      root,
 			fallback:  fallback,
 			tagger:    tagTab,
+			amb:       dict,
 			moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
 			rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
 		}
 	}
-	mv, lb, step := trainParser(exs, predTags, len(relNames), root, fallback, cfg, mk)
+	mv, lb, step := trainParser(exs, predTags, dict, len(relNames), root, fallback, cfg, mk)
 	m := &Model{
 		Relations: relNames,
 		root:      root,
 		fallback:  fallback,
 		tagger:    tagTab,
+		amb:       dict,
 		moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
 		rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
 	}
@@ -210,7 +224,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 
 // trainTagger trains an averaged perceptron tagger on the examples for which
 // skip is false (all when skip is nil).
-func trainTagger(exs []example, skip func(int) bool, cfg TrainConfig) (*trainTable, int64) {
+func trainTagger(exs []example, skip func(int) bool, dict *ambig, cfg TrainConfig) (*trainTable, int64) {
 	t := newTrainTable(NumUPOS)
 	order := make([]int, 0, len(exs))
 	for i := range exs {
@@ -224,15 +238,17 @@ func trainTagger(exs []example, skip func(int) bool, cfg TrainConfig) (*trainTab
 		step   int64
 		scores [NumUPOS]int32
 		tags   []UPOS
+		amb    []uint32
 	)
 	for ep := 0; ep < cfg.TagEpochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			e := &exs[i]
 			tags = resizeZero(tags, len(e.lx))
+			amb = dict.classes(amb, e.lx)
 			for j := range e.lx {
 				step++
-				keys = tagFeats(keys[:0], e.lx, tags, j)
+				keys = tagFeats(keys[:0], e.lx, amb, tags, j)
 				scores = [NumUPOS]int32{}
 				t.score(keys, scores[:])
 				guess := UPOS(argmax(scores[:]))
@@ -249,7 +265,7 @@ func trainTagger(exs []example, skip func(int) bool, cfg TrainConfig) (*trainTab
 
 // trainParser trains the move and relation perceptrons with the dynamic
 // oracle, exploring from cfg.ExploreFrom on.
-func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, cfg TrainConfig, mk func(mv, lb *trainTable, step int64) *Model) (*trainTable, *trainTable, int64) {
+func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig, mk func(mv, lb *trainTable, step int64) *Model) (*trainTable, *trainTable, int64) {
 	mv := newTrainTable(int(numMoves))
 	lb := newTrainTable(nrel)
 	dec := decoder{moves: mv, rels: lb, nrel: nrel, root: root, fallback: fallback}
@@ -261,6 +277,7 @@ func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, c
 	var (
 		sc   parseScratch
 		step int64
+		amb  []uint32
 	)
 	sc.scores = make([]int32, max(nrel, int(numMoves)))
 	start := time.Now()
@@ -269,7 +286,8 @@ func trainParser(exs []example, tags [][]UPOS, nrel int, root, fallback uint8, c
 		var moves, wrong int
 		for _, i := range order {
 			e := &exs[i]
-			ctx := parseCtx{lx: e.lx, tags: tags[i]}
+			amb = dict.classes(amb, e.lx)
+			ctx := parseCtx{lx: e.lx, tags: tags[i], amb: amb}
 			s := &sc.st
 			s.reset(len(e.lx))
 			for !s.terminal() {
