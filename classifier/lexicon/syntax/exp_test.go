@@ -75,3 +75,14 @@ func TestExpTagger(t *testing.T) {
 		t.Logf("tagger epochs %d: dev UPOS %.4f", ep, evalTagger(train, dev, cfg))
 	}
 }
+
+func TestExpTagger2(t *testing.T) {
+	if os.Getenv("EXPTAG2") == "" {
+		t.Skip()
+	}
+	f, _ := os.Open("/work/shared/ud/en_ewt-ud-train.conllu")
+	train, _ := ReadConllu(f)
+	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
+	dev, _ := ReadConllu(g)
+	evalTagger2(train, dev, DefaultTrainConfig, t)
+}

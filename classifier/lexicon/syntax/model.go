@@ -80,7 +80,7 @@ func (p *Parser) Parse(words []string, t *Tree) {
 // parseLex tags and parses p.lx into t (sized already).
 func (p *Parser) parseLex(t *Tree) {
 	p.amb = p.m.amb.classes(p.amb, p.lx)
-	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, t.Tags, p.sc.keys)
+	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, nil, t.Tags, p.sc.keys)
 	ctx := parseCtx{lx: p.lx, tags: t.Tags, amb: p.amb}
 	p.dec.parse(&ctx, &p.sc, t)
 }

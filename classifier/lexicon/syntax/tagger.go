@@ -48,7 +48,41 @@ const (
 	tWAmbP1
 	tT1AmbP1
 	tRaw
+	tR1
+	tR2
+	tR1R2
+	tWR1
+	tT1R1
+	tSuf3R1
 )
+
+// tagFeats2 appends the second pass's features: those of the first pass
+// and the first pass's tags of the next two words (r), which a left-to-right
+// tagger has not chosen yet when it tags word i.
+func tagFeats2(dst []uint64, lx []lex, amb []uint32, tags, r []UPOS, i int) []uint64 {
+	dst = tagFeats(dst, lx, amb, tags, i)
+	r1, r2 := uint64(0), uint64(0)
+	if i+1 < len(lx) {
+		r1 = uint64(r[i+1]) + tagOffset
+	}
+	if i+2 < len(lx) {
+		r2 = uint64(r[i+2]) + tagOffset
+	}
+	t1 := uint64(0)
+	if i >= 1 {
+		t1 = uint64(tags[i-1]) + tagOffset
+	}
+	w := &lx[i]
+	return append(dst,
+		fkey(tR1, r1, 0),
+		fkey(tR2, r2, 0),
+		fkey(tR1R2, r1, r2),
+		fkey(tWR1, w.form, r1),
+		fkey(tT1R1, t1, r1),
+		fkey(tSuf3R1, w.suf3, r1),
+	)
+}
+
 
 // tagFeats appends the tagger's features for word i to dst. tags holds the
 // tags already chosen for words before i.
@@ -134,11 +168,16 @@ func argmax(scores []int32) int {
 	return best
 }
 
-// tagWith tags every word of lx left to right with sc, into tags.
-func tagWith(sc scorer, lx []lex, amb []uint32, tags []UPOS, keys []uint64) []uint64 {
+// tagWith tags every word of lx left to right with sc, into tags. r, when
+// not nil, holds the first pass's tags, and sc is a second-pass tagger.
+func tagWith(sc scorer, lx []lex, amb []uint32, r, tags []UPOS, keys []uint64) []uint64 {
 	var scores [NumUPOS]int32
 	for i := range lx {
-		keys = tagFeats(keys[:0], lx, amb, tags, i)
+		if r != nil {
+			keys = tagFeats2(keys[:0], lx, amb, tags, r, i)
+		} else {
+			keys = tagFeats(keys[:0], lx, amb, tags, i)
+		}
 		scores = [NumUPOS]int32{}
 		sc.score(keys, scores[:])
 		tags[i] = UPOS(argmax(scores[:]))

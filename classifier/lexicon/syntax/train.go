@@ -154,7 +154,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		go func() { defer wg.Done(); defer func() { <-sem }(); f() }()
 	}
 	dict := buildAmbig(exs)
-	run(func() { final, fstep = trainTagger(exs, nil, dict, cfg) })
+	run(func() { final, fstep = trainTagger(exs, nil, dict, nil, cfg) })
 	if cfg.tags != nil {
 		copy(predTags, cfg.tags)
 	} else if cfg.Folds > 1 {
@@ -168,7 +168,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 					}
 				}
 				fd := buildAmbig(rest)
-				tt, step := trainTagger(exs, inFold, fd, cfg)
+				tt, step := trainTagger(exs, inFold, fd, nil, cfg)
 				tab := quantise(tt, step, NumUPOS, 0)
 				var (
 					keys []uint64
@@ -180,7 +180,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 					}
 					tags := make([]UPOS, len(exs[i].lx))
 					amb = fd.classes(amb, exs[i].lx)
-					keys = tagWith(tab, exs[i].lx, amb, tags, keys)
+					keys = tagWith(tab, exs[i].lx, amb, nil, tags, keys)
 					predTags[i] = tags
 				}
 			})
@@ -224,7 +224,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 
 // trainTagger trains an averaged perceptron tagger on the examples for which
 // skip is false (all when skip is nil).
-func trainTagger(exs []example, skip func(int) bool, dict *ambig, cfg TrainConfig) (*trainTable, int64) {
+func trainTagger(exs []example, skip func(int) bool, dict *ambig, r [][]UPOS, cfg TrainConfig) (*trainTable, int64) {
 	t := newTrainTable(NumUPOS)
 	order := make([]int, 0, len(exs))
 	for i := range exs {
@@ -248,7 +248,11 @@ func trainTagger(exs []example, skip func(int) bool, dict *ambig, cfg TrainConfi
 			amb = dict.classes(amb, e.lx)
 			for j := range e.lx {
 				step++
-				keys = tagFeats(keys[:0], e.lx, amb, tags, j)
+				if r != nil {
+					keys = tagFeats2(keys[:0], e.lx, amb, tags, r[i], j)
+				} else {
+					keys = tagFeats(keys[:0], e.lx, amb, tags, j)
+				}
 				scores = [NumUPOS]int32{}
 				t.score(keys, scores[:])
 				guess := UPOS(argmax(scores[:]))
