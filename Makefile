@@ -10,6 +10,10 @@ BUF      := $(TOOL) buf
 SHARED   ?= ../shared
 # How long each fuzz target runs in `make fuzz`.
 FUZZTIME ?= 30s
+# The syntax model: UD English EWT in $(SHARED)/ud, the model embedded from
+# classifier/lexicon/data (its file header: classifier/lexicon/syntax/model.go).
+UD          ?= $(SHARED)/ud
+PARSER_MODEL := classifier/lexicon/data/syntax/en_ewt.model
 # Address of `make run`.
 LISTEN   ?= :50051
 
@@ -19,10 +23,10 @@ API_PROTO := proto/stance/v1/stance.proto
 .DEFAULT_GOAL := help
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
-        bench-compare loadtest soak profile rss instr
+        bench-compare loadtest soak profile rss instr parser-model parser-eval parser-model-check
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 run: ## serve the gRPC API on LISTEN (default :50051) with the embedded lexicon
 	$(GO) run ./cmd/stancetag serve --listen $(LISTEN)
@@ -74,6 +78,27 @@ e2e: ## build the binary, serve, and drive it with grpcurl and the analyze CLI
 
 eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared)
 	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl
+
+# The syntax model (issue 10). Training takes a few minutes on 2 cores and is
+# deterministic: the same data, flags and seed give the same bytes, which
+# parser-model-check verifies. CI trains only a tiny model (cmd/stancetag
+# TestParserTrain); parser-model-check is too slow for it: run it by hand
+# after changing the trainer or the data.
+parser-model: ## train the syntax model on UD/en_ewt-ud-train.conllu (UD defaults to SHARED/ud) into classifier/lexicon/data/syntax/en_ewt.model; a few minutes
+	@mkdir -p $(dir $(PARSER_MODEL))
+	$(GO) run ./cmd/stancetag parser-train --ud $(UD) --out $(PARSER_MODEL)
+
+parser-eval: ## UPOS, UAS, LAS and words/s of the embedded syntax model on UD/en_ewt-ud-dev.conllu, gold tokens
+	$(GO) run ./cmd/stancetag parser-eval --ud $(UD)
+
+parser-model-check: ## retrain into a temp file and cmp it with the committed model; a few minutes, not part of CI
+	@tmp="$$(mktemp)"; trap 'rm -f "$$tmp"' EXIT; \
+	$(GO) run ./cmd/stancetag parser-train --ud $(UD) --out "$$tmp" || exit 1; \
+	if cmp "$$tmp" $(PARSER_MODEL); then \
+	  echo "$(PARSER_MODEL) is the model the committed trainer makes from $(UD)"; \
+	else \
+	  echo "$(PARSER_MODEL) differs from a fresh training: run 'make parser-model' and commit it"; exit 1; \
+	fi
 
 bench: ## run every benchmark, with allocations
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -3,6 +3,9 @@
 //	stancetag serve          the gRPC server (stance.v1.StanceService)
 //	stancetag analyze [FILE] JSONL statements in, one JSON Analysis per line out
 //	stancetag eval FILE...   accuracy over labelled JSONL
+//	stancetag parse [FILE]   UD tags and dependency trees of text or CoNLL-U, as CoNLL-U
+//	stancetag parser-train   train the syntax model on UD English EWT
+//	stancetag parser-eval    UPOS, UAS and LAS of the syntax model on UD CoNLL-U
 //	stancetag version        binary and lexicon versions
 //
 // Every flag can also be set in the environment as STANCETAG_<FLAG> in upper
@@ -97,6 +100,12 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return a.analyze(ctx, rest)
 	case "eval":
 		return runEval(ctx, rest, a.stdout, a.stderr)
+	case "parse":
+		return a.parse(ctx, rest)
+	case "parser-train":
+		return a.parserTrain(ctx, rest)
+	case "parser-eval":
+		return a.parserEval(ctx, rest)
 	case "version":
 		return a.version(rest)
 	case "help", "-h", "-help", "--help":
@@ -118,6 +127,9 @@ commands:
   serve           serve the gRPC API (stance.v1.StanceService, health, reflection)
   analyze [FILE]  tag JSONL statements from FILE or stdin; one JSON Analysis per line to stdout
   eval FILE...    score the classifier against labelled JSONL files
+  parse [FILE]    tag and parse plain text or CoNLL-U from FILE or stdin; CoNLL-U to stdout
+  parser-train    train the syntax model (UPOS tagger, dependency parser) on UD English EWT
+  parser-eval     score the syntax model on UD CoNLL-U with gold tokens: UPOS, UAS, LAS, speed
   version         print the binary and lexicon versions
 
 Every flag can also be set as STANCETAG_<FLAG> (--lexicon-dir: STANCETAG_LEXICON_DIR);

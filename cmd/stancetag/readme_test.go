@@ -15,7 +15,7 @@ import (
 	"github.com/stancetag/stancetag/cmd/stancetag/internal/envflag"
 )
 
-var update = flag.Bool("update", false, "rewrite the generated tables of README.md")
+var update = flag.Bool("update", false, "rewrite the generated tables of README.md and the golden files of testdata/")
 
 // readmePath is the repository's README; tests run in cmd/stancetag.
 var readmePath = filepath.Join("..", "..", "README.md")
@@ -57,9 +57,11 @@ var cellEscaper = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;")
 func generated() []struct{ name, table string } {
 	serveFS, _ := newServeFlags(io.Discard)
 	analyzeFS, _ := newAnalyzeFlags(io.Discard)
+	parseFS, _ := newParseFlags(io.Discard)
 	return []struct{ name, table string }{
 		{"serve flags", flagTable(serveFS, true)},
 		{"analyze flags", flagTable(analyzeFS, false)},
+		{"parse flags", flagTable(parseFS, false)},
 	}
 }
 
