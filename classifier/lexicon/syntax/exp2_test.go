@@ -138,3 +138,27 @@ func evalTagger2(train, dev []Sentence, cfg TrainConfig, t interface{ Logf(strin
 	}
 	t.Logf("pass 1 %.4f pass 2 %.4f", float64(r1)/float64(all), float64(r2)/float64(all))
 }
+
+// errorsByRel counts head errors by gold universal relation.
+func errorsByRel(m *Model, sents []Sentence) map[string][2]int {
+	p := m.NewParser()
+	out := map[string][2]int{}
+	var t Tree
+	for _, s := range sents {
+		forms := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			forms[i] = w.Form
+		}
+		p.Parse(forms, &t)
+		for i, w := range s.Words {
+			r := Universal(w.Deprel)
+			c := out[r]
+			c[0]++
+			if int(t.Heads[i])+1 != w.Head {
+				c[1]++
+			}
+			out[r] = c
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package syntax
 import (
 	"encoding/gob"
 	"os"
+	"sort"
 	"testing"
 	"time"
 )
@@ -85,4 +86,30 @@ func TestExpTagger2(t *testing.T) {
 	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
 	dev, _ := ReadConllu(g)
 	evalTagger2(train, dev, DefaultTrainConfig, t)
+}
+
+func TestExpErrors(t *testing.T) {
+	if os.Getenv("EXPERR") == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile("/tmp/ptrain/model.bin")
+	m, err := ReadModel(b, "model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
+	dev, _ := ReadConllu(g)
+	e := errorsByRel(m, dev)
+	type kv struct {
+		k string
+		v [2]int
+	}
+	var all []kv
+	for k, v := range e {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v[1] > all[j].v[1] })
+	for _, x := range all[:20] {
+		t.Logf("%-12s %5d words %5d head errors (%.1f%%)", x.k, x.v[0], x.v[1], 100*float64(x.v[1])/float64(x.v[0]))
+	}
 }

@@ -106,13 +106,6 @@ const (
 	fS0ambN0amb
 	fS0pN0amb
 	fS0ambN0p
-	fN3p
-	fN2pN3p
-	fS1wS0w
-	fS1pN0p
-	fS0hasHeadS0pN0p
-	fS0pN0wN1w
-	fS0wN0pN1p
 )
 
 // Relation-label features: a subset, each keyed with the arc's direction
@@ -250,16 +243,6 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 	n0vl, n0sl := uint64(s.nl[n0i]), s.lset[n0i]
 	s0wp, n0wp := pair(s0.w, s0.p), pair(n0.w, n0.p)
 	s0a, n0a := c.ambAt(s, s0i), c.ambAt(s, n0i)
-	n3p := tagNone
-	if n2i != none {
-		n3p = c.tagAt(s, n2i+1)
-	}
-	hasHead := uint64(2)
-	if s0hi != none {
-		hasHead = 1
-	} else if s0i != none {
-		hasHead = 0
-	}
 	return append(dst,
 		fkey(fBiasMove, 0, 0),
 		fkey(fS0w, s0.w, 0),
@@ -358,13 +341,6 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fS0ambN0amb, s0a, n0a),
 		fkey(fS0pN0amb, s0.p, n0a),
 		fkey(fS0ambN0p, s0a, n0.p),
-		fkey(fN3p, n3p, 0),
-		fkey(fN2pN3p, n2.p, n3p),
-		fkey(fS1wS0w, s1.w, s0.w),
-		fkey(fS1pN0p, s1.p, n0.p),
-		fkey(fS0hasHeadS0pN0p, pair(s0.p, n0.p), hasHead),
-		fkey(fS0pN0wN1w, pair(s0.p, n0.w), n1.w),
-		fkey(fS0wN0pN1p, pair(s0.w, n0.p), n1.p),
 	)
 }
 

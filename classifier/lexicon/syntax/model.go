@@ -27,7 +27,8 @@ type Model struct {
 	Notes []string
 
 	root, fallback uint8
-	tagger         *table
+	tagger         *table // first pass, left to right
+	tagger2        *table // second pass, reading the first pass's tags of the next words
 	amb            *ambig
 	moves, rels    *table
 }
@@ -48,7 +49,9 @@ func (m *Model) Rel(r uint8) string {
 
 // Size reports the number of features of the tagger, move and relation
 // tables.
-func (m *Model) Size() (tagger, moves, rels int) { return m.tagger.rows, m.moves.rows, m.rels.rows }
+func (m *Model) Size() (tagger, moves, rels int) {
+	return m.tagger.rows + m.tagger2.rows, m.moves.rows, m.rels.rows
+}
 
 // Parser tags and parses sentences with a Model, reusing its memory; it is
 // not safe for concurrent use.
@@ -57,6 +60,7 @@ type Parser struct {
 	dec decoder
 	lx  []lex
 	amb []uint32
+	r   []UPOS // first-pass tags
 	sc  parseScratch
 }
 
@@ -80,7 +84,9 @@ func (p *Parser) Parse(words []string, t *Tree) {
 // parseLex tags and parses p.lx into t (sized already).
 func (p *Parser) parseLex(t *Tree) {
 	p.amb = p.m.amb.classes(p.amb, p.lx)
-	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, nil, t.Tags, p.sc.keys)
+	p.r = resizeZero(p.r, len(p.lx))
+	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, nil, p.r, p.sc.keys)
+	p.sc.keys = tagWith(p.m.tagger2, p.lx, p.amb, p.r, t.Tags, p.sc.keys)
 	ctx := parseCtx{lx: p.lx, tags: t.Tags, amb: p.amb}
 	p.dec.parse(&ctx, &p.sc, t)
 }
@@ -93,7 +99,7 @@ func (p *Parser) parseLex(t *Tree) {
 // weight (zig-zag varint).
 func (m *Model) Save(w io.Writer) error {
 	var body bytes.Buffer
-	tabs := []*table{m.tagger, m.moves, m.rels}
+	tabs := []*table{m.tagger, m.tagger2, m.moves, m.rels}
 	for _, t := range tabs {
 		writeTable(&body, t)
 	}
@@ -115,7 +121,7 @@ func (m *Model) Save(w io.Writer) error {
 	return bw.Flush()
 }
 
-var tableNames = [...]string{"tagger", "moves", "relations"}
+var tableNames = [...]string{"tagger", "tagger2", "moves", "relations"}
 
 // tabSpec is a table's header line: classes per row and rows.
 type tabSpec struct{ nclass, rows int }
@@ -285,7 +291,7 @@ func (m *Model) finish(body []byte, specs []tabSpec, nAmb int, rootN, fallbkN, p
 	if m.Relations == nil {
 		return nil, bad("no relations line")
 	}
-	want := []int{NumUPOS, int(numMoves), len(m.Relations)}
+	want := []int{NumUPOS, NumUPOS, int(numMoves), len(m.Relations)}
 	for i, sp := range specs {
 		if sp.nclass != want[i] {
 			return nil, bad("table %s has %d classes, want %d", tableNames[i], sp.nclass, want[i])
@@ -326,7 +332,7 @@ func (m *Model) finish(body []byte, specs []tabSpec, nAmb int, rootN, fallbkN, p
 	if r.Len() != 0 {
 		return nil, bad("%d bytes after the last table", r.Len())
 	}
-	m.tagger, m.moves, m.rels = tabs[0], tabs[1], tabs[2]
+	m.tagger, m.tagger2, m.moves, m.rels = tabs[0], tabs[1], tabs[2], tabs[3]
 	return m, nil
 }
 

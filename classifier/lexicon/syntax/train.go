@@ -138,61 +138,12 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	}
 	fmt.Fprintf(cfg.Log, "syntax: %d sentences, %d relations, %d lifted to projective\n", len(exs), len(relNames), nonProj)
 
-	// Tagger: the final one on all data, and jackknifed ones whose tags
-	// the parser trains on, so that it learns from tags as wrong as it
-	// will see them. Two at a time, for two cores.
-	predTags := make([][]UPOS, len(exs))
-	var (
-		final *trainTable
-		fstep int64
-		wg    sync.WaitGroup
-		sem   = make(chan struct{}, 2)
-	)
-	run := func(f func()) {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() { defer wg.Done(); defer func() { <-sem }(); f() }()
-	}
 	dict := buildAmbig(exs)
-	run(func() { final, fstep = trainTagger(exs, nil, dict, nil, cfg) })
+	tag1, tag2, predTags := trainTaggers(exs, dict, cfg)
+	fmt.Fprintf(cfg.Log, "syntax: taggers done in %s, %d + %d features\n", time.Since(start).Round(time.Millisecond), tag1.rows, tag2.rows)
 	if cfg.tags != nil {
-		copy(predTags, cfg.tags)
-	} else if cfg.Folds > 1 {
-		for k := 0; k < cfg.Folds; k++ {
-			run(func() {
-				inFold := func(i int) bool { return i%cfg.Folds == k }
-				var rest []example
-				for i := range exs {
-					if !inFold(i) {
-						rest = append(rest, exs[i])
-					}
-				}
-				fd := buildAmbig(rest)
-				tt, step := trainTagger(exs, inFold, fd, nil, cfg)
-				tab := quantise(tt, step, NumUPOS, 0)
-				var (
-					keys []uint64
-					amb  []uint32
-				)
-				for i := range exs {
-					if !inFold(i) {
-						continue
-					}
-					tags := make([]UPOS, len(exs[i].lx))
-					amb = fd.classes(amb, exs[i].lx)
-					keys = tagWith(tab, exs[i].lx, amb, nil, tags, keys)
-					predTags[i] = tags
-				}
-			})
-		}
-	} else {
-		for i := range exs {
-			predTags[i] = exs[i].tags
-		}
+		predTags = cfg.tags
 	}
-	wg.Wait()
-	tagTab := quantise(final, fstep, NumUPOS, cfg.MinWeight)
-	fmt.Fprintf(cfg.Log, "syntax: tagger done in %s, %d features\n", time.Since(start).Round(time.Millisecond), tagTab.rows)
 
 	if cfg.saveTags != nil {
 		cfg.saveTags(predTags)
@@ -202,7 +153,8 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			Relations: relNames,
 			root:      root,
 			fallback:  fallback,
-			tagger:    tagTab,
+			tagger:    tag1,
+			tagger2:   tag2,
 			amb:       dict,
 			moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
 			rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
@@ -213,7 +165,8 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		Relations: relNames,
 		root:      root,
 		fallback:  fallback,
-		tagger:    tagTab,
+		tagger:    tag1,
+		tagger2:   tag2,
 		amb:       dict,
 		moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
 		rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
@@ -222,8 +175,86 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	return m, nil
 }
 
+// trainTaggers trains the two tagger passes on all of exs, and returns
+// with them the tags the parser trains on: jackknifed (each fold tagged by
+// taggers that did not see it), so that the parser learns from tags as
+// wrong as those it will see. The second pass trains on the first pass's
+// jackknifed tags for the same reason. Two trainings run at a time, for
+// two cores.
+func trainTaggers(exs []example, dict *ambig, cfg TrainConfig) (t1, t2 *table, pred [][]UPOS) {
+	var (
+		wg  sync.WaitGroup
+		sem = make(chan struct{}, 2)
+	)
+	run := func(f func()) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() { defer wg.Done(); defer func() { <-sem }(); f() }()
+	}
+	folds := cfg.Folds
+	inFold := func(k int) func(int) bool { return func(i int) bool { return i%folds == k } }
+	dicts := make([]*ambig, folds)
+	if folds > 1 {
+		for k := range folds {
+			var rest []example
+			for i := range exs {
+				if !inFold(k)(i) {
+					rest = append(rest, exs[i])
+				}
+			}
+			dicts[k] = buildAmbig(rest)
+		}
+	}
+	// tagFolds trains a tagger per fold (pass 2 when r is not nil) and
+	// tags each fold with the one that did not see it.
+	tagFolds := func(r [][]UPOS) [][]UPOS {
+		out := make([][]UPOS, len(exs))
+		if folds <= 1 {
+			for i := range exs {
+				out[i] = exs[i].tags
+			}
+			return out
+		}
+		for k := range folds {
+			run(func() {
+				in := inFold(k)
+				tt, step := trainTagger(exs, in, dicts[k], r, cfg)
+				tab := quantise(tt, step, NumUPOS, 0)
+				var (
+					keys []uint64
+					amb  []uint32
+				)
+				for i := range exs {
+					if !in(i) {
+						continue
+					}
+					tags := make([]UPOS, len(exs[i].lx))
+					amb = dicts[k].classes(amb, exs[i].lx)
+					var ri []UPOS
+					if r != nil {
+						ri = r[i]
+					}
+					keys = tagWith(tab, exs[i].lx, amb, ri, tags, keys)
+					out[i] = tags
+				}
+			})
+		}
+		return out
+	}
+	var f1, f2 *trainTable
+	var s1, s2 int64
+	run(func() { f1, s1 = trainTagger(exs, nil, dict, nil, cfg) })
+	r1 := tagFolds(nil)
+	wg.Wait()
+	run(func() { f2, s2 = trainTagger(exs, nil, dict, r1, cfg) })
+	pred = tagFolds(r1)
+	wg.Wait()
+	return quantise(f1, s1, NumUPOS, cfg.MinWeight), quantise(f2, s2, NumUPOS, cfg.MinWeight), pred
+}
+
 // trainTagger trains an averaged perceptron tagger on the examples for which
-// skip is false (all when skip is nil).
+// skip is false (all when skip is nil): the first pass, or the second when
+// r holds the first pass's tags.
 func trainTagger(exs []example, skip func(int) bool, dict *ambig, r [][]UPOS, cfg TrainConfig) (*trainTable, int64) {
 	t := newTrainTable(NumUPOS)
 	order := make([]int, 0, len(exs))
