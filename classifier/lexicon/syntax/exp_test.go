@@ -113,3 +113,18 @@ func TestExpErrors(t *testing.T) {
 		t.Logf("%-12s %5d words %5d head errors (%.1f%%)", x.k, x.v[0], x.v[1], 100*float64(x.v[1])/float64(x.v[0]))
 	}
 }
+
+func TestExpEvalModel(t *testing.T) {
+	if os.Getenv("EXPEVAL") == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(os.Getenv("EXPEVAL"))
+	m, err := ReadModel(b, "model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
+	dev, _ := ReadConllu(g)
+	sc := Evaluate(m, dev)
+	t.Logf("dev UPOS %.4f UAS %.4f LAS %.4f LASfull %.4f", sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc(), sc.LASFullAcc())
+}
