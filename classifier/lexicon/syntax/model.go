@@ -3,7 +3,6 @@ package syntax
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -77,7 +75,16 @@ func (p *Parser) Parse(words []string, t *Tree) {
 
 // parseLex tags and parses p.lx into t (sized already).
 func (p *Parser) parseLex(t *Tree) {
-	p.sc.keys = tagWith(p.m.tagger, p.lx, t.Tags, p.sc.keys)
+	// tagWith's loop, calling the table directly: through the scorer
+	// interface its scores array escapes, one allocation per sentence.
+	tg := p.m.tagger
+	var scores [NumUPOS]int32
+	for i := range p.lx {
+		p.sc.keys = tagFeats(p.sc.keys[:0], p.lx, t.Tags, i)
+		scores = [NumUPOS]int32{}
+		tg.score(p.sc.keys, scores[:])
+		t.Tags[i] = UPOS(argmax(scores[:]))
+	}
 	ctx := parseCtx{lx: p.lx, tags: t.Tags}
 	p.dec.parse(&ctx, &p.sc, t)
 }
@@ -116,23 +123,11 @@ var tableNames = [...]string{"tagger", "moves", "relations"}
 type tabSpec struct{ nclass, rows int }
 
 func writeTable(w *bytes.Buffer, t *table) {
-	type slot struct {
-		key uint64
-		s   int
-	}
-	slots := make([]slot, 0, t.rows)
-	for s, k := range t.keys {
-		if k != 0 {
-			slots = append(slots, slot{k, s})
-		}
-	}
-	slices.SortFunc(slots, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
 	var buf [binary.MaxVarintLen64]byte
 	prev := uint64(0)
-	for _, sl := range slots {
-		w.Write(buf[:binary.PutUvarint(buf[:], sl.key-prev)])
-		prev = sl.key
-		row := t.w[sl.s*t.nclass : (sl.s+1)*t.nclass]
+	t.each(func(key uint64, row []int16) {
+		w.Write(buf[:binary.PutUvarint(buf[:], key-prev)])
+		prev = key
 		nz := 0
 		for _, v := range row {
 			if v != 0 {
@@ -149,7 +144,7 @@ func writeTable(w *bytes.Buffer, t *table) {
 			pc = c
 			w.Write(buf[:binary.PutVarint(buf[:], int64(v))])
 		}
-	}
+	})
 }
 
 // LoadError is a malformed model file.
