@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"encoding/gob"
 	"os"
 	"sort"
@@ -127,4 +128,27 @@ func TestExpEvalModel(t *testing.T) {
 	dev, _ := ReadConllu(g)
 	sc := Evaluate(m, dev)
 	t.Logf("dev UPOS %.4f UAS %.4f LAS %.4f LASfull %.4f", sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc(), sc.LASFullAcc())
+}
+
+
+func TestExpPrune(t *testing.T) {
+	if os.Getenv("EXPPRUNE") == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(os.Getenv("EXPPRUNE"))
+	m, err := ReadModel(b, "model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := os.Open("/work/shared/ud/en_ewt-ud-dev.conllu")
+	dev, _ := ReadConllu(g)
+	for _, k := range []int16{256, 512, 1024, 2048} {
+		pm := *m
+		pm.tagger, pm.tagger2 = pruned(m.tagger, int(k)), pruned(m.tagger2, int(k))
+		pm.moves, pm.rels = pruned(m.moves, int(k)), pruned(m.rels, int(k))
+		var out bytes.Buffer
+		pm.Save(&out)
+		sc := Evaluate(&pm, dev)
+		t.Logf("k=%d: %d bytes, rows %d/%d/%d/%d: UPOS %.4f UAS %.4f LAS %.4f", k, out.Len(), pm.tagger.rows, pm.tagger2.rows, pm.moves.rows, pm.rels.rows, sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc())
+	}
 }

@@ -3,7 +3,6 @@ package syntax
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -127,23 +125,11 @@ var tableNames = [...]string{"tagger", "tagger2", "moves", "relations"}
 type tabSpec struct{ nclass, rows int }
 
 func writeTable(w *bytes.Buffer, t *table) {
-	type slot struct {
-		key uint64
-		s   int
-	}
-	slots := make([]slot, 0, t.rows)
-	for s, k := range t.keys {
-		if k != 0 {
-			slots = append(slots, slot{k, s})
-		}
-	}
-	slices.SortFunc(slots, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
 	var buf [binary.MaxVarintLen64]byte
 	prev := uint64(0)
-	for _, sl := range slots {
-		w.Write(buf[:binary.PutUvarint(buf[:], sl.key-prev)])
-		prev = sl.key
-		row := t.w[sl.s*t.nclass : (sl.s+1)*t.nclass]
+	t.each(func(key uint64, row []int16) {
+		w.Write(buf[:binary.PutUvarint(buf[:], key-prev)])
+		prev = key
 		nz := 0
 		for _, v := range row {
 			if v != 0 {
@@ -160,7 +146,7 @@ func writeTable(w *bytes.Buffer, t *table) {
 			pc = c
 			w.Write(buf[:binary.PutVarint(buf[:], int64(v))])
 		}
-	}
+	})
 }
 
 // LoadError is a malformed model file.

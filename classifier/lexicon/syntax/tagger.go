@@ -170,7 +170,10 @@ func argmax(scores []int32) int {
 
 // tagWith tags every word of lx left to right with sc, into tags. r, when
 // not nil, holds the first pass's tags, and sc is a second-pass tagger.
-func tagWith(sc scorer, lx []lex, amb []uint32, r, tags []UPOS, keys []uint64) []uint64 {
+//
+// It takes the concrete table: through the scorer interface its scores
+// array escapes, one allocation per sentence.
+func tagWith(sc *table, lx []lex, amb []uint32, r, tags []UPOS, keys []uint64) []uint64 {
 	var scores [NumUPOS]int32
 	for i := range lx {
 		if r != nil {
