@@ -130,7 +130,6 @@ func TestExpEvalModel(t *testing.T) {
 	t.Logf("dev UPOS %.4f UAS %.4f LAS %.4f LASfull %.4f", sc.UPOSAcc(), sc.UASAcc(), sc.LASAcc(), sc.LASFullAcc())
 }
 
-
 func TestExpPrune(t *testing.T) {
 	if os.Getenv("EXPPRUNE") == "" {
 		t.Skip()

@@ -106,11 +106,6 @@ const (
 	fS0ambN0amb
 	fS0pN0amb
 	fS0ambN0p
-	fS0wN0lw
-	fS0pN0lwN0p
-	fS0hwN0lw
-	fS0hpS0pN0lw
-	fS0pN0pN0ll
 )
 
 // Relation-label features: a subset, each keyed with the arc's direction
@@ -346,11 +341,6 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fS0ambN0amb, s0a, n0a),
 		fkey(fS0pN0amb, s0.p, n0a),
 		fkey(fS0ambN0p, s0a, n0.p),
-		fkey(fS0wN0lw, s0.w, n0l.w),
-		fkey(fS0pN0lwN0p, pair(s0.p, n0l.w), n0.p),
-		fkey(fS0hwN0lw, s0h.w, n0l.w),
-		fkey(fS0hpS0pN0lw, pair(s0h.p, s0.p), n0l.w),
-		fkey(fS0pN0pN0ll, pair(s0.p, n0.p), n0l.l),
 	)
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -85,9 +86,38 @@ func (p *Parser) parseLex(t *Tree) {
 	p.r = resizeZero(p.r, len(p.lx))
 	p.sc.keys = tagWith(p.m.tagger, p.lx, p.amb, nil, p.r, p.sc.keys)
 	p.sc.keys = tagWith(p.m.tagger2, p.lx, p.amb, p.r, t.Tags, p.sc.keys)
-	ctx := parseCtx{lx: p.lx, tags: t.Tags, amb: p.amb}
-	p.dec.parse(&ctx, &p.sc, t)
+	// A run-on "sentence" of thousands of words (a list, a table pasted as
+	// text) is parsed in pieces of MaxParseWords, each piece's root
+	// attached to the first one's: the parser state arrays stay small and
+	// the cost stays linear whatever the input.
+	root := int32(-1)
+	for a := 0; a < len(p.lx); a += MaxParseWords {
+		b := min(a+MaxParseWords, len(p.lx))
+		ctx := parseCtx{lx: p.lx[a:b], tags: t.Tags[a:b], amb: p.amb[a:b]}
+		sub := Tree{Tags: t.Tags[a:b], Heads: t.Heads[a:b], Rels: t.Rels[a:b]}
+		p.dec.parse(&ctx, &p.sc, &sub)
+		if a == 0 {
+			for i, h := range sub.Heads {
+				if h < 0 {
+					root = int32(i)
+				}
+			}
+			continue
+		}
+		for i, h := range sub.Heads {
+			if h >= 0 {
+				sub.Heads[i] = h + int32(a)
+			} else {
+				sub.Heads[i], sub.Rels[i] = root, p.m.fallback
+			}
+		}
+	}
 }
+
+// MaxParseWords is the longest piece of a sentence parsed as one: longer
+// sentences are parsed in pieces (see parseLex). EWT's longest training
+// sentence has 159 words.
+const MaxParseWords = 256
 
 // Save writes m in the model file format: a text header (Magic, notes as
 // "# " lines, the relations, the table sizes, the SHA-256 of the body) and a
@@ -128,7 +158,7 @@ func writeTable(w *bytes.Buffer, t *table) {
 	var buf [binary.MaxVarintLen64]byte
 	prev := uint64(0)
 	t.each(func(key uint64, row []int16) {
-		w.Write(buf[:binary.PutUvarint(buf[:], key-prev)])
+		w.Write(buf[:binary.PutUvarint(buf[:], (key-prev)>>keyDrop)])
 		prev = key
 		nz := 0
 		for _, v := range row {
@@ -336,9 +366,10 @@ func readTable(r *bytes.Reader, nclass, rows int) (*table, error) {
 		if err != nil {
 			return nil, fmt.Errorf("row %d: key: %w", i, errOrEOF(err))
 		}
-		if d == 0 && i > 0 || key+d < key {
+		if d == 0 && i > 0 || d > math.MaxUint64>>keyDrop || key+d<<keyDrop < key {
 			return nil, fmt.Errorf("row %d: keys out of order", i)
 		}
+		d <<= keyDrop
 		key += d
 		if key == 0 {
 			return nil, fmt.Errorf("row %d: key 0", i)

@@ -67,7 +67,7 @@ func tinyModelFolds(t testing.TB, folds int) *Model {
 
 func TestReadConllu(t *testing.T) {
 	t.Parallel()
- // A byte-order mark, CRLF line ends and a missing last blank line
+	// A byte-order mark, CRLF line ends and a missing last blank line
 	// are all valid.
 	crlf, err := ReadConllu(strings.NewReader("\ufeff# c\r\n1\tDon't\r\n\r\n2\tx\n"))
 	require.Error(t, err, "IDs restart at 1 in each sentence")
@@ -151,6 +151,7 @@ func TestParseTreeShape(t *testing.T) {
 		{"."},
 		{"Spain", "praised", "the", "plan", "and", "condemned", "Italy", "."},
 		strings.Fields(strings.Repeat("the plan in Paris , ", 40)),
+		strings.Fields(strings.Repeat("France praised Spain . ", 200)), // pieces of MaxParseWords
 	} {
 		p.Parse(words, &tr)
 		require.Len(t, tr.Heads, len(words))

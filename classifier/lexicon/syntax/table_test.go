@@ -52,7 +52,7 @@ func readRefTables(tb testing.TB, data []byte) []*refTable {
 		key := uint64(0)
 		for range sp[1] {
 			d, _ := binary.ReadUvarint(r)
-			key += d
+			key += d << keyDrop
 			nz, _ := binary.ReadUvarint(r)
 			row := make([]int16, sp[0])
 			c := 0

@@ -83,7 +83,6 @@ func tagFeats2(dst []uint64, lx []lex, amb []uint32, tags, r []UPOS, i int) []ui
 	)
 }
 
-
 // tagFeats appends the tagger's features for word i to dst. tags holds the
 // tags already chosen for words before i.
 func tagFeats(dst []uint64, lx []lex, amb []uint32, tags []UPOS, i int) []uint64 {

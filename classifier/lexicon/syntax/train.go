@@ -38,7 +38,7 @@ var DefaultTrainConfig = TrainConfig{
 	ExploreFrom: 1,
 	ExploreP:    0.9,
 	Seed:        1,
-	MinWeight:   2,
+	MinWeight:   256,
 }
 
 func (c TrainConfig) withDefaults() TrainConfig {
