@@ -8,7 +8,8 @@
 # the median of the per-round ratios stancetag/govader. Quote the ratio and
 # medians, never one run (shared/MEASURING.md).
 #
-# Environment: ROUNDS (5), N statements (100000), SEED (1), GOVADER_WORKERS
+# Environment: ROUNDS (5), N statements (100000), SEED (1), MIX (default, or
+# actors3: at least 3 caller actors per statement, see bench/corpus), GOVADER_WORKERS
 # (1: govader as usually run; stancetag analyze uses every CPU by default),
 # ANALYZE_FLAGS (extra flags for stancetag analyze), BENCH_DIR (scratch
 # directory, default $TMPDIR/stancetag-bench), MEASURE_PROC=1 (peak RSS from
@@ -20,12 +21,13 @@ source "$(dirname "$0")/lib.sh"
 ROUNDS="${ROUNDS:-5}"
 N="${N:-100000}"
 SEED="${SEED:-1}"
+MIX="${MIX:-default}"
 GOVADER_WORKERS="${GOVADER_WORKERS:-1}"
 read -r -a analyze_flags <<<"${ANALYZE_FLAGS:-}"
 
 build_tools stancetag govader corpus
-corpus="$WORK/corpus-n$N-seed$SEED.jsonl"
-"$WORK/corpus" -n "$N" -seed "$SEED" -stats >"$corpus"
+corpus="$WORK/corpus-n$N-seed$SEED-$MIX.jsonl"
+"$WORK/corpus" -n "$N" -seed "$SEED" -mix "$MIX" -stats >"$corpus"
 
 stancetag_cmd=("$WORK/stancetag" analyze "${analyze_flags[@]}")
 govader_cmd=("$WORK/govader" -workers "$GOVADER_WORKERS")
@@ -43,7 +45,7 @@ for name in stancetag govader; do
 done
 
 context_line
-echo "# $N statements ($corpus), $ROUNDS rounds, govader -workers $GOVADER_WORKERS, stancetag analyze ${analyze_flags[*]}"
+echo "# $N statements ($corpus, mix $MIX), $ROUNDS rounds, govader -workers $GOVADER_WORKERS, stancetag analyze ${analyze_flags[*]}"
 printf '%-6s %-10s %9s %14s %12s\n' round program seconds statements/s "peak RSS"
 : >"$WORK/compare-rates"
 for round in $(seq 1 "$ROUNDS"); do

@@ -142,3 +142,29 @@ func TestWriteError(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut.String(), "corpus: writing:")
 }
+
+// -mix actors3 keeps the texts of the default mix and lists at least three
+// caller actors with every statement.
+func TestMixActors3(t *testing.T) {
+	t.Parallel()
+	def, _, code := runCorpus(t, "-n", "200", "-seed", "5")
+	require.Equal(t, 0, code)
+	out, errOut, code := runCorpus(t, "-n", "200", "-seed", "5", "-mix", "actors3", "-stats")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "200 with caller actors")
+	dsc, sc := bufio.NewScanner(strings.NewReader(def)), bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		require.True(t, dsc.Scan())
+		var s, d statement
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &s))
+		require.NoError(t, json.Unmarshal(dsc.Bytes(), &d))
+		assert.Equal(t, d.Text, s.Text)
+		assert.GreaterOrEqual(t, len(s.Actors), 3, s.ID)
+		for i, a := range d.Actors {
+			assert.Equal(t, a.ID, s.Actors[i].ID, "the mentioned actors come first")
+		}
+	}
+	_, errOut, code = runCorpus(t, "-mix", "actors9")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "-mix must be")
+}

@@ -2,10 +2,13 @@ package lexicon
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
 )
 
 // A 25-word news statement with three caller actors and the full gazetteer.
@@ -23,6 +26,11 @@ func benchAnalyze(b *testing.B, text string, actors []classifier.Actor) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchAnalyzeWith(b, c, text, actors)
+}
+
+func benchAnalyzeWith(b *testing.B, c *Classifier, text string, actors []classifier.Actor) {
+	b.Helper()
 	st := classifier.Statement{ID: "b", Text: text, Actors: actors}
 	ctx := context.Background()
 	if _, err := c.Analyze(ctx, st, classifier.Options{}); err != nil {
@@ -38,6 +46,28 @@ func benchAnalyze(b *testing.B, text string, actors []classifier.Actor) {
 }
 
 func BenchmarkAnalyze25Words(b *testing.B) { benchAnalyze(b, bench25, benchActors) }
+
+// BenchmarkAnalyze25WordsNoSyntax is BenchmarkAnalyze25Words without the
+// parser model: the difference is the lazy parse (one sentence here).
+func BenchmarkAnalyze25WordsNoSyntax(b *testing.B) {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(Data(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == syntax.ModelPath {
+			return err
+		}
+		data, err := fs.ReadFile(Data(), p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := New(m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchAnalyzeWith(b, c, bench25, benchActors)
+}
 
 func BenchmarkAnalyze1Word(b *testing.B) { benchAnalyze(b, "Sanctions!", nil) }
 

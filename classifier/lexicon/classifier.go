@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/sentiment"
 	"github.com/stancetag/stancetag/classifier/lexicon/stance"
+	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
@@ -17,6 +19,7 @@ import (
 type Classifier struct {
 	sentiment *sentiment.Lexicon
 	stance    *stance.Lexicon
+	grammar   *stance.Grammar // nil when the data has no parser model
 	actors    actorIndex
 	vocab     *vocab
 	version   string
@@ -26,10 +29,12 @@ type Classifier struct {
 var _ classifier.Classifier = (*Classifier)(nil)
 
 // New loads a Classifier from fsys, rooted at a data directory holding the
-// folders "sentiment/", "gazetteer/" and "stance/". Errors wrap the failing
-// component's error, which names file and line. The components load in
-// parallel, so fsys must allow concurrent reads (embed.FS, os.DirFS and
-// fstest.MapFS do).
+// folders "sentiment/", "gazetteer/" and "stance/", and optionally the
+// parser model syntax/en_ewt.model (syntax.ModelPath): without it the
+// stance rules work from token windows alone. Errors wrap the failing
+// component's error, which names file and line (or the model file). The
+// components load in parallel, so fsys must allow concurrent reads
+// (embed.FS, os.DirFS and fstest.MapFS do).
 func New(fsys fs.FS) (*Classifier, error) {
 	// The data hash is needed last: it runs while the lexicons load and
 	// the vocab is built, which needs them all.
@@ -51,7 +56,7 @@ func New(fsys fs.FS) (*Classifier, error) {
 	if hashErr != nil {
 		return nil, hashErr
 	}
-	c := &Classifier{sentiment: p.sent, stance: p.st, actors: p.idx, vocab: v, version: "lexicon/" + Release + "+" + hash}
+	c := &Classifier{sentiment: p.sent, stance: p.st, grammar: p.gram, actors: p.idx, vocab: v, version: "lexicon/" + Release + "+" + hash}
 	c.pool.New = func() any { return new(scratch) }
 	return c, nil
 }
@@ -60,6 +65,7 @@ func New(fsys fs.FS) (*Classifier, error) {
 type parts struct {
 	sent *sentiment.Lexicon
 	st   *stance.Lexicon
+	gram *stance.Grammar // nil without a model file
 	idx  actorIndex
 }
 
@@ -67,15 +73,17 @@ type parts struct {
 // (fs.FS reads are safe to run in parallel), and start-up of a one-shot
 // `stancetag analyze` is dominated by the load on one core while another is
 // idle. Errors are reported in a fixed order (sentiment, stance, gazetteer),
-// whichever load fails first in time, so that they stay deterministic.
+// whichever load fails first in time, so that they stay deterministic
+// (sentiment, stance, gazetteer, syntax).
 func loadParts(fsys fs.FS) (parts, error) {
 	var (
-		p                      parts
-		wg                     sync.WaitGroup
-		sentErr, stErr, idxErr error
+		p                              parts
+		wg                             sync.WaitGroup
+		sentErr, stErr, idxErr, synErr error
 	)
 	wg.Go(func() { p.st, stErr = stance.Load(fsys) })
 	wg.Go(func() { p.idx, idxErr = loadActors(fsys) })
+	wg.Go(func() { p.gram, synErr = loadGrammar(fsys) })
 	// The largest load runs here rather than in a third goroutine.
 	p.sent, sentErr = sentiment.Load(fsys)
 	wg.Wait()
@@ -86,8 +94,23 @@ func loadParts(fsys fs.FS) (parts, error) {
 		return parts{}, fmt.Errorf("lexicon: stance: %w", stErr)
 	case idxErr != nil:
 		return parts{}, fmt.Errorf("lexicon: gazetteer: %w", idxErr)
+	case synErr != nil:
+		return parts{}, fmt.Errorf("lexicon: syntax: %w", synErr)
 	}
 	return p, nil
+}
+
+// loadGrammar loads the parser model, or returns nil when the data has
+// none: syntax is optional. syntax.Load's errors name the model file.
+func loadGrammar(fsys fs.FS) (*stance.Grammar, error) {
+	m, err := syntax.Load(fsys)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return stance.NewGrammar(m), nil
 }
 
 var (
@@ -113,13 +136,17 @@ func (c *Classifier) Gazetteer() []classifier.Actor { return c.actors.gazetteer(
 // WithParams returns a copy of c whose stance engine uses p (for tuning and
 // experiments; Version does not change).
 func (c *Classifier) WithParams(p stance.Params) *Classifier {
-	d := &Classifier{sentiment: c.sentiment, stance: c.stance.WithParams(p), actors: c.actors, vocab: c.vocab, version: c.version}
+	d := &Classifier{sentiment: c.sentiment, stance: c.stance.WithParams(p), grammar: c.grammar, actors: c.actors, vocab: c.vocab, version: c.version}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }
 
 // Params returns the stance engine's parameters.
 func (c *Classifier) Params() stance.Params { return c.stance.Params() }
+
+// HasSyntax reports whether c loaded a parser model, so that the stance
+// rules use the dependency parse.
+func (c *Classifier) HasSyntax() bool { return c.grammar != nil }
 
 // scratch is the working memory of one Analyze call.
 type scratch struct {
@@ -134,6 +161,7 @@ type scratch struct {
 	hits     []stance.Hit
 	sent     sentiment.Scratch
 	stance   stance.Scratch
+	parser   *stance.Parser // made on first use when the Classifier has a grammar
 	match    matchScratch
 	dense    denseIndex
 	evOff    []int32 // evidence offsets per target and relation
@@ -178,6 +206,12 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 	}
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
+	c.analyze(st, opts, an, s)
+	return nil
+}
+
+// analyze is AnalyzeInto with the scratch s.
+func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, an *classifier.Analysis, s *scratch) {
 	text := st.Text
 	// Tokens, sentences and each word's lookup form and lexicon entries,
 	// computed once for all stages.
@@ -212,6 +246,12 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
 		Folded: &s.folded, Entries: s.words.entries,
 	}
+	if c.grammar != nil {
+		if s.parser == nil {
+			s.parser = c.grammar.NewParser()
+		}
+		in.Parser = s.parser
+	}
 	contribs := c.stance.Analyze(&in, &s.stance)
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
 
@@ -242,7 +282,6 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 	if opts.IncludeEvidence && len(an.Targets) > 0 {
 		c.fillEvidence(an, text, contribs, s.stance.RelationOf(), s)
 	}
-	return nil
 }
 
 // resize returns s with length n, reusing its array when it has the

@@ -7,8 +7,13 @@
 // Contract:
 //   - New builds a Classifier from an fs.FS rooted at a data directory with
 //     the folders "sentiment/", "gazetteer/" and "stance/" (the layout of the
-//     embedded data/ folder, documented in data/README.md). Errors name the
-//     file and line of bad data.
+//     embedded data/ folder, documented in data/README.md), and optionally
+//     the parser model "syntax/en_ewt.model" (package syntax): without it
+//     the stance rules work from token windows alone (HasSyntax reports
+//     which). Errors name the file and line of bad data, or the model file.
+//   - With a parser model, Analyze parses lazily: only the sentences where
+//     a stance cue has a candidate target mention, with one Parser per
+//     pooled scratch, so that steady-state analysis allocates nothing more.
 //   - Default builds the Classifier from the embedded data once and returns
 //     the same value (or error) on every later call.
 //   - Analyze is deterministic and safe for concurrent use; it reuses its

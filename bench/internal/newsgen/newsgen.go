@@ -46,6 +46,30 @@ type Generator struct {
 	stance, stance2                stance
 	verb, verb2                    verb
 	actors                         []Actor
+	callerActors                   int // SetCallerActors
+}
+
+// SetCallerActors makes every later statement list at least k caller
+// actors (0, the default, lists only those mentioned): those the text
+// mentions, then local actors it does not mention, taken in turn from the
+// statement's number, so that the texts stay those of the default mix
+// for the same seed and only the actor lists grow. A caller that passes
+// its actors with every statement (a newsroom tool watching three
+// organisations) looks like this.
+func (g *Generator) SetCallerActors(k int) { g.callerActors = max(k, 0) }
+
+// fillActors tops g.actors up to g.callerActors with unmentioned locals.
+func (g *Generator) fillActors() {
+	for i := 0; len(g.actors) < g.callerActors && i < len(locals); i++ {
+		a := locals[(g.n+i)%len(locals)].caller
+		dup := false
+		for _, x := range g.actors {
+			dup = dup || x.ID == a.ID
+		}
+		if !dup {
+			g.actors = append(g.actors, *a)
+		}
+	}
 }
 
 // stream is the second PCG word; fixed so that a seed alone decides the
@@ -87,6 +111,7 @@ func (g *Generator) Next() Statement {
 		g.render(&codas[g.r.IntN(len(codas))])
 	}
 	g.buf = tidy(g.buf)
+	g.fillActors()
 	return Statement{ID: "s" + strconv.Itoa(g.n), Text: string(g.buf), Actors: g.actors}
 }
 

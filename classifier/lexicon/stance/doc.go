@@ -16,6 +16,13 @@
 //     a mention), whatever the sentences. The Input may carry the tokens'
 //     lookup forms (tokenize.Folded) and lexicon entries (Lookup), computed
 //     once for all stages; otherwise Analyze folds and looks up itself.
+//   - The Input may carry a Parser (NewGrammar of a syntax.Model, then
+//     Grammar.NewParser, one per goroutine): Analyze then parses, at most
+//     once each, just the sentences in which a cue has a candidate target
+//     mention, and drops the targets the parse attaches elsewhere (rule
+//     "attach", syntax.go: "accept European peacekeepers in Ukraine" is no
+//     stance toward Ukraine). Without a Parser the token windows decide
+//     alone, as before. Sentences over maxParseWords words are not parsed.
 //   - Aggregate turns contributions into a stance per target actor and per
 //     holder-target relation, in time linear in the contributions;
 //     Scratch.RelationOf then maps each contribution to its relation.
@@ -27,7 +34,8 @@
 // refusal, neutralisers, modality, questions, past attitudes, within the
 // cue's clause); roles by frame (subject, object, passive by-phrase, role
 // prepositions, possessors, appositives, relative clauses, coordination,
-// pronouns); attribution (quotes and reporting verbs give a default holder,
+// pronouns), with the parse's veto on targets attached elsewhere;
+// attribution (quotes and reporting verbs give a default holder,
 // then the statement's speaker); and sentiment and portrayal words near each
 // mention, which say how the statement portrays that actor. Actor indexes
 // are the caller's; offsets are UTF-8 bytes and token indexes.

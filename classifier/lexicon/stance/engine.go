@@ -103,6 +103,9 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 		low = &s.folded
 	}
 	e := engine{l: l, p: &l.params, in: in, s: s, toks: in.Toks, low: low}
+	if in.Parser != nil {
+		in.Parser.sent = -1 // a parse of the last statement is stale
+	}
 	e.prepare()
 	e.findQuotes()
 	e.findAttribution()

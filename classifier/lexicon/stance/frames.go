@@ -64,6 +64,7 @@ func (e *engine) apply(oi int32) {
 		} else {
 			holders, targets = subj, obj
 		}
+		targets = e.keepAttached(o, targets)
 		e.emit(o, holders, targets, w, rule)
 		if len(targets) == 0 && passive && c.Frame == FrameSVO && len(obj) == 0 {
 			// "the move was welcomed in Kyiv": Kyiv welcomed it.
@@ -75,6 +76,7 @@ func (e *engine) apply(oi int32) {
 		}
 	case FramePrep:
 		holders, targets = e.prepRoles(o, c, holders, targets)
+		targets = e.keepAttached(o, targets)
 		e.emit(o, holders, targets, w, RulePrep)
 		e.holdCue(o, holders, targets, true)
 	case FramePossessed:
@@ -87,12 +89,14 @@ func (e *engine) apply(oi int32) {
 			targets = e.npAfter(o.end+1, targets)
 		}
 		holders = e.subject(o.start, true, holders)
+		targets = e.keepAttached(o, targets)
 		e.emit(o, holders, targets, w, RulePossessive)
 	case FrameDescriptor:
 		holders, targets = e.descRoles(o, holders, targets)
+		targets = e.keepAttached(o, targets)
 		e.emit(o, holders, targets, w, RuleDescriptor)
 	case FrameSubject:
-		targets = e.subject(o.start, o.form.nonFinite(), targets)
+		targets = e.keepAttached(o, e.subject(o.start, o.form.nonFinite(), targets))
 		e.emit(o, nil, targets, w, RuleSubject)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]

@@ -118,6 +118,11 @@ const (
 	ClassPast
 	ClassMod
 	ClassRefl
+	// ClassOwner marks the prepositions whose phrase belongs to the noun
+	// before it as its possessor, source or agent ("the policies of X",
+	// "the ultimatum from X", "the attack by X"): the parse rules let a
+	// mention reach a cue through them.
+	ClassOwner
 )
 
 var classNames = map[string]Class{
@@ -126,7 +131,7 @@ var classNames = map[string]Class{
 	"pron_person": ClassPronPerson, "pron_thing": ClassPronThing, "pron_plural": ClassPronPlural,
 	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
 	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
-	"mod": ClassMod, "refl": ClassRefl,
+	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

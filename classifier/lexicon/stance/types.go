@@ -47,6 +47,11 @@ type Input struct {
 	// (any value for tokens that are not Words); when nil, Analyze looks
 	// the words up itself.
 	Entries []int32
+	// Parser optionally parses the sentences that need it (those where a
+	// cue has a candidate target mention); its parse vetoes the targets it
+	// attaches elsewhere (rule "attach", syntax.go). When nil, the token
+	// window rules decide alone.
+	Parser *Parser
 }
 
 // Rule names the rule behind a contribution; its String is the API's

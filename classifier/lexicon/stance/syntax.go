@@ -1,0 +1,350 @@
+package stance
+
+import (
+	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
+
+// Syntax in the engine: the token windows of roles.go propose a cue's
+// holders and targets; where a dependency parse is at hand (Input.Parser),
+// it vetoes the targets that the parse attaches elsewhere. Only the
+// sentences that need it are parsed: one where a cue has a candidate target
+// mention, once per sentence (again when a pronoun's antecedent sits in
+// another sentence, see embedded).
+//
+// The one rule so far is "attach" (keepAttached, attachedElsewhere,
+// embedded). A candidate target mention is dropped when
+//   - the path from its head word up to the cue (or to the lowest common
+//     ancestor of the two) leaves a noun that is not the cue through a
+//     prepositional nmod (attachBlocks): "welcomed the talks in Turkey"
+//     (Turkey -nmod-> talks -obj-> welcomed), "accept European
+//     peacekeepers in Ukraine" (Ukraine -nmod-> peacekeepers);
+//   - it hangs off an svo verb cue itself through a preposition that is not
+//     among the cue's words ("voted against X") nor of class owner: an
+//     adjunct, "accept peacekeepers in Ukraine" read as Ukraine -obl->
+//     accept. Other cues keep their target and holder prepositions
+//     ("support for X");
+//   - it is a pronoun whose antecedent is so embedded in another noun's
+//     phrase: "... the talks in Turkey. Britain later praised it."
+//
+// A phrase with an owner preposition (function.tsv class "owner": "the
+// policies of X", "the ultimatum from X", "the attack by X") still reaches
+// through its noun, as do possessors (nmod:poss), coordination, compounds,
+// flat names and appositions. A dropped target leaves no contribution and
+// so no evidence; the targets kept have the evidence of the window rule
+// that found them. Holders are left alone: the subject search already
+// skips mentions inside prepositional phrases (governed in roles.go), and
+// the greedy parse attaches the phrases before a subject less reliably
+// than that search finds subjects (seed article, two holders lost).
+
+// Distances of the syntax rules, in one place.
+const (
+	// maxParseWords is the longest sentence, in UD words, that is parsed;
+	// longer "sentences" (lists, run-on text without stops) keep the token
+	// window rules alone, so that parsing stays linear in the text.
+	maxParseWords = 160
+	// maxAttachDepth bounds the walk up the tree from a mention, so that
+	// a bad tree (a cycle) cannot loop.
+	maxAttachDepth = 24
+	// maxCaseDistance is how many words before its nominal a case marker
+	// may stand ("of the new Russian government": 4).
+	maxCaseDistance = 6
+)
+
+// relClass is what the rules make of a dependency relation.
+type relClass uint8
+
+const (
+	relOther  relClass = iota
+	relNmod            // nmod without subtype: a prepositional modifier of a nominal
+	relAcl             // acl, acl:relcl: a clause modifying a nominal
+	relObl             // obl: a nominal adjunct or oblique argument of a verb, adjective or adverb
+	relCase            // case: the preposition of a nominal
+	relPassOn          // relations that keep a mention in its phrase (conj, compound, flat, appos, nmod:poss)
+)
+
+// attachBlocks says which relations, taken from a nominal that is not the
+// cue, detach a mention from the cue. acl is not blocking: "condemned the
+// attack launched by Russia" keeps Russia (through a weak adjunct).
+var attachBlocks = [...]bool{relNmod: true}
+
+// Grammar is a parser model prepared for the engine. It is immutable and
+// safe for concurrent use.
+type Grammar struct {
+	m     *syntax.Model
+	class []relClass // by relation index of m
+}
+
+// NewGrammar prepares m for the engine.
+func NewGrammar(m *syntax.Model) *Grammar {
+	g := &Grammar{m: m, class: make([]relClass, len(m.Relations))}
+	for i, r := range m.Relations {
+		switch {
+		case r == "nmod:poss" || syntax.Universal(r) == "conj" || syntax.Universal(r) == "compound" ||
+			syntax.Universal(r) == "flat" || r == "appos":
+			g.class[i] = relPassOn
+		case r == "nmod":
+			g.class[i] = relNmod
+		case r == "obl":
+			g.class[i] = relObl
+		case syntax.Universal(r) == "acl":
+			g.class[i] = relAcl
+		case r == "case":
+			g.class[i] = relCase
+		}
+	}
+	return g
+}
+
+// Model returns the parser model.
+func (g *Grammar) Model() *syntax.Model { return g.m }
+
+// Parser parses the sentences of statements for the engine and keeps the
+// last parse. It is not safe for concurrent use: keep one per goroutine
+// (with the Scratch); it allocates only while its buffers grow.
+type Parser struct {
+	g       *Grammar
+	p       *syntax.Parser
+	words   []syntax.Word
+	forms   []string
+	tree    syntax.Tree
+	first   []int32 // per token of the sentence: its first word, or -1
+	mark    []uint32
+	epoch   uint32
+	sent    int32 // the sentence of the current statement last tried, or -1
+	ok      bool  // whether sent was parsed (it was not too long)
+	tokBase int32 // token index of the sentence's first token
+	parses  int
+}
+
+// NewParser returns a Parser of g.
+func (g *Grammar) NewParser() *Parser { return &Parser{g: g, p: g.m.NewParser(), sent: -1} }
+
+// Parses is how many sentences p has parsed since it was made.
+func (p *Parser) Parses() int { return p.parses }
+
+// Tree returns the words and the parse of the last sentence parsed.
+func (p *Parser) Tree() ([]syntax.Word, *syntax.Tree) { return p.words, &p.tree }
+
+// ParseSentence parses the tokens toks of one sentence of text, whose first
+// token has index base in the statement, and reports whether it did (a
+// sentence longer than maxParseWords words is not parsed).
+func (p *Parser) ParseSentence(text string, toks []tokenize.Token, base int32) bool {
+	if len(toks) > maxParseWords {
+		return false // every token gives at least one word
+	}
+	p.words = syntax.AppendWords(p.words[:0], text, toks)
+	if len(p.words) > maxParseWords {
+		return false
+	}
+	p.forms = p.forms[:0]
+	for _, w := range p.words {
+		p.forms = append(p.forms, w.FormOf(text))
+	}
+	p.p.Parse(p.forms, &p.tree)
+	p.parses++
+	p.first = resizeInt32(p.first, len(toks))
+	for i := range p.first {
+		p.first[i] = -1
+	}
+	for wi := len(p.words) - 1; wi >= 0; wi-- {
+		p.first[p.words[wi].Token] = int32(wi)
+	}
+	if cap(p.mark) < len(p.words) {
+		p.mark = make([]uint32, len(p.words))
+		p.epoch = 0
+	}
+	p.mark = p.mark[:len(p.words)]
+	p.tokBase = base
+	return true
+}
+
+func resizeInt32(a []int32, n int) []int32 {
+	if cap(a) < n {
+		return make([]int32, n)
+	}
+	return a[:n]
+}
+
+// wordsOf returns the word range [from, to) of the statement's tokens
+// [start, end) in the parsed sentence.
+func (p *Parser) wordsOf(start, end int32) (int32, int32) {
+	from := p.first[start-p.tokBase]
+	to := int32(len(p.words))
+	if k := end - p.tokBase; int(k) < len(p.first) {
+		to = p.first[k]
+	}
+	return from, to
+}
+
+// headOf is the word of [from, to) whose head lies outside it, the head of
+// the phrase; the first such word when several are.
+func (p *Parser) headOf(from, to int32) int32 {
+	for w := from; w < to; w++ {
+		if h := p.tree.Heads[w]; h < from || h >= to {
+			return w
+		}
+	}
+	return from
+}
+
+// parsed makes sure the sentence of token i is parsed, and reports whether
+// it is.
+func (e *engine) parsed(i int32) bool {
+	p := e.in.Parser
+	if p == nil {
+		return false
+	}
+	si := e.info[i].sent
+	if p.sent == si {
+		return p.ok // a sentence too long is tried once
+	}
+	st := e.in.Sentences[si]
+	p.sent = si
+	p.ok = p.ParseSentence(e.in.Text, e.toks[st.Start:st.End], st.Start)
+	return p.ok
+}
+
+// attachedElsewhere reports whether the parse attaches mention mi to
+// something other than the cue occurrence o (rule "attach"). Without a
+// parse, or for a mention outside the cue's sentence or overlapping the
+// cue, it reports false.
+func (e *engine) attachedElsewhere(o *occ, mi int32) bool {
+	m := &e.in.Mentions[mi]
+	if e.info[m.Start].sent != e.info[o.start].sent || m.End > o.start && m.Start < o.end {
+		return false
+	}
+	if !e.parsed(o.start) {
+		return false
+	}
+	p := e.in.Parser
+	heads, rels, tags := p.tree.Heads, p.tree.Rels, p.tree.Tags
+	cf, ct := p.wordsOf(o.start, o.end)
+	mf, mt := p.wordsOf(m.Start, m.End)
+	if cf < 0 || mf < 0 || cf >= ct || mf >= mt {
+		return false
+	}
+	// Mark the cue's words and its ancestors.
+	p.epoch++
+	if p.epoch == 0 {
+		clear(p.mark)
+		p.epoch = 1
+	}
+	for w := cf; w < ct; w++ {
+		p.mark[w] = p.epoch
+	}
+	for w, k := heads[p.headOf(cf, ct)], 0; w >= 0 && k < maxAttachDepth; w, k = heads[w], k+1 {
+		p.mark[w] = p.epoch
+	}
+	// Walk up from the mention's head to the first marked word.
+	x := p.headOf(mf, mt)
+	for k := 0; k < maxAttachDepth && x >= 0 && p.mark[x] != p.epoch; k++ {
+		h := heads[x]
+		if h < 0 {
+			return false
+		}
+		c := p.g.class[rels[x]]
+		if h >= cf && h < ct {
+			// A prepositional phrase on the cue itself is its argument
+			// only with one of the cue's role prepositions ("support for
+			// X", "voted against X", "backed by X"); with another it is an
+			// adjunct ("accept peacekeepers in Ukraine" read with "in
+			// Ukraine" on the verb).
+			if c == relObl || c == relNmod {
+				found, ok := e.caseOf(x, o, cf, ct, true)
+				return found && !ok
+			}
+			return false
+		}
+		if int(c) < len(attachBlocks) && attachBlocks[c] && nominal(tags[h]) {
+			if found, ok := e.caseOf(x, o, cf, ct, false); found && !ok {
+				return true
+			}
+		}
+		x = h
+	}
+	return false
+}
+
+// nominal reports whether tag t heads a nominal phrase.
+func nominal(t syntax.UPOS) bool {
+	return t == syntax.NOUN || t == syntax.PROPN || t == syntax.PRON
+}
+
+// caseOf finds the case marker (preposition) of word x of the parsed
+// sentence and reports whether it lets x's phrase reach cue occurrence o,
+// whose words are [cf, ct): it is of class "owner" (function.tsv: "of",
+// "from", "by"), or, when onCue (x hangs off the cue itself), one of the
+// cue's own words ("vote against") or, unless the cue is an svo verb (by
+// the parse: its target is the object), one of its target or holder
+// prepositions ("US sanctions against Russia" read as a noun). found is false when x has no case marker;
+// ok is then false too.
+func (e *engine) caseOf(x int32, o *occ, cf, ct int32, onCue bool) (found, ok bool) {
+	p := e.in.Parser
+	c := &e.l.cues[o.cue]
+	for w := max(0, x-maxCaseDistance); w < x; w++ {
+		if p.tree.Heads[w] != x || p.g.class[p.tree.Rels[w]] != relCase {
+			continue
+		}
+		inf := &e.info[p.tokBase+p.words[w].Token]
+		if inf.class&ClassOwner != 0 || onCue && w >= cf && w < ct {
+			return true, true
+		}
+		if onCue && !(c.Frame == FrameSVO && p.tree.Tags[p.headOf(cf, ct)] == syntax.VERB) && inf.prep >= 0 && (c.TargetPreps|c.HolderPreps)&(1<<uint(inf.prep)) != 0 {
+			return true, true
+		}
+		found = true
+	}
+	return found, false
+}
+
+// keepAttached drops from ps, in place, the mentions the parse attaches
+// elsewhere than to cue occurrence o (attachedElsewhere), and the pronouns
+// whose antecedent is embedded in another noun's phrase (embedded).
+// Speaker stand-ins are kept.
+func (e *engine) keepAttached(o *occ, ps []part) []part {
+	if e.in.Parser == nil || len(ps) == 0 {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		switch {
+		case p.mention < 0:
+		case p.rule == RulePronoun:
+			// The part's mention is the antecedent, not a word of the
+			// cue's sentence.
+			if e.embedded(o, p.mention) {
+				continue
+			}
+		case e.attachedElsewhere(o, p.mention):
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// embedded reports whether the parse attaches mention mi, as the
+// antecedent of a pronoun, inside the phrase of another noun through a
+// preposition that is not of class owner: in "accept European peacekeepers
+// in Ukraine. … he will accept it", "it" is the peacekeepers, the head of
+// the phrase, not Ukraine. It parses mi's sentence when that is not the
+// one parsed; o is the cue occurrence the pronoun is an argument of.
+func (e *engine) embedded(o *occ, mi int32) bool {
+	m := &e.in.Mentions[mi]
+	if !e.parsed(m.Start) {
+		return false
+	}
+	p := e.in.Parser
+	mf, mt := p.wordsOf(m.Start, m.End)
+	if mf < 0 || mf >= mt {
+		return false
+	}
+	x := p.headOf(mf, mt)
+	h := p.tree.Heads[x]
+	if h < 0 || p.g.class[p.tree.Rels[x]] != relNmod || !nominal(p.tree.Tags[h]) {
+		return false
+	}
+	found, ok := e.caseOf(x, o, -1, -1, false)
+	return found && !ok
+}
