@@ -2,13 +2,10 @@ package lexicon
 
 import (
 	"context"
-	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stancetag/stancetag/classifier"
-	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
 )
 
 // A 25-word news statement with three caller actors and the full gazetteer.
@@ -47,22 +44,10 @@ func benchAnalyzeWith(b *testing.B, c *Classifier, text string, actors []classif
 
 func BenchmarkAnalyze25Words(b *testing.B) { benchAnalyze(b, bench25, benchActors) }
 
-// BenchmarkAnalyze25WordsNoSyntax is BenchmarkAnalyze25Words without the
-// parser model: the difference is the lazy parse (one sentence here).
-func BenchmarkAnalyze25WordsNoSyntax(b *testing.B) {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(Data(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == syntax.ModelPath {
-			return err
-		}
-		data, err := fs.ReadFile(Data(), p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := New(m)
+// BenchmarkAnalyze25WordsSyntax is BenchmarkAnalyze25Words with
+// WithSyntax: the sentence holds cues and mentions, so it is parsed.
+func BenchmarkAnalyze25WordsSyntax(b *testing.B) {
+	c, err := New(Data(), WithSyntax())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -230,7 +230,7 @@ func TestNewErrorOrder(t *testing.T) {
 				for _, f := range tt.files {
 					m[f] = &fstest.MapFile{Data: []byte(bad[f])}
 				}
-				_, err := New(m)
+				_, err := New(m, WithSyntax())
 				require.Error(t, err)
 				assert.Regexp(t, "^"+regexp.QuoteMeta(tt.want), err.Error())
 			}

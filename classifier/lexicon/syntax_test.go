@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -18,15 +19,19 @@ import (
 	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
 )
 
-// requireSyntax skips tests of the parse rules when the data has no
-// parser model (a checkout before the model is committed).
+var (
+	syntaxOnce sync.Once
+	syntaxC    *Classifier
+	syntaxErr  error
+)
+
+// requireSyntax returns the embedded lexicon with syntax, loaded once.
 func requireSyntax(t testing.TB) *Classifier {
 	t.Helper()
-	c := defaultClassifier(t)
-	if !c.HasSyntax() {
-		t.Skip("no parser model at data/" + syntax.ModelPath)
-	}
-	return c
+	syntaxOnce.Do(func() { syntaxC, syntaxErr = New(Data(), WithSyntax()) })
+	require.NoError(t, syntaxErr)
+	require.True(t, syntaxC.HasSyntax())
+	return syntaxC
 }
 
 // withoutSyntax returns the embedded data without the parser model
@@ -36,9 +41,13 @@ func withoutSyntax(t *testing.T) fstest.MapFS {
 	return copyData(t)
 }
 
-// Without a model file the classifier works from token windows alone.
+// Without WithSyntax the classifier works from token windows alone, and
+// does not need the model file; with it, the file must be there.
 func TestNewWithoutSyntax(t *testing.T) {
 	t.Parallel()
+	require.False(t, defaultClassifier(t).HasSyntax(), "syntax is off by default")
+	_, err := New(withoutSyntax(t), WithSyntax())
+	require.ErrorIs(t, err, fs.ErrNotExist)
 	c, err := New(withoutSyntax(t))
 	require.NoError(t, err)
 	require.False(t, c.HasSyntax())
@@ -53,6 +62,8 @@ func TestNewBadSyntaxModel(t *testing.T) {
 	m := withoutSyntax(t)
 	m[syntax.ModelPath] = &fstest.MapFile{Data: []byte("not a model\n")}
 	_, err := New(m)
+	require.NoError(t, err, "without WithSyntax the model is not read")
+	_, err = New(m, WithSyntax())
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "lexicon: syntax")
 	require.Contains(t, err.Error(), syntax.ModelPath)

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/stancetag/stancetag/classifier"
 )
 
 // BenchmarkAnalyzeCorpus runs `stancetag analyze` in process with the
@@ -25,14 +27,14 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	n := bytes.Count(input, []byte{'\n'})
-	if _, err := loadLexicon(""); err != nil { // loaded once, outside the timing
+	if _, err := loadLexicon("", false); err != nil { // loaded once, outside the timing
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
 		a := &app{
-			stdin: bytes.NewReader(input), stdout: io.Discard, stderr: io.Discard, load: loadLexicon,
+			stdin: bytes.NewReader(input), stdout: io.Discard, stderr: io.Discard, load: func(dir string) (classifier.Classifier, error) { return loadLexicon(dir, false) },
 			env: func(string) (string, bool) { return "", false },
 		}
 		if code := a.analyze(b.Context(), nil); code != exitOK {

@@ -51,10 +51,10 @@ func main() {
 		stdout: os.Stdout,
 		stderr: os.Stderr,
 		env:    os.LookupEnv,
-		load:   loadLexicon,
 		stop:   stop,
 		hangup: notifyHangup,
 	}
+	a.load = func(dir string) (classifier.Classifier, error) { return loadLexicon(dir, a.syntax) }
 	code := a.run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
@@ -77,6 +77,9 @@ type app struct {
 	hangup func() (c <-chan os.Signal, stop func())
 	// readFile reads serve's config file; nil means os.ReadFile.
 	readFile func(string) ([]byte, error)
+	// syntax is the -syntax flag of the command running: load asks for
+	// the lexicon with the parser.
+	syntax bool
 }
 
 // notifyHangup relays SIGHUP. Only serve asks for it: elsewhere SIGHUP keeps
@@ -139,16 +142,24 @@ flags win over the environment, which wins over serve's --config YAML file.
 }
 
 // loadLexicon loads the lexicon classifier: the embedded lexicon, or the one
-// in dir (laid out like classifier/lexicon/data).
-func loadLexicon(dir string) (classifier.Classifier, error) {
+// in dir (laid out like classifier/lexicon/data), with the parser when
+// syntax is set.
+func loadLexicon(dir string, syntax bool) (classifier.Classifier, error) {
 	var (
 		c   *lexicon.Classifier
 		err error
 	)
-	if dir == "" {
+	var opts []lexicon.Option
+	if syntax {
+		opts = append(opts, lexicon.WithSyntax())
+	}
+	switch {
+	case dir == "" && !syntax:
 		c, err = lexicon.Default()
-	} else {
-		c, err = lexicon.New(os.DirFS(dir))
+	case dir == "":
+		c, err = lexicon.New(lexicon.Data(), opts...)
+	default:
+		c, err = lexicon.New(os.DirFS(dir), opts...)
 	}
 	if err != nil {
 		// Not a typed nil in a non-nil interface.

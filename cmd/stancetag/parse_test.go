@@ -273,8 +273,8 @@ func TestParserTrain(t *testing.T) {
 	assert.Equal(t, []string{
 		"source: stancetag test sentences",
 		"data: train.conllu sha256:" + hex.EncodeToString(sum[:]) + " (22 sentences, 193 words)",
-		"command: stancetag parser-train -tag-epochs 3 -parse-epochs 3 -folds 2 -seed 1 -min-weight 2 train.conllu",
-		"config: TagEpochs=3 ParseEpochs=3 Folds=2 ExploreFrom=1 ExploreP=0.9 Seed=1 MinWeight=2",
+		"command: stancetag parser-train -tag-epochs 3 -parse-epochs 3 -folds 2 -seed 1 -min-weight 256 train.conllu",
+		"config: TagEpochs=3 ParseEpochs=3 Folds=2 ExploreFrom=1 ExploreP=0.9 Seed=1 MinWeight=256",
 	}, m.Notes)
 	var saved bytes.Buffer
 	require.NoError(t, m.Save(&saved))

@@ -51,6 +51,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 	version := buildVersion(debug.ReadBuildInfo())
 
 	start := time.Now()
+	a.syntax = cfg.syntax
 	c, err := a.load(cfg.lexiconDir)
 	if err != nil {
 		log.Error("loading lexicon", "dir", cfg.lexiconDir, "err", err)
