@@ -19,7 +19,7 @@ API_PROTO := proto/stance/v1/stance.proto
 .DEFAULT_GOAL := help
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
-        bench-compare loadtest soak profile rss instr
+        bench-compare loadtest soak profile rss instr java-check java-example
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -148,3 +148,22 @@ client-example: ts-deps ## print an Analysis from the TS client: make client-exa
 	$(if $(ADDR),,$(error usage: make client-example ADDR=host:port TEXT='...'))
 	$(if $(value TEXT),,$(error usage: make client-example ADDR=host:port TEXT='...'))
 	cd $(TS_DIR) && node example.mjs '$(ADDR)' '$(subst ','\'',$(value TEXT))'
+
+# Java (clients/java/): Debian's gRPC-Java, not part of `make test`. Needs
+# `apt-get install protobuf-compiler protobuf-compiler-grpc-java-plugin
+# libgrpc-java libgoogle-common-protos-java libgeronimo-annotation-1.3-spec-java
+# libnetty-java libperfmark-java` and a JDK (17 here).
+J := /usr/share/java
+space := $(subst ,, )
+JAVA_CP := $(J)/protobuf.jar:$(J)/grpc-api.jar:$(J)/grpc-stub.jar:$(J)/grpc-protobuf.jar:$(J)/grpc-protobuf-lite.jar:$(J)/guava.jar:$(J)/proto-google-common-protos.jar:$(J)/geronimo-annotation-1.3-spec.jar
+# What a call needs at run time besides JAVA_CP: a transport (Netty) and grpc-core.
+JAVA_RUN_CP := $(JAVA_CP):$(J)/grpc-core.jar:$(J)/grpc-context.jar:$(J)/grpc-netty.jar:$(subst $(space),:,$(foreach n,common buffer transport resolver codec codec-http codec-http2 codec-socks handler handler-proxy,$(J)/netty-$(n).jar)):$(J)/perfmark-api.jar
+
+java-check: ## generate the Java stubs into bin/java/gen (buf.gen.java.yaml) and javac them with clients/java against Debian's jars
+	$(BUF) generate --template buf.gen.java.yaml
+	rm -rf bin/java/classes && mkdir -p bin/java/classes
+	javac -Xlint:-options -d bin/java/classes -cp '$(JAVA_CP)' $$(find bin/java/gen clients/java/src -name '*.java')
+
+java-example: java-check ## one Analyze call from Java: make java-example ADDR=host:port TEXT='Paris backed the plan.'
+	$(if $(ADDR),,$(error usage: make java-example ADDR=host:port TEXT='...'))
+	java -cp 'bin/java/classes:$(JAVA_RUN_CP)' dev.stancetag.example.Example '$(ADDR)' '$(subst ','\'',$(value TEXT))'

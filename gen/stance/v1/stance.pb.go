@@ -1487,7 +1487,8 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\aAnalyze\x12\x19.stance.v1.AnalyzeRequest\x1a\x1a.stance.v1.AnalyzeResponse\"\x03\x90\x02\x01\x12V\n" +
 	"\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x010\x01\x12N\n" +
 	"\n" +
-	"ListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01B7Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1b\x06proto3"
+	"ListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01B\xa9\x01\n" +
+	"\x17dev.stancetag.stance.v1B\vStanceProtoP\x01Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1\xa2\x02\x03STG\xaa\x02\x13Stancetag.Stance.V1\xca\x02\x13Stancetag\\Stance\\V1\xea\x02\x15Stancetag::Stance::V1b\x06proto3"
 
 var (
 	file_stance_v1_stance_proto_rawDescOnce sync.Once
