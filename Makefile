@@ -19,7 +19,8 @@ API_PROTO := proto/stance/v1/stance.proto
 .DEFAULT_GOAL := help
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
-        bench-compare loadtest soak profile rss instr java-check java-example
+        bench-compare loadtest soak profile rss instr java-check java-example \
+        python-generate python-check-generated python-test
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,7 +65,7 @@ breaking: ## buf breaking against HEAD~1 and against the API contract baseline
 	  $(BUF) breaking --against ".git#ref=$$base"; \
 	fi
 
-test: check-generated lint breaking unit e2e ts-test ## everything CI runs: generated code (Go and TS), lint, breaking, unit tests with -race, e2e, TS client tests
+test: check-generated lint breaking unit e2e ts-test python-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests
 
 unit: ## go test -race for every package but e2e
 	$(GO) test -race $$($(GO) list ./... | grep -v '/e2e$$')
@@ -167,3 +168,28 @@ java-check: ## generate the Java stubs into bin/java/gen (buf.gen.java.yaml) and
 java-example: java-check ## one Analyze call from Java: make java-example ADDR=host:port TEXT='Paris backed the plan.'
 	$(if $(ADDR),,$(error usage: make java-example ADDR=host:port TEXT='...'))
 	java -cp 'bin/java/classes:$(JAVA_RUN_CP)' dev.stancetag.example.Example '$(ADDR)' '$(subst ','\'',$(value TEXT))'
+
+# Python client (clients/python/): Debian's python3-grpcio and python3-protobuf,
+# and Debian's protoc and grpc_python_plugin to generate it (.ci/debian-packages
+# installs them all).
+PY_DIR := clients/python
+PYTHON ?= /usr/bin/python3
+PY_GEN := $(PY_DIR)/gen $(PY_DIR)/src/stancetag/_googleapis
+
+python-generate: ## regenerate clients/python's stubs (buf.gen.python.yaml, buf.gen.python-rpc.yaml)
+	$(BUF) generate --template buf.gen.python.yaml
+	@img="$$(mktemp)"; trap 'rm -f "$$img"' EXIT; \
+	echo "$(GO) run ./$(PY_DIR)/rpcimage IMAGE && $(BUF) generate IMAGE --template buf.gen.python-rpc.yaml --path google/rpc"; \
+	$(GO) run ./$(PY_DIR)/rpcimage "$$img" && \
+	$(BUF) generate "$$img#format=binpb" --template buf.gen.python-rpc.yaml --path google/rpc
+
+python-check-generated: python-generate ## fail if clients/python's generated stubs differ from what buf generates
+	@if [ -n "$$(git status --porcelain -- $(PY_GEN))" ]; then \
+	  echo "$(PY_GEN) out of date with proto/: run 'make python-generate' and commit it"; \
+	  git status --porcelain -- $(PY_GEN); exit 1; \
+	fi
+
+python-test: python-check-generated ## unittest the Python client, end to end against a freshly built server
+	$(GO) build -o bin/stancetag ./cmd/stancetag
+	cd $(PY_DIR) && STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=src:gen:tests PYTHONDONTWRITEBYTECODE=1 \
+	  $(PYTHON) -m unittest discover -s tests -v
