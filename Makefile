@@ -20,7 +20,7 @@ API_PROTO := proto/stance/v1/stance.proto
 .PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
         bench-compare loadtest soak profile rss instr java-check java-example \
-        python-generate python-check-generated python-test
+        python-generate python-check-generated python-test rules-test
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -65,7 +65,7 @@ breaking: ## buf breaking against HEAD~1 and against the API contract baseline
 	  $(BUF) breaking --against ".git#ref=$$base"; \
 	fi
 
-test: check-generated lint breaking unit e2e ts-test python-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests
+test: check-generated lint breaking unit e2e ts-test python-test rules-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests, promtool rule tests
 
 unit: ## go test -race for every package but e2e
 	$(GO) test -race $$($(GO) list ./... | grep -v '/e2e$$')
@@ -193,3 +193,15 @@ python-test: python-check-generated ## unittest the Python client, end to end ag
 	$(GO) build -o bin/stancetag ./cmd/stancetag
 	cd $(PY_DIR) && STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=src:gen:tests PYTHONDONTWRITEBYTECODE=1 \
 	  $(PYTHON) -m unittest discover -s tests -v
+
+# Monitoring (deploy/prometheus, deploy/grafana). promtool: the one on PATH, or
+# Debian's, which .ci/debian-packages extracts into bin/.
+PROMTOOL ?= $(or $(shell command -v promtool 2>/dev/null),$(CURDIR)/bin/promtool)
+
+rules-test: ## promtool: check and unit-test the alert rules in deploy/prometheus, parse the Grafana dashboard's queries
+	@if [ ! -x "$(PROMTOOL)" ]; then \
+	  echo "no promtool at $(PROMTOOL): run .ci/debian-packages (it extracts Debian's into bin/) or set PROMTOOL"; exit 1; \
+	fi
+	$(PROMTOOL) check rules deploy/prometheus/stancetag.rules.yaml
+	cd deploy/prometheus && $(PROMTOOL) test rules stancetag.rules.test.yaml
+	PROMTOOL=$(PROMTOOL) $(GO) test -count=1 -run '^TestDashboardQueriesParse$$' ./deploy/
