@@ -189,10 +189,19 @@ python-check-generated: python-generate ## fail if clients/python's generated st
 	  git status --porcelain -- $(PY_GEN); exit 1; \
 	fi
 
-python-test: python-check-generated ## unittest the Python client, end to end against a freshly built server
+python-test: python-check-generated ## unittest the Python client against a freshly built server, from the source tree and pip-installed
 	$(GO) build -o bin/stancetag ./cmd/stancetag
 	cd $(PY_DIR) && STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=src:gen:tests PYTHONDONTWRITEBYTECODE=1 \
 	  $(PYTHON) -m unittest discover -s tests -v
+	@# The same tests against what `pip install` makes of pyproject.toml, in a
+	@# throw-away virtualenv that sees Debian's grpcio and protobuf.
+	@venv="$$(mktemp -d)"; trap 'rm -rf "$$venv" $(CURDIR)/$(PY_DIR)/build $(CURDIR)/$(PY_DIR)/src/*.egg-info' EXIT; \
+	echo "pip install $(PY_DIR) (virtualenv with --system-site-packages) and unittest"; \
+	$(PYTHON) -m venv --system-site-packages "$$venv" && \
+	"$$venv/bin/pip" install -q --no-deps --no-build-isolation --no-index $(PY_DIR) && \
+	cd "$$venv" && "$$venv/bin/python" -c 'import stancetag; print("testing", stancetag.__file__)' && \
+	STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=$(CURDIR)/$(PY_DIR)/tests PYTHONDONTWRITEBYTECODE=1 \
+	  "$$venv/bin/python" -m unittest discover -s $(CURDIR)/$(PY_DIR)/tests
 
 # Monitoring (deploy/prometheus, deploy/grafana). promtool: the one on PATH, or
 # Debian's, which .ci/debian-packages extracts into bin/.
