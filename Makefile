@@ -17,7 +17,7 @@ LISTEN   ?= :50051
 API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
-.PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
+.PHONY: deps help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
         bench-compare loadtest soak profile rss instr java-check java-example \
         python-generate python-check-generated python-test rules-test
@@ -65,7 +65,7 @@ breaking: ## buf breaking against HEAD~1 and against the API contract baseline
 	  $(BUF) breaking --against ".git#ref=$$base"; \
 	fi
 
-test: check-generated lint breaking unit e2e ts-test python-test rules-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests, promtool rule tests
+test: deps check-generated lint breaking unit e2e ts-test python-test rules-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests, promtool rule tests
 
 unit: ## go test -race for every package but e2e
 	$(GO) test -race $$($(GO) list ./... | grep -v '/e2e$$')
@@ -206,6 +206,9 @@ python-test: python-check-generated ## unittest the Python client against a fres
 # Monitoring (deploy/prometheus, deploy/grafana). promtool: the one on PATH, or
 # Debian's, which .ci/debian-packages extracts into bin/.
 PROMTOOL ?= $(or $(shell command -v promtool 2>/dev/null),$(CURDIR)/bin/promtool)
+
+deps: ## install what make test needs from Debian (protoc, Python gRPC, promtool): .ci/debian-packages, idempotent, quiet when all is there
+	.ci/debian-packages
 
 rules-test: ## promtool: check and unit-test the alert rules in deploy/prometheus, parse the Grafana dashboard's queries
 	@if [ ! -x "$(PROMTOOL)" ]; then \
