@@ -36,8 +36,13 @@ func newUTF8Codec() utf8Codec {
 }
 
 // Unmarshal decodes data into v, falling back to decodeRelaxed when the
-// proto codec fails.
+// proto codec fails. A *wireRequest (request.go) only keeps the bytes: the
+// service decodes them itself, after the interceptors, and never fails here.
 func (c utf8Codec) Unmarshal(data mem.BufferSlice, v any) error {
+	if w, ok := v.(*wireRequest); ok {
+		w.received(data.Materialize())
+		return nil
+	}
 	err := c.CodecV2.Unmarshal(data, v)
 	if err == nil {
 		return nil

@@ -42,8 +42,7 @@ func (c *checker) batch(req *stancev1.AnalyzeRequest) ([]classifier.Statement, c
 	case len(sts) == 0:
 		c.vs.add("statements", ReasonBatchEmpty, "at least one statement is required")
 	case len(sts) > c.lim.MaxBatch:
-		c.vs.add("statements", ReasonBatchTooLarge,
-			fmt.Sprintf("%d statements, at most %d per call; split the batch or use AnalyzeStream", len(sts), c.lim.MaxBatch))
+		c.vs.add("statements", ReasonBatchTooLarge, batchTooLarge(len(sts), c.lim.MaxBatch))
 		// Do not spend work on the statements of a request that cannot pass.
 		return nil, classifier.Options{}, 0, c.vs.err(-1)
 	}
@@ -102,8 +101,7 @@ func (c *checker) shared(list []*stancev1.Actor, where at) scope {
 		return scope{}
 	}
 	if len(list) > c.lim.MaxActors {
-		c.vs.add(where.field("actors"), ReasonTooManyActors,
-			fmt.Sprintf("%d actors, at most %d", len(list), c.lim.MaxActors))
+		c.vs.add(where.field("actors"), ReasonTooManyActors, tooManyActors(len(list), c.lim.MaxActors))
 		return scope{}
 	}
 	sc := scope{
@@ -241,8 +239,7 @@ func (c *checker) actor(p *stancev1.Actor, where at, j int) (a classifier.Actor,
 
 	aliases := p.GetAliases()
 	if len(aliases) > c.lim.MaxAliases {
-		c.vs.add(where.actorField(j, "aliases"), ReasonTooManyAliases,
-			fmt.Sprintf("%d aliases, at most %d", len(aliases), c.lim.MaxAliases))
+		c.vs.add(where.actorField(j, "aliases"), ReasonTooManyAliases, tooManyAliases(len(aliases), c.lim.MaxAliases))
 	} else {
 		for k, alias := range aliases {
 			switch {

@@ -251,7 +251,7 @@ func TestValidationCap(t *testing.T) {
 // sending raw bytes, which grpc-go rejects while decoding).
 func TestValidationInvalidUTF8(t *testing.T) {
 	t.Parallel()
-	svc := newService(newFake("fake/1"), smallLimits(), 1)
+	svc := newService(newFake("fake/1"), smallLimits(), 1, nil)
 	tests := []struct {
 		name  string
 		req   *stancev1.AnalyzeRequest

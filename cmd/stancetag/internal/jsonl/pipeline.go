@@ -180,7 +180,7 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	lines := make(chan int, 1)
 
 	go func() {
-		n, err := readChunks(ctx, in, cfg.Limits.MaxRecvMsgBytes, perChunk, free, work)
+		n, err := readChunks(ctx, in, cfg.Limits.RecvMsgBytes(), perChunk, free, work)
 		lines <- n
 		readErr <- err
 		close(work)
@@ -424,7 +424,7 @@ func (p *parser) remote(line []byte, tooBig int) (*stancev1.Statement, string, b
 
 func (p *parser) decode(line []byte, tooBig int) (string, bool) {
 	if tooBig > 0 {
-		return fmt.Sprintf("line is %d bytes, at most %d", tooBig, p.chk.lim.MaxRecvMsgBytes), false
+		return fmt.Sprintf("line is %d bytes, at most %d", tooBig, p.chk.lim.RecvMsgBytes()), false
 	}
 	if err := p.dec.decode(line, &p.in); err != nil {
 		return "invalid JSON: " + err.Error(), false

@@ -185,7 +185,7 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 		var tooBig int
 		var eof bool
 		var err error
-		line, tooBig, eof, err = readLine(r, line[:0], chk.lim.MaxRecvMsgBytes)
+		line, tooBig, eof, err = readLine(r, line[:0], chk.lim.RecvMsgBytes())
 		if err != nil {
 			return fmt.Errorf("reading line %d: %w", lineNo+1, err)
 		}
