@@ -24,6 +24,7 @@ type loaded struct {
 	c         classifier.Classifier
 	version   string
 	gazetteer []classifier.Actor
+	forms     map[string]string // gazetteerForms(gazetteer)
 }
 
 // service implements stancev1.StanceServiceServer.
@@ -54,7 +55,8 @@ func newService(c classifier.Classifier, lim Limits, parallelism int, authorize 
 // swap makes c the classifier of every RPC (or stream message) that starts
 // from now on.
 func (s *service) swap(c classifier.Classifier) {
-	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: c.Gazetteer()})
+	g := c.Gazetteer()
+	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: g, forms: gazetteerForms(g)})
 }
 
 func (s *service) load() *loaded { return s.current.Load() }
@@ -63,7 +65,7 @@ func (s *service) load() *loaded { return s.current.Load() }
 // large enough.
 func (s *service) Analyze(ctx context.Context, req *stancev1.AnalyzeRequest) (*stancev1.AnalyzeResponse, error) {
 	l := s.load()
-	ck := checker{lim: s.lim, gazetteer: l.gazetteer}
+	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
 	sts, opts, enc, err := ck.batch(req)
 	if err != nil {
 		return nil, toRPCError(err)
@@ -113,7 +115,7 @@ func (s *service) streamMessage(ctx context.Context, stream grpc.BidiStreamingSe
 	// Each message uses the classifier current when it arrives, so a long
 	// stream picks up a reloaded lexicon; responses say which.
 	l := s.load()
-	ck := checker{lim: s.lim, gazetteer: l.gazetteer}
+	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
 	if len(req.GetActors()) > 0 {
 		*sc = ck.shared(req.GetActors(), at{})
 	}

@@ -31,7 +31,7 @@ const (
 	ReasonPageTokenInvalid     = "PAGE_TOKEN_INVALID"     // page_token was not issued by this server
 	ReasonPageTokenStale       = "PAGE_TOKEN_STALE"       // page_token was issued for another lexicon version
 	ReasonMalformedRequest     = "MALFORMED_REQUEST"      // the request's bytes are not a protobuf encoding of its message
-	ReasonActorIDTaken         = "ACTOR_ID_TAKEN"         // a caller actor's id is a gazetteer id but its name is not that actor's
+	ReasonActorIDTaken         = "ACTOR_ID_TAKEN"         // a caller actor with a gazetteer id has a name or alias of another gazetteer actor
 )
 
 // ErrorDomain is google.rpc.ErrorInfo.domain of every error this service
