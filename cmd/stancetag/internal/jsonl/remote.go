@@ -195,7 +195,7 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 		lineNo++
 		lines.Store(int64(lineNo))
 		if tooBig > 0 || len(bytes.TrimSpace(line)) > 0 {
-			st, msg, ok := p.remote(line, tooBig)
+			st, msg, ok := p.remote(line, lineNo, tooBig)
 			switch {
 			case !ok:
 				bad.Add(1)
