@@ -37,10 +37,11 @@ func newUTF8Codec() utf8Codec {
 
 // Unmarshal decodes data into v, falling back to decodeRelaxed when the
 // proto codec fails. A *wireRequest (request.go) only keeps the bytes: the
-// service decodes them itself, after the interceptors, and never fails here.
+// service decodes them itself, after authorizing the call, and never fails
+// here.
 func (c utf8Codec) Unmarshal(data mem.BufferSlice, v any) error {
 	if w, ok := v.(*wireRequest); ok {
-		w.received(data.Materialize())
+		w.receive(data)
 		return nil
 	}
 	err := c.CodecV2.Unmarshal(data, v)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/mem"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
@@ -31,8 +32,11 @@ import (
 type wireRequest struct {
 	kind requestKind
 	b    []byte
+	// held is the transport's buffer that b is, when it came in one piece:
+	// kept (with a reference) instead of copied, and freed by release.
+	held mem.BufferSlice
 	// statements is how many statements the encoding holds at its top
-	// level, counted by the codec, for the log line.
+	// level, counted by bytes, for the log line.
 	statements int
 }
 
@@ -44,9 +48,44 @@ const (
 	kindListActors
 )
 
-// received keeps b, the whole encoding, and counts its statements.
-func (w *wireRequest) received(b []byte) {
-	w.b = b
+// receive keeps a reference to data, the whole encoding, as the transport
+// read it: the bytes of a call refused before they are read (no token) are
+// never copied. A stream message, whose stream was authorized as it opened,
+// is read at once, so that its statements are counted for the log line. The
+// caller must call release.
+func (w *wireRequest) receive(data mem.BufferSlice) {
+	data.Ref()
+	w.held = data
+	if w.kind == kindStream {
+		w.bytes()
+	}
+}
+
+// bytes returns the encoding in one piece, copying it once if the transport
+// read it in several (and letting those go), and counts its statements.
+func (w *wireRequest) bytes() []byte {
+	if w.b != nil || w.held == nil {
+		return w.b
+	}
+	if len(w.held) == 1 {
+		w.b = w.held[0].ReadOnlyData()
+	} else {
+		w.b = w.held.Materialize()
+		w.held.Free()
+		w.held = nil
+	}
+	w.count(w.b)
+	return w.b
+}
+
+// release lets go of the encoding; w must not be used after.
+func (w *wireRequest) release() {
+	w.held.Free()
+	w.held, w.b = nil, nil
+}
+
+// count counts the statements at the top level of b.
+func (w *wireRequest) count(b []byte) {
 	if w.kind == kindListActors {
 		return
 	}
@@ -107,11 +146,12 @@ func unaryHandler[Req any, PReq interface {
 		if err := dec(w); err != nil {
 			return nil, err
 		}
+		defer w.release() // after the call, if admit has not done it before
 		s := srv.(*service)
-		ctx = context.WithValue(ctx, wireStatementsKey{}, w.statements)
 		req := PReq(new(Req))
 		handler := func(ctx context.Context, r any) (any, error) { return call(s, ctx, r.(PReq)) }
 		release, err := s.admit(ctx, fullMethod, w, req, -1, scan)
+		ctx = context.WithValue(ctx, wireStatementsKey{}, w.statements)
 		if err != nil {
 			handler = func(context.Context, any) (any, error) { return nil, err }
 		} else {
@@ -150,8 +190,10 @@ func (s *service) recv(stream grpc.BidiStreamingServer[stancev1.AnalyzeStreamReq
 	}
 	w := &wireRequest{kind: kindStream}
 	if err := ws.RecvMsg(w); err != nil {
+		w.release()
 		return nil, nil, err
 	}
+	defer w.release()
 	req = new(stancev1.AnalyzeStreamRequest)
 	// The stream's interceptors authorized it when it opened.
 	release, err = s.admit(ws.Context(), "", w, req, pos, func(sc *wireScan, b []byte) { sc.streamRequest(b, pos) })
@@ -174,6 +216,7 @@ func (s *service) admit(ctx context.Context, fullMethod string, w *wireRequest, 
 			return nil, err
 		}
 	}
+	w.bytes()
 	release, err = s.decode(ctx, w, m, position, scan)
 	return release, toRPCError(err)
 }
@@ -194,6 +237,6 @@ func (s *service) decode(ctx context.Context, w *wireRequest, m proto.Message, p
 		vs.add("", ReasonMalformedRequest, "the request is not a valid protobuf encoding: "+err.Error())
 		return nil, vs.err(position)
 	}
-	w.b = nil // decoding copied every string: the encoding can go
+	w.release() // decoding copied every string: the encoding can go
 	return release, nil
 }
