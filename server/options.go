@@ -66,7 +66,11 @@ func WithParallelism(n int) Option { return func(c *config) { c.parallelism = n 
 
 // WithGRPCOptions adds options to the *grpc.Server, after the server's own:
 // credentials, stats handlers for metrics, more interceptors (which run
-// inside the logging and recovery ones).
+// inside the logging and recovery ones). A unary StanceService request is
+// authorized (WithAuthorizer), checked and decoded before any interceptor
+// runs; one refused before decoding reaches the interceptors as an empty
+// request whose handler returns the refusal. Stream interceptors see the
+// messages of AnalyzeStream undecoded, as values of an unexported type.
 func WithGRPCOptions(opts ...grpc.ServerOption) Option {
 	return func(c *config) { c.grpcOptions = append(c.grpcOptions, opts...) }
 }
