@@ -25,8 +25,12 @@ API_PROTO := proto/stance/v1/stance.proto
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
+# Build, then exec: the server is make's child itself, so the SIGTERM make
+# passes on when it is killed stops the server (under `go run` it stopped
+# only go, and the server kept the port).
 run: ## serve the gRPC API on LISTEN (default :50051) with the embedded lexicon
-	$(GO) run ./cmd/stancetag serve --listen $(LISTEN)
+	$(GO) build -o bin/stancetag ./cmd/stancetag
+	exec bin/stancetag serve --listen $(LISTEN)
 
 build: ## build bin/stancetag
 	$(GO) build -trimpath -buildvcs=auto -o bin/stancetag ./cmd/stancetag

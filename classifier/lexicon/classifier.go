@@ -74,7 +74,11 @@ func loadParts(fsys fs.FS) (parts, error) {
 		wg                     sync.WaitGroup
 		sentErr, stErr, idxErr error
 	)
-	wg.Go(func() { p.st, stErr = stance.Load(fsys) })
+	wg.Go(func() {
+		if stErr = checkStanceNumbers(fsys); stErr == nil {
+			p.st, stErr = stance.Load(fsys)
+		}
+	})
 	wg.Go(func() { p.idx, idxErr = loadActors(fsys) })
 	// The largest load runs here rather than in a third goroutine.
 	p.sent, sentErr = sentiment.Load(fsys)

@@ -665,7 +665,12 @@ type Actor struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Caller's key, echoed in results; unique within a request. When empty, one is
 	// derived from the name: lower-case, non-alphanumerics replaced by "-"
-	// ("European Union" -> "european-union"). At most 256 bytes.
+	// ("European Union" -> "european-union"). At most 256 bytes. A gazetteer id
+	// (see ListActors) adds names to that gazetteer actor; then neither the name
+	// nor an alias may be a name or alias of another gazetteer actor
+	// ({"id":"country/FRA","name":"Germany"} fails with INVALID_ARGUMENT, reason
+	// ACTOR_ID_TAKEN, naming actors[i].name), since every mention of that actor
+	// would be reported under the wrong id.
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// Canonical name, matched in the text case-insensitively, also in possessive
 	// ("Russia's") and plural forms. Required for caller actors; 1..256 bytes.
