@@ -21,15 +21,21 @@ LISTEN   ?= :50051
 API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
-.PHONY: help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
+.PHONY: deps help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
-        bench-compare loadtest soak profile rss instr parser-model parser-eval parser-model-check
+        bench-compare loadtest soak profile rss instr java-check java-example \
+        python-generate python-check-generated python-test rules-test \
+        parser-model parser-eval parser-model-check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
+# Build, then exec: the server is make's child itself, so the SIGTERM make
+# passes on when it is killed stops the server (under `go run` it stopped
+# only go, and the server kept the port).
 run: ## serve the gRPC API on LISTEN (default :50051) with the embedded lexicon
-	$(GO) run ./cmd/stancetag serve --listen $(LISTEN)
+	$(GO) build -o bin/stancetag ./cmd/stancetag
+	exec bin/stancetag serve --listen $(LISTEN)
 
 build: ## build bin/stancetag
 	$(GO) build -trimpath -buildvcs=auto -o bin/stancetag ./cmd/stancetag
@@ -68,7 +74,7 @@ breaking: ## buf breaking against HEAD~1 and against the API contract baseline
 	  $(BUF) breaking --against ".git#ref=$$base"; \
 	fi
 
-test: check-generated lint breaking unit e2e ts-test ## everything CI runs: generated code (Go and TS), lint, breaking, unit tests with -race, e2e, TS client tests
+test: deps check-generated lint breaking unit e2e ts-test python-test rules-test ## everything CI runs: generated code (Go, TS, Python), lint, breaking, unit tests with -race, e2e, TS and Python client tests, promtool rule tests
 
 unit: ## go test -race for every package but e2e
 	$(GO) test -race $$($(GO) list ./... | grep -v '/e2e$$')
@@ -173,3 +179,71 @@ client-example: ts-deps ## print an Analysis from the TS client: make client-exa
 	$(if $(ADDR),,$(error usage: make client-example ADDR=host:port TEXT='...'))
 	$(if $(value TEXT),,$(error usage: make client-example ADDR=host:port TEXT='...'))
 	cd $(TS_DIR) && node example.mjs '$(ADDR)' '$(subst ','\'',$(value TEXT))'
+
+# Java (clients/java/): Debian's gRPC-Java, not part of `make test`. Needs
+# `apt-get install protobuf-compiler protobuf-compiler-grpc-java-plugin
+# libgrpc-java libgoogle-common-protos-java libgeronimo-annotation-1.3-spec-java
+# libnetty-java libperfmark-java` and a JDK (17 here).
+J := /usr/share/java
+space := $(subst ,, )
+JAVA_CP := $(J)/protobuf.jar:$(J)/grpc-api.jar:$(J)/grpc-stub.jar:$(J)/grpc-protobuf.jar:$(J)/grpc-protobuf-lite.jar:$(J)/guava.jar:$(J)/proto-google-common-protos.jar:$(J)/geronimo-annotation-1.3-spec.jar
+# What a call needs at run time besides JAVA_CP: a transport (Netty) and grpc-core.
+JAVA_RUN_CP := $(JAVA_CP):$(J)/grpc-core.jar:$(J)/grpc-context.jar:$(J)/grpc-netty.jar:$(subst $(space),:,$(foreach n,common buffer transport resolver codec codec-http codec-http2 codec-socks handler handler-proxy,$(J)/netty-$(n).jar)):$(J)/perfmark-api.jar
+
+java-check: ## generate the Java stubs into bin/java/gen (buf.gen.java.yaml) and javac them with clients/java against Debian's jars
+	$(BUF) generate --template buf.gen.java.yaml
+	rm -rf bin/java/classes && mkdir -p bin/java/classes
+	javac -Xlint:-options -d bin/java/classes -cp '$(JAVA_CP)' $$(find bin/java/gen clients/java/src -name '*.java')
+
+java-example: java-check ## one Analyze call from Java: make java-example ADDR=host:port TEXT='Paris backed the plan.'
+	$(if $(ADDR),,$(error usage: make java-example ADDR=host:port TEXT='...'))
+	java -cp 'bin/java/classes:$(JAVA_RUN_CP)' dev.stancetag.example.Example '$(ADDR)' '$(subst ','\'',$(value TEXT))'
+
+# Python client (clients/python/): Debian's python3-grpcio and python3-protobuf,
+# and Debian's protoc and grpc_python_plugin to generate it (.ci/debian-packages
+# installs them all).
+PY_DIR := clients/python
+PYTHON ?= /usr/bin/python3
+PY_GEN := $(PY_DIR)/gen $(PY_DIR)/src/stancetag/_googleapis
+
+python-generate: ## regenerate clients/python's stubs (buf.gen.python.yaml, buf.gen.python-rpc.yaml)
+	$(BUF) generate --template buf.gen.python.yaml
+	@img="$$(mktemp)"; trap 'rm -f "$$img"' EXIT; \
+	echo "$(GO) run ./$(PY_DIR)/rpcimage IMAGE && $(BUF) generate IMAGE --template buf.gen.python-rpc.yaml --path google/rpc"; \
+	$(GO) run ./$(PY_DIR)/rpcimage "$$img" && \
+	$(BUF) generate "$$img#format=binpb" --template buf.gen.python-rpc.yaml --path google/rpc
+
+python-check-generated: python-generate ## fail if clients/python's generated stubs differ from what buf generates
+	@if [ -n "$$(git status --porcelain -- $(PY_GEN))" ]; then \
+	  echo "$(PY_GEN) out of date with proto/: run 'make python-generate' and commit it"; \
+	  git status --porcelain -- $(PY_GEN); exit 1; \
+	fi
+
+python-test: python-check-generated ## unittest the Python client against a freshly built server, from the source tree and pip-installed
+	$(GO) build -o bin/stancetag ./cmd/stancetag
+	cd $(PY_DIR) && STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=src:gen:tests PYTHONDONTWRITEBYTECODE=1 \
+	  $(PYTHON) -m unittest discover -s tests -v
+	@# The same tests against what `pip install` makes of pyproject.toml, in a
+	@# throw-away virtualenv that sees Debian's grpcio and protobuf.
+	@venv="$$(mktemp -d)"; trap 'rm -rf "$$venv" $(CURDIR)/$(PY_DIR)/build $(CURDIR)/$(PY_DIR)/src/*.egg-info' EXIT; \
+	echo "pip install $(PY_DIR) (virtualenv with --system-site-packages) and unittest"; \
+	$(PYTHON) -m venv --system-site-packages "$$venv" && \
+	"$$venv/bin/pip" install -q --no-deps --no-build-isolation --no-index $(PY_DIR) && \
+	cd "$$venv" && "$$venv/bin/python" -c 'import stancetag; print("testing", stancetag.__file__)' && \
+	STANCETAG_BIN=$(CURDIR)/bin/stancetag PYTHONPATH=$(CURDIR)/$(PY_DIR)/tests PYTHONDONTWRITEBYTECODE=1 \
+	  "$$venv/bin/python" -m unittest discover -s $(CURDIR)/$(PY_DIR)/tests
+
+# Monitoring (deploy/prometheus, deploy/grafana). promtool: the one on PATH, or
+# Debian's, which .ci/debian-packages extracts into bin/.
+PROMTOOL ?= $(or $(shell command -v promtool 2>/dev/null),$(CURDIR)/bin/promtool)
+
+deps: ## install what make test needs from Debian (protoc, Python gRPC, promtool): .ci/debian-packages, idempotent, quiet when all is there
+	.ci/debian-packages
+
+rules-test: ## promtool: check and unit-test the alert rules in deploy/prometheus, parse the Grafana dashboard's queries
+	@if [ ! -x "$(PROMTOOL)" ]; then \
+	  echo "no promtool at $(PROMTOOL): run .ci/debian-packages (it extracts Debian's into bin/) or set PROMTOOL"; exit 1; \
+	fi
+	$(PROMTOOL) check rules deploy/prometheus/stancetag.rules.yaml
+	cd deploy/prometheus && $(PROMTOOL) test rules stancetag.rules.test.yaml
+	PROMTOOL=$(PROMTOOL) $(GO) test -count=1 -run '^TestDashboardQueriesParse$$' ./deploy/

@@ -32,7 +32,7 @@ func defaultConfig() config {
 	return config{
 		timeout:       30 * time.Second,
 		maxRecvBytes:  64 << 20,
-		maxSendBytes:  16 << 20,
+		maxSendBytes:  66_223_360, // server.DefaultLimits().RecvMsgBytes()
 		batchSize:     100,
 		batchBytes:    4 << 20,
 		batchAttempts: 5,
@@ -71,9 +71,9 @@ func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = 
 // statements with evidence.
 func WithMaxRecvMsgSize(bytes int) Option { return func(c *config) { c.maxRecvBytes = bytes } }
 
-// WithMaxSendMsgSize sets the largest request sent, in bytes. Default 16
-// MiB, the server's default --max-recv-msg-bytes: a larger request would be
-// refused by the server anyway.
+// WithMaxSendMsgSize sets the largest request sent, in bytes. Default
+// 66,223,360 (63.2 MiB), the server's default --max-recv-msg-bytes: a larger
+// request would be refused by the server anyway.
 func WithMaxSendMsgSize(bytes int) Option { return func(c *config) { c.maxSendBytes = bytes } }
 
 // WithBatchSize sets how many statements AnalyzeAll puts in one Analyze call,

@@ -36,8 +36,14 @@ func newUTF8Codec() utf8Codec {
 }
 
 // Unmarshal decodes data into v, falling back to decodeRelaxed when the
-// proto codec fails.
+// proto codec fails. A *wireRequest (request.go) only keeps the bytes: the
+// service decodes them itself, after authorizing the call, and never fails
+// here.
 func (c utf8Codec) Unmarshal(data mem.BufferSlice, v any) error {
+	if w, ok := v.(*wireRequest); ok {
+		w.receive(data)
+		return nil
+	}
 	err := c.CodecV2.Unmarshal(data, v)
 	if err == nil {
 		return nil

@@ -7,10 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/mem"
-	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/structpb"
 
@@ -86,17 +83,6 @@ func TestInvalidUTF8OnTheWireStream(t *testing.T) {
 	var second stancev1.AnalyzeStreamResponse
 	err = stream.RecvMsg(&second)
 	requireViolation(t, err, "statement[1].text", ReasonInvalidUTF8)
-}
-
-// Bytes that are not a request at all still fail as grpc-go reports them.
-func TestUndecodableRequestStaysInternal(t *testing.T) {
-	t.Parallel()
-	ts := start(t, newFake("fake/1"))
-	raw := protowire.AppendTag(nil, 1, protowire.BytesType)
-	raw = protowire.AppendVarint(raw, 100) // length past the end
-	var resp stancev1.AnalyzeResponse
-	err := ts.conn.Invoke(context.Background(), stancev1.StanceService_Analyze_FullMethodName, &raw, &resp, grpc.ForceCodecV2(rawCodec{}))
-	require.Equal(t, codes.Internal, status.Code(err), "%v", err)
 }
 
 func TestDecodeRelaxed(t *testing.T) {

@@ -2,6 +2,11 @@
 // classifier.Classifier.
 //
 // It owns everything at the API edge and nothing of the analysis itself:
+//   - receiving requests as bytes and refusing them before they cost memory:
+//     the Authorizer first, then counts of repeated fields taken on the wire
+//     bytes, then a bound on request bytes being decoded at once, and only
+//     then decoding; bytes that are no message are INVALID_ARGUMENT
+//     (request.go, wire.go, budget.go);
 //   - validation of requests against Limits, reported as INVALID_ARGUMENT with
 //     google.rpc.BadRequest field violations and a google.rpc.ErrorInfo reason
 //     (validate.go, errors.go);
@@ -10,7 +15,7 @@
 //     offsets a client asks for (convert.go, offsets.go);
 //   - load shedding: a bound on statements analysed at once across all RPCs,
 //     past which calls fail fast with RESOURCE_EXHAUSTED and a RetryInfo
-//     (inflight.go);
+//     (inflight.go), and the same for request bytes (budget.go);
 //   - AIP-158 paging over the gazetteer (paging.go);
 //   - wiring of the *grpc.Server: health, reflection, keepalive, message size
 //     limits, panic recovery and one log line per RPC (server.go,

@@ -58,6 +58,7 @@ func statusOf(err error) *status.Status {
 	var (
 		ve *ValidationError
 		oe *OverloadError
+		be *BytesOverloadError
 		pe *PanicError
 		se *SpanError
 		gs interface{ GRPCStatus() *status.Status }
@@ -71,6 +72,16 @@ func statusOf(err error) *status.Status {
 		return withDetails(status.New(codes.ResourceExhausted, oe.Error()),
 			&errdetails.ErrorInfo{Reason: "OVERLOADED", Domain: ErrorDomain, Metadata: map[string]string{
 				"max_in_flight": strconv.Itoa(oe.Limit),
+			}},
+			&errdetails.RetryInfo{RetryDelay: durationpb.New(retryDelay)})
+	case errors.As(err, &be):
+		key := "max_bytes_in_flight"
+		if be.PerConnection {
+			key = "max_conn_bytes_in_flight"
+		}
+		return withDetails(status.New(codes.ResourceExhausted, be.Error()),
+			&errdetails.ErrorInfo{Reason: "BYTES_OVERLOADED", Domain: ErrorDomain, Metadata: map[string]string{
+				key: strconv.Itoa(be.Limit),
 			}},
 			&errdetails.RetryInfo{RetryDelay: durationpb.New(retryDelay)})
 	case errors.As(err, &pe), errors.As(err, &se):

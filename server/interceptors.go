@@ -24,6 +24,10 @@ func logUnary(logger *slog.Logger) grpc.UnaryServerInterceptor {
 		if r, ok := req.(*stancev1.AnalyzeRequest); ok {
 			n = len(r.GetStatements())
 		}
+		if w, ok := ctx.Value(wireStatementsKey{}).(int); ok && n == 0 {
+			// Refused before decoding: the count on the wire.
+			n = w
+		}
 		logRPC(ctx, logger, info.FullMethod, start, n, err)
 		return resp, err
 	}
@@ -49,10 +53,18 @@ type countingStream struct {
 
 func (c *countingStream) RecvMsg(m any) error {
 	err := c.ServerStream.RecvMsg(m)
-	if r, ok := m.(*stancev1.AnalyzeStreamRequest); ok && err == nil && r.GetStatement() != nil {
-		c.statements++
+	if err != nil {
+		return err
 	}
-	return err
+	switch r := m.(type) {
+	case *wireRequest:
+		c.statements += r.statements
+	case *stancev1.AnalyzeStreamRequest:
+		if r.GetStatement() != nil {
+			c.statements++
+		}
+	}
+	return nil
 }
 
 // logRPC writes the line. Server-side failures (INTERNAL, UNKNOWN,

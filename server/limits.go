@@ -36,11 +36,24 @@ type Limits struct {
 	// about 40 ms of queued work per core at 5 µs a statement.
 	MaxInFlight int
 	// MaxRecvMsgBytes is the maximum size of one request message on the wire
-	// (grpc.MaxRecvMsgSize). Default 16 MiB: a full batch of maximal texts
-	// (1000 × 64 KiB) would need 64 MiB, which is too much to buffer per
-	// call, so callers with batches larger in bytes split them or use
-	// AnalyzeStream. Must be at least MaxTextBytes.
+	// (grpc.MaxRecvMsgSize); larger ones are refused by gRPC from their
+	// length prefix, before they are read. Default 0: derived from the other
+	// limits by RecvMsgBytes, so that a full batch of maximal texts with ids
+	// fits (about 63 MiB with the defaults) and nothing much larger does. If
+	// set, at least MaxTextBytes.
 	MaxRecvMsgBytes int
+	// MaxBytesInFlight is the maximum of the wire sizes of the requests (and
+	// stream messages) being decoded and analysed at once across all RPCs.
+	// Decoding costs a few times the wire size, so this bounds the memory
+	// that requests take; a request that would go past it fails at once with
+	// RESOURCE_EXHAUSTED and a RetryInfo. Default 0: 2 × RecvMsgBytes(). If
+	// set, at least RecvMsgBytes().
+	MaxBytesInFlight int
+	// MaxConnBytesInFlight is MaxBytesInFlight for the requests of one
+	// connection, so that one client cannot take the whole budget. Default
+	// 0: RecvMsgBytes(). If set, at least RecvMsgBytes() and at most
+	// BytesInFlight().
+	MaxConnBytesInFlight int
 	// MaxConcurrentStreams is the maximum number of concurrent RPCs on one
 	// HTTP/2 connection (grpc.MaxConcurrentStreams). Default 256.
 	MaxConcurrentStreams int
@@ -57,9 +70,48 @@ func DefaultLimits() Limits {
 		MaxNameBytes:         256,
 		MaxIDBytes:           256,
 		MaxInFlight:          16384,
-		MaxRecvMsgBytes:      16 << 20,
 		MaxConcurrentStreams: 256,
 	}
+}
+
+// Room on the wire, beyond the texts, that the derived RecvMsgBytes leaves:
+// per statement its id, speaker id and framing, per request-level actor its
+// id, name and framing, and some for options and framing.
+const (
+	recvStatementFraming = 32
+	recvActorFraming     = 32
+	recvRequestFraming   = 4 << 10
+)
+
+// RecvMsgBytes returns MaxRecvMsgBytes, or when it is 0 the size of the
+// largest request within the other limits without per-statement actors:
+// MaxBatch statements of MaxTextBytes with ids and speaker ids of MaxIDBytes,
+// and MaxActors request-level actors with ids and names but no aliases. At
+// most math.MaxInt32.
+func (l Limits) RecvMsgBytes() int {
+	if l.MaxRecvMsgBytes != 0 {
+		return l.MaxRecvMsgBytes
+	}
+	n := int64(l.MaxBatch)*(int64(l.MaxTextBytes)+2*int64(l.MaxIDBytes)+recvStatementFraming) +
+		int64(l.MaxActors)*(int64(l.MaxIDBytes)+int64(l.MaxNameBytes)+recvActorFraming) + recvRequestFraming
+	return int(min(n, math.MaxInt32))
+}
+
+// BytesInFlight returns MaxBytesInFlight, or when it is 0 2 × RecvMsgBytes().
+func (l Limits) BytesInFlight() int {
+	if l.MaxBytesInFlight != 0 {
+		return l.MaxBytesInFlight
+	}
+	return 2 * l.RecvMsgBytes()
+}
+
+// ConnBytesInFlight returns MaxConnBytesInFlight, or when it is 0
+// RecvMsgBytes().
+func (l Limits) ConnBytesInFlight() int {
+	if l.MaxConnBytesInFlight != 0 {
+		return l.MaxConnBytesInFlight
+	}
+	return l.RecvMsgBytes()
 }
 
 // Validate reports the first limit that is out of range, naming its field.
@@ -76,12 +128,24 @@ func (l Limits) Validate() error {
 		{"MaxNameBytes", l.MaxNameBytes},
 		{"MaxIDBytes", l.MaxIDBytes},
 		{"MaxInFlight", l.MaxInFlight},
-		{"MaxRecvMsgBytes", l.MaxRecvMsgBytes},
 		{"MaxConcurrentStreams", l.MaxConcurrentStreams},
 	}
 	for _, f := range positive {
 		if f.v <= 0 {
 			return fmt.Errorf("server: Limits.%s must be > 0, got %d", f.name, f.v)
+		}
+	}
+	derived := []struct {
+		name string
+		v    int
+	}{
+		{"MaxRecvMsgBytes", l.MaxRecvMsgBytes},
+		{"MaxBytesInFlight", l.MaxBytesInFlight},
+		{"MaxConnBytesInFlight", l.MaxConnBytesInFlight},
+	}
+	for _, f := range derived {
+		if f.v < 0 {
+			return fmt.Errorf("server: Limits.%s must be >= 0 (0: derived), got %d", f.name, f.v)
 		}
 	}
 	switch {
@@ -95,9 +159,16 @@ func (l Limits) Validate() error {
 	case l.MaxInFlight < l.MaxBatch:
 		// Otherwise a full batch could never be admitted.
 		return fmt.Errorf("server: Limits.MaxInFlight (%d) must be >= MaxBatch (%d)", l.MaxInFlight, l.MaxBatch)
-	case l.MaxRecvMsgBytes < l.MaxTextBytes:
+	case l.RecvMsgBytes() < l.MaxTextBytes:
 		// Otherwise a statement within limits could not be sent.
-		return fmt.Errorf("server: Limits.MaxRecvMsgBytes (%d) must be >= MaxTextBytes (%d)", l.MaxRecvMsgBytes, l.MaxTextBytes)
+		return fmt.Errorf("server: Limits.MaxRecvMsgBytes (%d) must be >= MaxTextBytes (%d)", l.RecvMsgBytes(), l.MaxTextBytes)
+	case l.BytesInFlight() < l.RecvMsgBytes():
+		// Otherwise a request of the largest size could never be decoded.
+		return fmt.Errorf("server: Limits.MaxBytesInFlight (%d) must be >= MaxRecvMsgBytes (%d)", l.BytesInFlight(), l.RecvMsgBytes())
+	case l.ConnBytesInFlight() < l.RecvMsgBytes():
+		return fmt.Errorf("server: Limits.MaxConnBytesInFlight (%d) must be >= MaxRecvMsgBytes (%d)", l.ConnBytesInFlight(), l.RecvMsgBytes())
+	case l.ConnBytesInFlight() > l.BytesInFlight():
+		return fmt.Errorf("server: Limits.MaxConnBytesInFlight (%d) must be <= MaxBytesInFlight (%d)", l.ConnBytesInFlight(), l.BytesInFlight())
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"runtime"
 	"time"
@@ -20,6 +21,7 @@ type config struct {
 	keepalivePolicy keepalive.EnforcementPolicy
 	parallelism     int
 	grpcOptions     []grpc.ServerOption
+	authorize       Authorizer
 }
 
 func defaultConfig() config {
@@ -64,9 +66,38 @@ func WithParallelism(n int) Option { return func(c *config) { c.parallelism = n 
 
 // WithGRPCOptions adds options to the *grpc.Server, after the server's own:
 // credentials, stats handlers for metrics, more interceptors (which run
-// inside the logging and recovery ones).
+// inside the logging and recovery ones). A unary StanceService request is
+// authorized (WithAuthorizer), checked and decoded before any interceptor
+// runs; one refused before decoding reaches the interceptors as an empty
+// request whose handler returns the refusal. Stream interceptors see the
+// messages of AnalyzeStream undecoded, as values of an unexported type.
 func WithGRPCOptions(opts ...grpc.ServerOption) Option {
 	return func(c *config) { c.grpcOptions = append(c.grpcOptions, opts...) }
+}
+
+// Authorizer decides whether a call to fullMethod ("/stance.v1.StanceService/
+// Analyze") may proceed, from its metadata in ctx; a non-nil error, a gRPC
+// status (UNAUTHENTICATED), fails the call with that status. It must be
+// safe to call concurrently.
+type Authorizer func(ctx context.Context, fullMethod string) error
+
+// WithAuthorizer checks every unary StanceService call with a before its
+// request is decoded, so that a caller without credentials costs no more
+// than its request's wire bytes. Interceptors (WithGRPCOptions) run only
+// after the body is decoded, so an authenticating interceptor alone would
+// let anyone make the server decode a request; keep it for the other
+// services (reflection) and for streams, which it checks as they open,
+// before any message. Default none.
+func WithAuthorizer(a Authorizer) Option { return func(c *config) { c.authorize = a } }
+
+// InterceptorAuthorizer is the Authorizer of an authenticating unary
+// interceptor (security.Tokens.UnaryInterceptor): it runs i with no request
+// and a handler that does nothing, and returns i's error.
+func InterceptorAuthorizer(i grpc.UnaryServerInterceptor) Authorizer {
+	return func(ctx context.Context, fullMethod string) error {
+		_, err := i(ctx, nil, &grpc.UnaryServerInfo{FullMethod: fullMethod}, func(context.Context, any) (any, error) { return nil, nil })
+		return err
+	}
 }
 
 // DefaultKeepalive returns the default keepalive settings:

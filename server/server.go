@@ -12,7 +12,6 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	"github.com/stancetag/stancetag/classifier"
-	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 )
 
 // ServiceName is the full name of the service, as reported by health checks.
@@ -44,8 +43,10 @@ func New(c classifier.Classifier, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("server: parallelism must be >= 1, got %d", cfg.parallelism)
 	}
 	gopts := append([]grpc.ServerOption{
-		grpc.MaxRecvMsgSize(cfg.limits.MaxRecvMsgBytes),
-		// Invalid UTF-8 gets INVALID_ARGUMENT naming the field, not INTERNAL.
+		grpc.MaxRecvMsgSize(cfg.limits.RecvMsgBytes()),
+		// StanceService requests are decoded by the service, after the
+		// interceptors (request.go); invalid UTF-8 gets INVALID_ARGUMENT
+		// naming the field, not INTERNAL.
 		grpc.ForceServerCodecV2(newUTF8Codec()),
 		grpc.MaxConcurrentStreams(uint32(cfg.limits.MaxConcurrentStreams)),
 		grpc.KeepaliveParams(cfg.keepaliveParams),
@@ -57,11 +58,11 @@ func New(c classifier.Classifier, opts ...Option) (*Server, error) {
 	}, cfg.grpcOptions...)
 
 	s := &Server{
-		svc:    newService(c, cfg.limits, cfg.parallelism),
+		svc:    newService(c, cfg.limits, cfg.parallelism, cfg.authorize),
 		grpc:   grpc.NewServer(gopts...),
 		health: health.NewServer(),
 	}
-	stancev1.RegisterStanceServiceServer(s.grpc, s.svc)
+	s.grpc.RegisterService(&serviceDesc, s.svc)
 	healthpb.RegisterHealthServer(s.grpc, s.health)
 	if cfg.reflection {
 		reflection.Register(s.grpc)

@@ -24,6 +24,7 @@ type loaded struct {
 	c         classifier.Classifier
 	version   string
 	gazetteer []classifier.Actor
+	forms     map[string]string // gazetteerForms(gazetteer)
 }
 
 // service implements stancev1.StanceServiceServer.
@@ -33,11 +34,20 @@ type service struct {
 	current     atomic.Pointer[loaded]
 	lim         Limits
 	slots       inflight
+	bytes       *byteBudget
+	authorize   Authorizer // nil: none
 	parallelism int
 }
 
-func newService(c classifier.Classifier, lim Limits, parallelism int) *service {
-	s := &service{lim: lim, slots: inflight{limit: int64(lim.MaxInFlight)}, parallelism: parallelism}
+// newService serves c within lim, which must be valid.
+func newService(c classifier.Classifier, lim Limits, parallelism int, authorize Authorizer) *service {
+	s := &service{
+		lim:         lim,
+		slots:       inflight{limit: int64(lim.MaxInFlight)},
+		bytes:       newByteBudget(lim.BytesInFlight(), lim.ConnBytesInFlight()),
+		authorize:   authorize,
+		parallelism: parallelism,
+	}
 	s.swap(c)
 	return s
 }
@@ -45,7 +55,8 @@ func newService(c classifier.Classifier, lim Limits, parallelism int) *service {
 // swap makes c the classifier of every RPC (or stream message) that starts
 // from now on.
 func (s *service) swap(c classifier.Classifier) {
-	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: c.Gazetteer()})
+	g := c.Gazetteer()
+	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: g, forms: gazetteerForms(g)})
 }
 
 func (s *service) load() *loaded { return s.current.Load() }
@@ -54,7 +65,7 @@ func (s *service) load() *loaded { return s.current.Load() }
 // large enough.
 func (s *service) Analyze(ctx context.Context, req *stancev1.AnalyzeRequest) (*stancev1.AnalyzeResponse, error) {
 	l := s.load()
-	ck := checker{lim: s.lim, gazetteer: l.gazetteer}
+	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
 	sts, opts, enc, err := ck.batch(req)
 	if err != nil {
 		return nil, toRPCError(err)
@@ -81,45 +92,55 @@ func (s *service) AnalyzeStream(stream grpc.BidiStreamingServer[stancev1.Analyze
 		enc  = stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8
 	)
 	for pos := 0; ; pos++ {
-		req, err := stream.Recv()
+		req, release, err := s.recv(stream, pos)
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return toRPCError(err)
 		}
-		// Each message uses the classifier current when it arrives, so a
-		// long stream picks up a reloaded lexicon; responses say which.
-		l := s.load()
-		ck := checker{lim: s.lim, gazetteer: l.gazetteer}
-		if len(req.GetActors()) > 0 {
-			sc = ck.shared(req.GetActors(), at{})
-		}
-		if req.GetOptions() != nil {
-			opts, enc = ck.options(req.GetOptions(), at{})
-		}
-		where := at{list: "statement", index: pos}
-		var st classifier.Statement
-		if req.GetStatement() == nil {
-			ck.vs.add(where.field(""), ReasonStatementMissing, "statement is required")
-		} else {
-			st = ck.statement(req.GetStatement(), where, &sc)
-		}
-		if err := ck.vs.err(pos); err != nil {
-			return toRPCError(err)
-		}
-		if !s.slots.tryAcquire(1) {
-			return toRPCError(&OverloadError{Statements: 1, Limit: s.lim.MaxInFlight})
-		}
-		a, err := analyzeOne(ctx, l.c, &st, opts, enc)
-		s.slots.release(1)
+		err = s.streamMessage(ctx, stream, req, pos, &sc, &opts, &enc)
+		release()
 		if err != nil {
-			return toRPCError(fmt.Errorf("stream message %d: %w", pos, err))
-		}
-		if err := stream.Send(&stancev1.AnalyzeStreamResponse{Analysis: a, LexiconVersion: l.version}); err != nil {
 			return toRPCError(err)
 		}
 	}
+}
+
+// streamMessage checks, analyses and answers the message at position pos of
+// an AnalyzeStream; sc, opts and enc carry over from earlier messages.
+func (s *service) streamMessage(ctx context.Context, stream grpc.BidiStreamingServer[stancev1.AnalyzeStreamRequest, stancev1.AnalyzeStreamResponse],
+	req *stancev1.AnalyzeStreamRequest, pos int, sc *scope, opts *classifier.Options, enc *stancev1.OffsetEncoding,
+) error {
+	// Each message uses the classifier current when it arrives, so a long
+	// stream picks up a reloaded lexicon; responses say which.
+	l := s.load()
+	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
+	if len(req.GetActors()) > 0 {
+		*sc = ck.shared(req.GetActors(), at{})
+	}
+	if req.GetOptions() != nil {
+		*opts, *enc = ck.options(req.GetOptions(), at{})
+	}
+	where := at{list: "statement", index: pos}
+	var st classifier.Statement
+	if req.GetStatement() == nil {
+		ck.vs.add(where.field(""), ReasonStatementMissing, "statement is required")
+	} else {
+		st = ck.statement(req.GetStatement(), where, sc)
+	}
+	if err := ck.vs.err(pos); err != nil {
+		return err
+	}
+	if !s.slots.tryAcquire(1) {
+		return &OverloadError{Statements: 1, Limit: s.lim.MaxInFlight}
+	}
+	a, err := analyzeOne(ctx, l.c, &st, *opts, *enc)
+	s.slots.release(1)
+	if err != nil {
+		return fmt.Errorf("stream message %d: %w", pos, err)
+	}
+	return stream.Send(&stancev1.AnalyzeStreamResponse{Analysis: a, LexiconVersion: l.version})
 }
 
 // analyzeOne analyses one statement unless ctx is already done.

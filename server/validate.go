@@ -21,9 +21,69 @@ import (
 // typo fails loudly instead of silently attributing nothing.
 type checker struct {
 	lim Limits
-	// gazetteer is the classifier's, sorted by id; used for speaker ids.
+	// gazetteer is the classifier's, sorted by id; used for speaker ids and
+	// for caller actors that take a gazetteer id.
 	gazetteer []classifier.Actor
-	vs        violations
+	// forms is gazetteerForms(gazetteer), built when first needed if nil.
+	forms map[string]string
+	vs    violations
+}
+
+// gazetteerForms maps the name and every alias of each gazetteer actor,
+// lower-cased, to the actor's id (the first actor's, for a form two share).
+func gazetteerForms(gazetteer []classifier.Actor) map[string]string {
+	forms := make(map[string]string, 4*len(gazetteer))
+	add := func(form, id string) {
+		k := strings.ToLower(form)
+		if _, ok := forms[k]; !ok {
+			forms[k] = id
+		}
+	}
+	for _, a := range gazetteer {
+		add(a.Name, a.ID)
+		for _, alias := range a.Aliases {
+			add(alias, a.ID)
+		}
+	}
+	return forms
+}
+
+// gazetteerActor returns the gazetteer actor whose id is id.
+func (c *checker) gazetteerActor(id string) (classifier.Actor, bool) {
+	i, ok := slices.BinarySearchFunc(c.gazetteer, id, func(a classifier.Actor, id string) int {
+		return strings.Compare(a.ID, id)
+	})
+	if !ok {
+		return classifier.Actor{}, false
+	}
+	return c.gazetteer[i], true
+}
+
+// takenID checks a caller actor whose id is the id of g, a gazetteer actor:
+// neither its name nor any of its aliases may be a name or alias of another
+// gazetteer actor, or every mention of that actor would be reported under
+// g's id, and stances between the two would vanish. Names new to the
+// gazetteer are fine ("the French Republic" for country/FRA). Case is
+// ignored.
+func (c *checker) takenID(g classifier.Actor, name string, aliases []string, where at, j int) {
+	if c.forms == nil {
+		c.forms = gazetteerForms(c.gazetteer)
+	}
+	other := func(form string) (string, bool) {
+		id, ok := c.forms[strings.ToLower(form)]
+		return id, ok && id != g.ID && !strings.EqualFold(g.Name, form) &&
+			!slices.ContainsFunc(g.Aliases, func(a string) bool { return strings.EqualFold(a, form) })
+	}
+	if id, ok := other(name); ok {
+		c.vs.add(where.actorField(j, "name"), ReasonActorIDTaken,
+			fmt.Sprintf("name %q is the gazetteer actor %q, but this actor has the id of %q (%s); give it an id of its own, or %q", name, id, g.ID, g.Name, id))
+	}
+	for k, alias := range aliases {
+		if id, ok := other(alias); ok {
+			c.vs.add(where.actorField(j, fmt.Sprintf("aliases[%d]", k)), ReasonActorIDTaken,
+				fmt.Sprintf("alias %q is the gazetteer actor %q, but this actor has the id of %q (%s)", alias, id, g.ID, g.Name))
+		}
+	}
 }
 
 // scope is the caller actors that apply to every statement of a request (or
@@ -42,8 +102,7 @@ func (c *checker) batch(req *stancev1.AnalyzeRequest) ([]classifier.Statement, c
 	case len(sts) == 0:
 		c.vs.add("statements", ReasonBatchEmpty, "at least one statement is required")
 	case len(sts) > c.lim.MaxBatch:
-		c.vs.add("statements", ReasonBatchTooLarge,
-			fmt.Sprintf("%d statements, at most %d per call; split the batch or use AnalyzeStream", len(sts), c.lim.MaxBatch))
+		c.vs.add("statements", ReasonBatchTooLarge, batchTooLarge(len(sts), c.lim.MaxBatch))
 		// Do not spend work on the statements of a request that cannot pass.
 		return nil, classifier.Options{}, 0, c.vs.err(-1)
 	}
@@ -102,8 +161,7 @@ func (c *checker) shared(list []*stancev1.Actor, where at) scope {
 		return scope{}
 	}
 	if len(list) > c.lim.MaxActors {
-		c.vs.add(where.field("actors"), ReasonTooManyActors,
-			fmt.Sprintf("%d actors, at most %d", len(list), c.lim.MaxActors))
+		c.vs.add(where.field("actors"), ReasonTooManyActors, tooManyActors(len(list), c.lim.MaxActors))
 		return scope{}
 	}
 	sc := scope{
@@ -203,9 +261,7 @@ func (c *checker) known(id string, actors []classifier.Actor, sc *scope) bool {
 			return true
 		}
 	}
-	_, ok := slices.BinarySearchFunc(c.gazetteer, id, func(a classifier.Actor, id string) int {
-		return strings.Compare(a.ID, id)
-	})
+	_, ok := c.gazetteerActor(id)
 	return ok
 }
 
@@ -241,8 +297,7 @@ func (c *checker) actor(p *stancev1.Actor, where at, j int) (a classifier.Actor,
 
 	aliases := p.GetAliases()
 	if len(aliases) > c.lim.MaxAliases {
-		c.vs.add(where.actorField(j, "aliases"), ReasonTooManyAliases,
-			fmt.Sprintf("%d aliases, at most %d", len(aliases), c.lim.MaxAliases))
+		c.vs.add(where.actorField(j, "aliases"), ReasonTooManyAliases, tooManyAliases(len(aliases), c.lim.MaxAliases))
 	} else {
 		for k, alias := range aliases {
 			switch {
@@ -263,6 +318,11 @@ func (c *checker) actor(p *stancev1.Actor, where at, j int) (a classifier.Actor,
 	if !kindOK {
 		c.vs.add(where.actorField(j, "kind"), ReasonUnknownEnumValue,
 			fmt.Sprintf("kind %d is not a known ActorKind", int32(p.GetKind())))
+	}
+	if len(c.vs.list)+c.vs.omitted == before {
+		if g, taken := c.gazetteerActor(id); taken {
+			c.takenID(g, name, aliases, where, j)
+		}
 	}
 	if len(c.vs.list)+c.vs.omitted != before {
 		return classifier.Actor{}, false

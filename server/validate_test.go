@@ -251,7 +251,7 @@ func TestValidationCap(t *testing.T) {
 // sending raw bytes, which grpc-go rejects while decoding).
 func TestValidationInvalidUTF8(t *testing.T) {
 	t.Parallel()
-	svc := newService(newFake("fake/1"), smallLimits(), 1)
+	svc := newService(newFake("fake/1"), smallLimits(), 1, nil)
 	tests := []struct {
 		name  string
 		req   *stancev1.AnalyzeRequest
@@ -290,4 +290,53 @@ func TestCheckStatement(t *testing.T) {
 	require.Equal(t, "text", ve.Violations[0].Field)
 	require.Equal(t, "actors[0].name", ve.Violations[1].Field)
 	require.Equal(t, "text: text is only whitespace (and 1 more violation)", err.Error())
+}
+
+// A caller actor may take a gazetteer id only for that actor: with
+// {"id":"country/FRA","name":"Germany"} every "Germany" was reported as
+// France and both France–Germany relations vanished (issue 13, finding 3).
+func TestCallerActorTakingGazetteerID(t *testing.T) {
+	t.Parallel()
+	ts := start(t, newFake("fake/1"), WithLimits(DefaultLimits()))
+	const text = "France backed Germany on tariffs."
+	tests := []struct {
+		name   string
+		req    *stancev1.AnalyzeRequest
+		field  string // "" when accepted
+		reason string
+	}{
+		{"another actor's name", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("country/FRA", "Germany")}}, "actors[0].name", ReasonActorIDTaken},
+		{"another actor's alias, any case", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text, actor("country/FRA", "berlin"))}},
+			"statements[0].actors[0].name", ReasonActorIDTaken},
+		{"an alias of another actor", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("country/FRA", "France", "Frankreich", "Germany")}}, "actors[0].aliases[1]", ReasonActorIDTaken},
+		{"its own name with new aliases", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("country/FRA", "France", "Frankreich")}}, "", ""},
+		{"a name new to the gazetteer", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("country/FRA", "Gallia")}}, "", ""},
+		{"its own alias as name", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("country/FRA", "PARIS")}}, "", ""},
+		{"a gazetteer name under an id of the caller's", &stancev1.AnalyzeRequest{Statements: []*stancev1.Statement{st("a", text)},
+			Actors: []*stancev1.Actor{actor("my-germany", "Germany")}}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := ts.client.Analyze(context.Background(), tt.req)
+			if tt.field == "" {
+				require.NoError(t, err)
+				return
+			}
+			requireViolation(t, err, tt.field, tt.reason)
+		})
+	}
+	t.Run("CheckStatement", func(t *testing.T) {
+		t.Parallel()
+		_, err := CheckStatement(DefaultLimits(), st("a", text, actor("country/FRA", "Germany")), newFake("fake/1").Gazetteer())
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve)
+		require.Equal(t, "actors[0].name", ve.Violations[0].Field)
+		require.Equal(t, ReasonActorIDTaken, ve.Violations[0].Reason)
+	})
 }

@@ -30,6 +30,8 @@ const (
 	ReasonPageSizeNegative     = "PAGE_SIZE_NEGATIVE"     // ListActors page_size < 0
 	ReasonPageTokenInvalid     = "PAGE_TOKEN_INVALID"     // page_token was not issued by this server
 	ReasonPageTokenStale       = "PAGE_TOKEN_STALE"       // page_token was issued for another lexicon version
+	ReasonMalformedRequest     = "MALFORMED_REQUEST"      // the request's bytes are not a protobuf encoding of its message
+	ReasonActorIDTaken         = "ACTOR_ID_TAKEN"         // a caller actor with a gazetteer id has a name or alias of another gazetteer actor
 )
 
 // ErrorDomain is google.rpc.ErrorInfo.domain of every error this service
@@ -75,8 +77,10 @@ func (e *ValidationError) Error() string {
 		b.WriteString(": ")
 	}
 	v := e.Violations[0]
-	b.WriteString(v.Field)
-	b.WriteString(": ")
+	if v.Field != "" {
+		b.WriteString(v.Field)
+		b.WriteString(": ")
+	}
 	b.WriteString(v.Description)
 	if more := len(e.Violations) - 1 + e.Omitted; more > 0 {
 		b.WriteString(" (and ")

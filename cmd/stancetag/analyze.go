@@ -123,11 +123,16 @@ type analyzeConfig struct {
 	remote  remoteConfig
 }
 
+// defaultMaxLineBytes is the default of -max-line-bytes: the longest line
+// analyze reads (into Limits.MaxRecvMsgBytes, which only bounds lines here).
+const defaultMaxLineBytes = 16 << 20
+
 // newAnalyzeFlags returns analyze's flag set, writing into the returned
 // config. The README's table of analyze flags is generated from it.
 func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 	c := &analyzeConfig{enc: encodingFlag{v: stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8}}
 	lim := server.DefaultLimits()
+	lim.MaxRecvMsgBytes = defaultMaxLineBytes
 	c.limits = &lim
 	fs := newFlagSet("analyze", "[FILE]",
 		"Reads one statement per line from FILE (or stdin), as JSON:\n"+

@@ -80,7 +80,9 @@ var (
 	serverLimitFlags = []limitFlag{
 		{"max-batch", func(l *server.Limits) *int { return &l.MaxBatch }, "maximum statements in one Analyze call"},
 		{"max-in-flight", func(l *server.Limits) *int { return &l.MaxInFlight }, "maximum statements analysed at once across all RPCs; more fail fast with RESOURCE_EXHAUSTED (at least -max-batch)"},
-		{"max-recv-msg-bytes", func(l *server.Limits) *int { return &l.MaxRecvMsgBytes }, "maximum size of one request message, in `bytes` (at least -max-text-bytes)"},
+		{"max-recv-msg-bytes", func(l *server.Limits) *int { return &l.MaxRecvMsgBytes }, "maximum size of one request message, in `bytes`; 0: room for max-batch texts of max-text-bytes with their ids (66223360 with the defaults); at least -max-text-bytes"},
+		{"max-bytes-in-flight", func(l *server.Limits) *int { return &l.MaxBytesInFlight }, "maximum wire `bytes` of the requests being decoded and analysed at once; more fail fast with RESOURCE_EXHAUSTED; 0: 2 x the max request size"},
+		{"max-conn-bytes-in-flight", func(l *server.Limits) *int { return &l.MaxConnBytesInFlight }, "-max-bytes-in-flight for the requests of one connection; 0: the max request size"},
 		{"max-concurrent-streams", func(l *server.Limits) *int { return &l.MaxConcurrentStreams }, "maximum concurrent RPCs on one HTTP/2 connection"},
 	}
 )

@@ -127,6 +127,15 @@ func (a *tokenAuth) reload() (int, error) {
 	return t.Len(), nil
 }
 
+// authorizer checks a unary StanceService call against the current tokens
+// before its request is decoded (server.WithAuthorizer); the interceptors
+// of serverOptions check it again, and every other call.
+func (a *tokenAuth) authorizer() server.Authorizer {
+	return func(ctx context.Context, fullMethod string) error {
+		return server.InterceptorAuthorizer(a.cur.Load().unary)(ctx, fullMethod)
+	}
+}
+
 // serverOptions returns the interceptors that check every call against the
 // current tokens.
 func (a *tokenAuth) serverOptions() []grpc.ServerOption {

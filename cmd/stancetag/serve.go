@@ -98,6 +98,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		rl.metrics = metrics
 	}
 
+	var sopts []server.Option
 	if cfg.authTokenFile != "" {
 		auth, n, err := newTokenAuth(cfg.authTokenFile)
 		if err != nil {
@@ -106,6 +107,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		}
 		log.Info("tokens loaded", "file", cfg.authTokenFile, "tokens", n)
 		gopts = append(gopts, auth.serverOptions()...)
+		sopts = append(sopts, server.WithAuthorizer(auth.authorizer()))
 		rl.auth = auth
 	}
 
@@ -124,13 +126,13 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		rl.keyPair = kp
 	}
 
-	srv, err := server.New(c,
+	srv, err := server.New(c, append([]server.Option{
 		server.WithLimits(cfg.limits),
 		server.WithLogger(log),
 		server.WithReflection(cfg.reflection),
 		server.WithParallelism(goroutines(cfg.parallelism)),
 		server.WithGRPCOptions(gopts...),
-	)
+	}, sopts...)...)
 	if err != nil {
 		log.Error("creating server", "err", err)
 		return exitFail

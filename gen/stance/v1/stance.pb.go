@@ -665,7 +665,12 @@ type Actor struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Caller's key, echoed in results; unique within a request. When empty, one is
 	// derived from the name: lower-case, non-alphanumerics replaced by "-"
-	// ("European Union" -> "european-union"). At most 256 bytes.
+	// ("European Union" -> "european-union"). At most 256 bytes. A gazetteer id
+	// (see ListActors) adds names to that gazetteer actor; then neither the name
+	// nor an alias may be a name or alias of another gazetteer actor
+	// ({"id":"country/FRA","name":"Germany"} fails with INVALID_ARGUMENT, reason
+	// ACTOR_ID_TAKEN, naming actors[i].name), since every mention of that actor
+	// would be reported under the wrong id.
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// Canonical name, matched in the text case-insensitively, also in possessive
 	// ("Russia's") and plural forms. Required for caller actors; 1..256 bytes.
@@ -1487,7 +1492,8 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\aAnalyze\x12\x19.stance.v1.AnalyzeRequest\x1a\x1a.stance.v1.AnalyzeResponse\"\x03\x90\x02\x01\x12V\n" +
 	"\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x010\x01\x12N\n" +
 	"\n" +
-	"ListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01B7Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1b\x06proto3"
+	"ListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01B\xa9\x01\n" +
+	"\x17dev.stancetag.stance.v1B\vStanceProtoP\x01Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1\xa2\x02\x03STG\xaa\x02\x13Stancetag.Stance.V1\xca\x02\x13Stancetag\\Stance\\V1\xea\x02\x15Stancetag::Stance::V1b\x06proto3"
 
 var (
 	file_stance_v1_stance_proto_rawDescOnce sync.Once

@@ -50,7 +50,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, msg, ok := p.local(lines[i%len(lines)], 0); !ok {
+		if _, msg, ok := p.local(lines[i%len(lines)], 2, 0); !ok {
 			b.Fatal(msg)
 		}
 		i++

@@ -180,7 +180,7 @@ func Run(ctx context.Context, c classifier.Classifier, in io.Reader, out, errOut
 	lines := make(chan int, 1)
 
 	go func() {
-		n, err := readChunks(ctx, in, cfg.Limits.MaxRecvMsgBytes, perChunk, free, work)
+		n, err := readChunks(ctx, in, cfg.Limits.RecvMsgBytes(), perChunk, free, work)
 		lines <- n
 		readErr <- err
 		close(work)
@@ -364,7 +364,7 @@ func (w *worker) analyze(ctx context.Context, st classifier.Statement) error {
 // writes nothing more.
 func (w *worker) analyse(ctx context.Context, ch *chunk) {
 	for i, l := range ch.lines {
-		st, msg, ok := w.p.local(ch.line(i), l.tooBig)
+		st, msg, ok := w.p.local(ch.line(i), l.lineNo, l.tooBig)
 		if !ok {
 			ch.fail(l.lineNo, msg)
 			continue
@@ -395,11 +395,11 @@ type parser struct {
 	msg stancev1.Statement
 }
 
-// local decodes and checks a line (of tooBig bytes when over the limit, and
-// then not kept) and returns the statement to analyse, or what is wrong with
-// the line.
-func (p *parser) local(line []byte, tooBig int) (classifier.Statement, string, bool) {
-	if msg, ok := p.decode(line, tooBig); !ok {
+// local decodes and checks line lineNo (of tooBig bytes when over the
+// limit, and then not kept) and returns the statement to analyse, or what is
+// wrong with the line.
+func (p *parser) local(line []byte, lineNo, tooBig int) (classifier.Statement, string, bool) {
+	if msg, ok := p.decode(line, lineNo, tooBig); !ok {
 		return classifier.Statement{}, msg, false
 	}
 	st, err := p.chk.check(&p.in, &p.msg)
@@ -411,8 +411,8 @@ func (p *parser) local(line []byte, tooBig int) (classifier.Statement, string, b
 
 // remote is local that also returns the statement as a new API message, to
 // send to a server.
-func (p *parser) remote(line []byte, tooBig int) (*stancev1.Statement, string, bool) {
-	if msg, ok := p.decode(line, tooBig); !ok {
+func (p *parser) remote(line []byte, lineNo, tooBig int) (*stancev1.Statement, string, bool) {
+	if msg, ok := p.decode(line, lineNo, tooBig); !ok {
 		return nil, msg, false
 	}
 	msg := new(stancev1.Statement)
@@ -422,9 +422,24 @@ func (p *parser) remote(line []byte, tooBig int) (*stancev1.Statement, string, b
 	return msg, "", true
 }
 
-func (p *parser) decode(line []byte, tooBig int) (string, bool) {
+// utf8BOM is the UTF-8 byte-order mark, which editors on some systems put at
+// the start of a file.
+const utf8BOM = "\xef\xbb\xbf"
+
+// decode decodes line lineNo into p.in. A byte-order mark on line 1 is
+// skipped. Text that encoding/json would silently turn into U+FFFD (invalid
+// UTF-8, an unpaired surrogate escape) makes the line bad instead, as the
+// API refuses such strings: the offsets of the analysis would no longer
+// match the input.
+func (p *parser) decode(line []byte, lineNo, tooBig int) (string, bool) {
 	if tooBig > 0 {
-		return fmt.Sprintf("line is %d bytes, at most %d", tooBig, p.chk.lim.MaxRecvMsgBytes), false
+		return fmt.Sprintf("line is %d bytes, at most %d", tooBig, p.chk.lim.RecvMsgBytes()), false
+	}
+	if lineNo == 1 {
+		line = bytes.TrimPrefix(line, []byte(utf8BOM))
+	}
+	if msg := unicodeProblem(line); msg != "" {
+		return msg, false
 	}
 	if err := p.dec.decode(line, &p.in); err != nil {
 		return "invalid JSON: " + err.Error(), false

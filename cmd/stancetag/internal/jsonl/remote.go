@@ -185,7 +185,7 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 		var tooBig int
 		var eof bool
 		var err error
-		line, tooBig, eof, err = readLine(r, line[:0], chk.lim.MaxRecvMsgBytes)
+		line, tooBig, eof, err = readLine(r, line[:0], chk.lim.RecvMsgBytes())
 		if err != nil {
 			return fmt.Errorf("reading line %d: %w", lineNo+1, err)
 		}
@@ -195,7 +195,7 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 		lineNo++
 		lines.Store(int64(lineNo))
 		if tooBig > 0 || len(bytes.TrimSpace(line)) > 0 {
-			st, msg, ok := p.remote(line, tooBig)
+			st, msg, ok := p.remote(line, lineNo, tooBig)
 			switch {
 			case !ok:
 				bad.Add(1)

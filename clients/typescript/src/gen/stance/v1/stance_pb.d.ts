@@ -240,7 +240,12 @@ export declare type Actor = Message<"stance.v1.Actor"> & {
   /**
    * Caller's key, echoed in results; unique within a request. When empty, one is
    * derived from the name: lower-case, non-alphanumerics replaced by "-"
-   * ("European Union" -> "european-union"). At most 256 bytes.
+   * ("European Union" -> "european-union"). At most 256 bytes. A gazetteer id
+   * (see ListActors) adds names to that gazetteer actor; then neither the name
+   * nor an alias may be a name or alias of another gazetteer actor
+   * ({"id":"country/FRA","name":"Germany"} fails with INVALID_ARGUMENT, reason
+   * ACTOR_ID_TAKEN, naming actors[i].name), since every mention of that actor
+   * would be reported under the wrong id.
    *
    * @generated from field: string id = 1;
    */
