@@ -146,7 +146,7 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
-	fs.BoolVar(&c.syntax, "syntax", false, "parse each sentence that holds a stance cue and a candidate target, for the stance rules (loads the parser model: about 0.4 ms per parsed sentence and half a second of start-up; README \"Syntax\")")
+	fs.BoolVar(&c.syntax, "syntax", false, syntaxUsage)
 	fs.IntVar(&c.workers, "workers", 0, "statements analysed in parallel; 0 means GOMAXPROCS")
 	addRemoteFlags(fs, &c.remote)
 	addLimitFlags(fs, c.limits, statementLimitFlags)

@@ -48,7 +48,7 @@ func newServeFlags(w io.Writer) (*flag.FlagSet, *serveConfig) {
 	fs.StringVar(&c.config, configFlag, "", "read settings from this YAML `file`, keys named like the flags (\"max-batch: 500\"); flags and environment variables win over it")
 	fs.StringVar(&c.listen, "listen", ":50051", "TCP `address` to listen on; port 0 picks a free port (see the \"serving\" log line)")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one; SIGHUP reloads it")
-	fs.BoolVar(&c.syntax, "syntax", false, "parse each sentence that holds a stance cue and a candidate target, for the stance rules (loads the parser model: about 0.4 ms per parsed sentence and half a second of start-up; README \"Syntax\")")
+	fs.BoolVar(&c.syntax, "syntax", false, syntaxUsage)
 	fs.BoolVar(&c.reflection, "reflection", true, "serve gRPC reflection (used by grpcurl); it needs a token too when -auth-token-file is set")
 	fs.TextVar(&c.level, "log-level", slog.LevelInfo, "minimum `level` logged: DEBUG, INFO, WARN or ERROR; statement text is never logged")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long RPCs in progress may take before they are cancelled")

@@ -24,7 +24,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lexiconDir := fs.String("lexicon-dir", "",
 		"read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
-	syntax := fs.Bool("syntax", false, "parse each sentence that holds a stance cue and a candidate target, for the stance rules (loads the parser model: about 0.4 ms per parsed sentence and half a second of start-up; README \"Syntax\")")
+	syntax := fs.Bool("syntax", false, syntaxUsage)
 	asJSON := fs.Bool("json", false, "write the report as JSON (no item ids or texts)")
 	maxErrors := fs.Int("errors", 0,
 		"print the first `N` misclassified items of each file (id, text, gold, predicted, mentions, cues) to stderr")

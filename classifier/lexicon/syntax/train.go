@@ -20,14 +20,6 @@ type TrainConfig struct {
 	Seed        uint64  // shuffling and exploration
 	MinWeight   int16   // rows whose largest quantised weight is below this are pruned
 	Log         io.Writer
-
-	// tags, when set, are the parser's training tags (one slice per
-	// sentence), so that experiments skip the jackknife.
-	tags [][]UPOS
-	// epochHook, when set, is called with the model after each parser
-	// epoch (experiments).
-	epochHook func(epoch int, m *Model)
-	saveTags  func([][]UPOS)
 }
 
 // DefaultTrainConfig is the configuration of the shipped model.
@@ -65,7 +57,6 @@ func (c TrainConfig) withDefaults() TrainConfig {
 		d.MinWeight = c.MinWeight
 	}
 	d.Log = c.Log
-	d.tags, d.epochHook, d.saveTags = c.tags, c.epochHook, c.saveTags
 	if d.Log == nil {
 		d.Log = io.Discard
 	}
@@ -141,26 +132,8 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	dict := buildAmbig(exs)
 	tag1, tag2, predTags := trainTaggers(exs, dict, cfg)
 	fmt.Fprintf(cfg.Log, "syntax: taggers done in %s, %d + %d features\n", time.Since(start).Round(time.Millisecond), tag1.rows, tag2.rows)
-	if cfg.tags != nil {
-		predTags = cfg.tags
-	}
 
-	if cfg.saveTags != nil {
-		cfg.saveTags(predTags)
-	}
-	mk := func(mv, lb *trainTable, step int64) *Model {
-		return &Model{
-			Relations: relNames,
-			root:      root,
-			fallback:  fallback,
-			tagger:    tag1,
-			tagger2:   tag2,
-			amb:       dict,
-			moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
-			rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
-		}
-	}
-	mv, lb, step := trainParser(exs, predTags, dict, len(relNames), root, fallback, cfg, mk)
+	mv, lb, step := trainParser(exs, predTags, dict, len(relNames), root, fallback, cfg)
 	m := &Model{
 		Relations: relNames,
 		root:      root,
@@ -171,7 +144,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		moves:     quantise(mv, step, int(numMoves), cfg.MinWeight),
 		rels:      quantise(lb, step, len(relNames), cfg.MinWeight),
 	}
-	fmt.Fprintf(cfg.Log, "syntax: trained in %s: %d tagger, %d move, %d relation features\n", time.Since(start).Round(time.Millisecond), m.tagger.rows, m.moves.rows, m.rels.rows)
+	fmt.Fprintf(cfg.Log, "syntax: trained in %s: %d tagger, %d move, %d relation features\n", time.Since(start).Round(time.Millisecond), m.tagger.rows+m.tagger2.rows, m.moves.rows, m.rels.rows)
 	return m, nil
 }
 
@@ -300,7 +273,7 @@ func trainTagger(exs []example, skip func(int) bool, dict *ambig, r [][]UPOS, cf
 
 // trainParser trains the move and relation perceptrons with the dynamic
 // oracle, exploring from cfg.ExploreFrom on.
-func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig, mk func(mv, lb *trainTable, step int64) *Model) (*trainTable, *trainTable, int64) {
+func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig) (*trainTable, *trainTable, int64) {
 	mv := newTrainTable(int(numMoves))
 	lb := newTrainTable(nrel)
 	dec := decoder{moves: mv, rels: lb, nrel: nrel, root: root, fallback: fallback}
@@ -375,9 +348,6 @@ func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fall
 			}
 		}
 		fmt.Fprintf(cfg.Log, "syntax: parser epoch %d: %.2f%% of %d moves wrong (%s)\n", ep+1, 100*float64(wrong)/float64(max(moves, 1)), moves, time.Since(start).Round(time.Millisecond))
-		if cfg.epochHook != nil {
-			cfg.epochHook(ep+1, mk(mv, lb, step+1))
-		}
 	}
 	return mv, lb, step + 1
 }

@@ -142,7 +142,10 @@ class ClientTest(unittest.TestCase):
         self.client.analyze([pb.Statement(id="warm", text=FRANCE)])
         with self.assertRaises(StanceError) as cm:
             self.client.analyze([pb.Statement(id="s", text=FRANCE * 100)], timeout=1e-6)
-        self.assertEqual(cm.exception.code, grpc.StatusCode.DEADLINE_EXCEEDED)
+        # gRPC Python reports an expired deadline as DEADLINE_EXCEEDED, or as
+        # CANCELLED when the server saw the client cancel the stream first
+        # (seen about once in ten runs on a loaded machine).
+        self.assertIn(cm.exception.code, (grpc.StatusCode.DEADLINE_EXCEEDED, grpc.StatusCode.CANCELLED))
         self.assertEqual(cm.exception.field_violations, ())
 
 
