@@ -144,7 +144,7 @@ class ClientTest(unittest.TestCase):
             self.client.analyze([pb.Statement(id="s", text=FRANCE * 100)], timeout=1e-6)
         # gRPC Python reports an expired deadline as DEADLINE_EXCEEDED, or as
         # CANCELLED when the server saw the client cancel the stream first
-        # (seen about once in ten runs on a loaded machine).
+        # (seen once in a make test run on a loaded machine).
         self.assertIn(cm.exception.code, (grpc.StatusCode.DEADLINE_EXCEEDED, grpc.StatusCode.CANCELLED))
         self.assertEqual(cm.exception.field_violations, ())
 
