@@ -30,6 +30,10 @@ func TestAttachRule(t *testing.T) {
 		holder, target, cue string
 		want                bool
 	}{
+		// A pronoun takes up the object, not an adjunct of the same verb.
+		{"pronoun, antecedent an adjunct", "France will accept European peacekeepers in Poland. Germany backs it.", "country/DEU", "country/POL", "", false},
+		{"pronoun, antecedent the object (near miss)", "France praised Poland. Germany backs it.", "country/DEU", "country/POL", "", true},
+		{"preposition not of the cue", "Canada voted against the talks in Mexico.", "country/CAN", "country/MEX", "", false},
 		// nmod of the object: the talks are welcomed, not Turkey.
 		{"nmod of object", "Germany welcomed the talks in Turkey.", "country/DEU", "country/TUR", "", false},
 		{"of-phrase of object (near miss)", "Germany welcomed the proposal of Turkey.", "country/DEU", "country/TUR", "", true},
@@ -88,4 +92,27 @@ func TestAttachRuleNeedsSyntax(t *testing.T) {
 	an, err := c.Analyze(context.Background(), classifier.Statement{ID: "x", Text: "Germany welcomed the talks in Turkey."}, classifier.Options{})
 	require.NoError(t, err)
 	require.Len(t, an.Relations, 1, "the token windows read Turkey as a weak adjunct target")
+}
+
+// A target whose preposition is one of the cue's own words ("voting
+// against") stays the cue's target whatever the parse makes of the phrase:
+// here the parser reads "voting" as a noun and hangs the plan on the
+// allies, and the attach rule dropped Canada -> plan before the cue word
+// was checked. The plan's own stance toward Mexico is a chain, not
+// Canada's.
+func TestAttachRuleKeepsCuePreposition(t *testing.T) {
+	t.Parallel()
+	c := requireSyntax(t)
+	st := classifier.Statement{ID: "x", Text: "Canada broke from its European allies by voting against a plan that praised Mexico.",
+		Actors: []classifier.Actor{{ID: "plan", Name: "plan", Kind: classifier.KindOther}}}
+	an, err := c.Analyze(context.Background(), st, classifier.Options{})
+	require.NoError(t, err)
+	got := map[[2]string]classifier.Stance{}
+	for _, r := range an.Relations {
+		got[[2]string{r.HolderID, r.TargetID}] = r.Stance
+	}
+	assert.Equal(t, classifier.StanceOppose, got[[2]string{"country/CAN", "plan"}], "relations: %v", got)
+	assert.Equal(t, classifier.StanceSupport, got[[2]string{"plan", "country/MEX"}])
+	_, direct := got[[2]string{"country/CAN", "country/MEX"}]
+	assert.False(t, direct, "no Canada -> Mexico relation")
 }

@@ -13,7 +13,9 @@ import (
 // another sentence, see embedded).
 //
 // The one rule so far is "attach" (keepAttached, attachedElsewhere,
-// embedded). A candidate target mention is dropped when
+// embedded). A candidate target mention whose preposition is one of the
+// cue's own words ("voting against X") is kept whatever the tree says.
+// Another is dropped when
 //   - the path from its head word up to the cue (or to the lowest common
 //     ancestor of the two) leaves a noun that is not the cue through a
 //     prepositional nmod (attachBlocks): "welcomed the talks in Turkey"
@@ -25,7 +27,10 @@ import (
 //     accept. Other cues keep their target and holder prepositions
 //     ("support for X");
 //   - it is a pronoun whose antecedent is so embedded in another noun's
-//     phrase: "... the talks in Turkey. Britain later praised it."
+//     phrase: "... the talks in Turkey. Britain later praised it.", or is
+//     an adjunct of a verb that has an object: "accept European
+//     peacekeepers in Ukraine. ... he will accept it" (the parse may hang
+//     "in Ukraine" on either; "it" takes up the object).
 //
 // A phrase with an owner preposition (function.tsv class "owner": "the
 // policies of X", "the ultimatum from X", "the attack by X") still reaches
@@ -236,8 +241,17 @@ func (e *engine) attachedElsewhere(o *occ, mi int32) bool {
 	for w, k := heads[p.headOf(cf, ct)], 0; w >= 0 && k < maxAttachDepth; w, k = heads[w], k+1 {
 		p.mark[w] = p.epoch
 	}
-	// Walk up from the mention's head to the first marked word.
+	// A mention whose preposition is one of the cue's own words ("voting
+	// against a resolution") is the cue's argument whatever the tree makes
+	// of the rest: the cue phrase says so. (The parser read "voting" as a
+	// noun there and hung the resolution on another noun.)
 	x := p.headOf(mf, mt)
+	for w := max(cf, x-maxCaseDistance); w < ct && w < x; w++ {
+		if heads[w] == x && p.g.class[rels[w]] == relCase {
+			return false
+		}
+	}
+	// Walk up from the mention's head to the first marked word.
 	for k := 0; k < maxAttachDepth && x >= 0 && p.mark[x] != p.epoch; k++ {
 		h := heads[x]
 		if h < 0 {
@@ -342,9 +356,29 @@ func (e *engine) embedded(o *occ, mi int32) bool {
 	}
 	x := p.headOf(mf, mt)
 	h := p.tree.Heads[x]
-	if h < 0 || p.g.class[p.tree.Rels[x]] != relNmod || !nominal(p.tree.Tags[h]) {
+	if h < 0 {
+		return false
+	}
+	switch c := p.g.class[p.tree.Rels[x]]; {
+	case c == relNmod && nominal(p.tree.Tags[h]):
+	case c == relObl && p.hasObject(h):
+		// An adjunct of a verb that has an object ("accept peacekeepers
+		// in Ukraine", however the parse attaches "in Ukraine"): the
+		// object, not the adjunct, is what a later "it" takes up.
+	default:
 		return false
 	}
 	found, ok := e.caseOf(x, o, -1, -1, false)
 	return found && !ok
+}
+
+// hasObject reports whether word h of the parsed sentence has a nominal
+// object (relation obj).
+func (p *Parser) hasObject(h int32) bool {
+	for w, hw := range p.tree.Heads {
+		if hw == h && p.g.m.Rel(p.tree.Rels[w]) == "obj" && nominal(p.tree.Tags[w]) {
+			return true
+		}
+	}
+	return false
 }
