@@ -10,6 +10,8 @@ BUF      := $(TOOL) buf
 SHARED   ?= ../shared
 # How long each fuzz target runs in `make fuzz`.
 FUZZTIME ?= 30s
+# How long fuzz may spend minimising a new input (a duration, or a count Nx).
+FUZZMINIMIZETIME ?= 5s
 # The syntax model: UD English EWT in $(SHARED)/ud, the model embedded from
 # classifier/lexicon/data (its file header: classifier/lexicon/syntax/model.go).
 UD          ?= $(SHARED)/ud
@@ -118,7 +120,7 @@ fuzz: ## run every Fuzz target for FUZZTIME (default 30s) each
 	status=0; \
 	while read -r pkg name; do \
 	  echo "== $$pkg $$name"; \
-	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s "$$pkg" || { status=1; break; }; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) "$$pkg" || { status=1; break; }; \
 	done < .fuzz-targets; \
 	rm -f .fuzz-targets; exit $$status
 
