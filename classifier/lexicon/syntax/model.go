@@ -424,3 +424,29 @@ func Load(fsys fs.FS) (*Model, error) {
 	}
 	return ReadModel(data, ModelPath)
 }
+
+// maxHeaderBytes bounds the header ReadHeader reads.
+const maxHeaderBytes = 1 << 20
+
+// ReadHeader returns the header of the model file in r: its lines up to and
+// including the "body" line, which names the body's size and SHA-256. The
+// header stands for the whole file (a lexicon version hashes it instead of
+// the megabytes of the body); ReadModel checks the body against it.
+func ReadHeader(r io.Reader) ([]byte, error) {
+	br := bufio.NewReader(io.LimitReader(r, maxHeaderBytes))
+	var out []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			out = append(out, line...)
+			continue
+		}
+		out = append(out, line...)
+		if err != nil {
+			return nil, fmt.Errorf("syntax: model header without a body line in its first %d bytes", maxHeaderBytes)
+		}
+		if bytes.HasPrefix(line, []byte("body ")) {
+			return out, nil
+		}
+	}
+}

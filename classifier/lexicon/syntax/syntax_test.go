@@ -278,3 +278,17 @@ func TestLexOfAffixes(t *testing.T) {
 	_ = lexOf("\xff\xfe", false)
 	_ = lexOf("", false)
 }
+
+func TestReadHeader(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	require.NoError(t, tinyModel(t).Save(&b))
+	file := b.String()
+	h, err := ReadHeader(strings.NewReader(file))
+	require.NoError(t, err)
+	body := strings.Index(file, "\nbody ") + 1
+	want := file[:body+strings.IndexByte(file[body:], '\n')+1]
+	assert.Equal(t, want, string(h), "the header ends with the body line, which holds the body's SHA-256")
+	_, err = ReadHeader(strings.NewReader(file[:body]))
+	assert.Error(t, err, "a header cut before its body line")
+}
