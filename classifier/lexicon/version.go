@@ -63,7 +63,9 @@ func readModelHeader(fsys fs.FS) ([]byte, error) {
 	defer f.Close()
 	b, err := syntax.ReadHeader(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", syntax.ModelPath, err)
+		// Not a model: it counts by its bytes, and only WithSyntax, which
+		// reads it, reports it.
+		return fs.ReadFile(fsys, syntax.ModelPath)
 	}
 	return b, nil
 }
