@@ -40,8 +40,8 @@ type options struct {
 // data; New fails if the data has none. It is off by default because the
 // parser does not meet its speed budget yet: a parsed 25-word sentence
 // costs about 0.4 ms against 3 µs for the whole analysis without it, and
-// loading the model adds about 0.4 s and 60 MiB to start-up (README,
-// "Syntax").
+// loading the model adds about half a second and 90 MB to start-up
+// (README, "Syntax").
 func WithSyntax() Option { return func(o *options) { o.syntax = true } }
 
 // New loads a Classifier from fsys, rooted at a data directory holding the
