@@ -123,10 +123,9 @@ func (w *wireScan) analyzeRequest(b []byte) {
 	}
 }
 
-// streamRequest scans the AnalyzeStreamRequest at position pos of a stream
-// A statement field given more than
-// once is one statement, its parts merged, as a decoder would: their actors
-// add up.
+// streamRequest scans the AnalyzeStreamRequest at position pos of a
+// stream. A statement field given more than once is one statement, its
+// parts merged, as a decoder would: their actors add up.
 func (w *wireScan) streamRequest(b []byte, pos int) {
 	actors, own := 0, 0
 	where := at{list: "statement", index: pos}

@@ -100,11 +100,7 @@ func loadParts(fsys fs.FS, o options) (parts, error) {
 		wg                             sync.WaitGroup
 		sentErr, stErr, idxErr, synErr error
 	)
-	wg.Go(func() {
-		if stErr = checkStanceNumbers(fsys); stErr == nil {
-			p.st, stErr = stance.Load(fsys)
-		}
-	})
+	wg.Go(func() { p.st, stErr = stance.Load(fsys) })
 	wg.Go(func() { p.idx, idxErr = loadActors(fsys) })
 	if o.syntax {
 		wg.Go(func() { p.gram, synErr = loadGrammar(fsys) })

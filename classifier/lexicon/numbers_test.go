@@ -17,7 +17,8 @@ import (
 // Every number of every lexicon file must be finite and in its range, or the
 // load fails with the file and line: a NaN cue weight passed a SIGHUP reload
 // and every response then carried "confidence": "NaN" (issue 13, finding 2).
-// The gazetteer files hold no numbers.
+// The gazetteer files hold no numbers. The stance weights are checked by
+// stance's parseWeight, the sentiment ones by sentiment's loader.
 func TestNewRefusesBadNumbers(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -579,7 +579,8 @@ var errWeight = errors.New("must be a number in [-1, 1]")
 
 func parseWeight(s string) (float32, error) {
 	v, err := strconv.ParseFloat(s, 32)
-	if err != nil || v < -1 || v > 1 {
+	// Written so that NaN, for which every comparison is false, fails too.
+	if err != nil || !(v >= -1 && v <= 1) {
 		return 0, fmt.Errorf("%q %w", s, errWeight)
 	}
 	return float32(v), nil

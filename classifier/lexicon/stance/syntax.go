@@ -66,6 +66,7 @@ const (
 	relObl             // obl: a nominal adjunct or oblique argument of a verb, adjective or adverb
 	relCase            // case: the preposition of a nominal
 	relPassOn          // relations that keep a mention in its phrase (conj, compound, flat, appos, nmod:poss)
+	relObj             // obj: the object of a verb
 )
 
 // attachBlocks says which relations, taken from a nominal that is not the
@@ -96,6 +97,8 @@ func NewGrammar(m *syntax.Model) *Grammar {
 			g.class[i] = relAcl
 		case r == "case":
 			g.class[i] = relCase
+		case r == "obj":
+			g.class[i] = relObj
 		}
 	}
 	return g
@@ -376,7 +379,7 @@ func (e *engine) embedded(o *occ, mi int32) bool {
 // object (relation obj).
 func (p *Parser) hasObject(h int32) bool {
 	for w, hw := range p.tree.Heads {
-		if hw == h && p.g.m.Rel(p.tree.Rels[w]) == "obj" && nominal(p.tree.Tags[w]) {
+		if hw == h && p.g.class[p.tree.Rels[w]] == relObj && nominal(p.tree.Tags[w]) {
 			return true
 		}
 	}

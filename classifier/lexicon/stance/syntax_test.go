@@ -17,7 +17,7 @@ func TestGrammarClasses(t *testing.T) {
 	want := map[string]relClass{
 		"acl": relAcl, "acl:relcl": relAcl, "appos": relPassOn, "case": relCase, "compound": relPassOn,
 		"conj": relPassOn, "flat": relPassOn, "nmod": relNmod, "nmod:desc": relOther, "nmod:poss": relPassOn,
-		"nmod:tmod": relOther, "nsubj": relOther, "obj": relOther, "obl": relObl, "obl:agent": relOther, "obl:tmod": relOther,
+		"nmod:tmod": relOther, "nsubj": relOther, "obj": relObj, "obl": relObl, "obl:agent": relOther, "obl:tmod": relOther,
 	}
 	for i, r := range rels {
 		assert.Equal(t, want[r], g.class[i], r)

@@ -273,8 +273,13 @@ func TestLexOfAffixes(t *testing.T) {
 	assert.Equal(t, lexOf("don’t", false).form, lexOf("don't", false).form, "curly apostrophe folds")
 	assert.NotZero(t, lexOf("NATO", false).flags&flagAllCap)
 	assert.NotEqual(t, lexOf("x", true).flags, lexOf("x", false).flags)
-	// Short and invalid words do not panic and give stable affixes.
-	assert.Equal(t, lexOf("a", false).suf4, lexOf("a", false).suf1&0|lexOf("a", false).suf4)
+	// An affix as long as a short word is the whole word, one longer is
+	// the whole word too, not bytes before it.
+	assert.Equal(t, lexOf("ab", false).suf2, lexOf("cab", false).suf2)
+	assert.NotEqual(t, lexOf("ab", false).suf3, lexOf("cab", false).suf3)
+	assert.Equal(t, lexOf("ab", false).pre2, lexOf("abc", false).pre2)
+	assert.NotEqual(t, lexOf("ab", false).pre3, lexOf("abc", false).pre3)
+	// Invalid UTF-8 and the empty word do not panic.
 	_ = lexOf("\xff\xfe", false)
 	_ = lexOf("", false)
 }
