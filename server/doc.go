@@ -19,7 +19,10 @@
 //   - AIP-158 paging over the gazetteer (paging.go);
 //   - wiring of the *grpc.Server: health, reflection, keepalive, message size
 //     limits, panic recovery and one log line per RPC (server.go,
-//     interceptors.go).
+//     interceptors.go);
+//   - the same services over HTTP, the Connect protocol and gRPC-Web,
+//     translated into gRPC for that *grpc.Server, with body limits,
+//     timeouts and CORS (http.go).
 //
 // Domain errors become gRPC status codes in exactly one place, statusOf in
 // errors.go. A Server is safe for concurrent use; its classifier can be swapped
