@@ -4,7 +4,7 @@
 // through `stancetag analyze`. ops_test.go covers operations: metrics and
 // probes, mutual TLS, bearer tokens and lexicon reload on SIGHUP; fleet_test.go
 // tags a corpus with `analyze --remote` on three replicas, one of them killed
-// midway. It needs the go command and runs with
+// midway; http_test.go calls --http-listen with curl. It needs the go command and runs with
 // `go test ./...`; `make e2e` runs it alone, uncached.
 package e2e
 

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/stancetag/stancetag/server"
@@ -29,11 +31,13 @@ type serveConfig struct {
 	parallelism int
 	limits      server.Limits
 
-	metricsListen string
-	tlsCert       string
-	tlsKey        string
-	clientCA      string
-	authTokenFile string
+	metricsListen   string
+	httpListen      string
+	httpCORSOrigins string
+	tlsCert         string
+	tlsKey          string
+	clientCA        string
+	authTokenFile   string
 }
 
 // newServeFlags returns serve's flag set, writing into the returned config,
@@ -41,7 +45,8 @@ type serveConfig struct {
 // configuration table is generated from it (readme_test.go).
 func newServeFlags(w io.Writer) (*flag.FlagSet, *serveConfig) {
 	c := &serveConfig{limits: server.DefaultLimits()}
-	fs := newFlagSet("serve", "", "Serves stance.v1.StanceService over gRPC, with grpc.health.v1.Health and reflection.\n"+
+	fs := newFlagSet("serve", "", "Serves stance.v1.StanceService over gRPC, with grpc.health.v1.Health and reflection, and with\n"+
+		"-http-listen over the Connect protocol (HTTP/JSON) and gRPC-Web.\n"+
 		"Settings come from flags, then STANCETAG_<FLAG> variables, then the YAML file of -config\n"+
 		"(keys are the flag names), then the defaults. SIGHUP reloads the -lexicon-dir lexicon, the TLS\n"+
 		"certificate and the token file, keeping the old ones on error.", w)
@@ -56,6 +61,8 @@ func newServeFlags(w io.Writer) (*flag.FlagSet, *serveConfig) {
 	addLimitFlags(fs, &c.limits, statementLimitFlags)
 	addLimitFlags(fs, &c.limits, serverLimitFlags)
 	fs.StringVar(&c.metricsListen, "metrics-listen", "", "serve /metrics, /healthz and /readyz over plain HTTP on this `address` (e.g. :9090); empty: no metrics")
+	fs.StringVar(&c.httpListen, "http-listen", "", "also serve the API on this HTTP `address`, over the Connect protocol (POST of JSON to /stance.v1.StanceService/Analyze) and gRPC-Web, for curl and browsers; TLS, tokens and limits as on -listen; empty: off")
+	fs.StringVar(&c.httpCORSOrigins, "http-cors-origins", "", "comma-separated `origins` (https://app.example.com, or * for any) whose web pages may call -http-listen from a browser (CORS); empty: none, only same-origin pages")
 	fs.StringVar(&c.tlsCert, "tls-cert", "", "serve gRPC over TLS with this PEM certificate (chain) `file`; needs -tls-key; SIGHUP reloads both")
 	fs.StringVar(&c.tlsKey, "tls-key", "", "PEM private key `file` of -tls-cert")
 	fs.StringVar(&c.clientCA, "client-ca", "", "require client certificates signed by a CA in this PEM `file` (mutual TLS); needs -tls-cert")
@@ -74,8 +81,34 @@ func (c *serveConfig) check() error {
 		return errors.New("-tls-cert and -tls-key go together")
 	case c.clientCA != "" && c.tlsCert == "":
 		return errors.New("-client-ca needs -tls-cert and -tls-key")
+	case c.httpCORSOrigins != "" && c.httpListen == "":
+		return errors.New("-http-cors-origins needs -http-listen")
+	}
+	if _, err := c.corsOrigins(); err != nil {
+		return err
 	}
 	return c.limits.Validate()
+}
+
+// corsOrigins returns the origins of -http-cors-origins, each "*" or a
+// scheme and host with an optional port ("https://app.example.com:8443"), as
+// browsers send them in the Origin header.
+func (c *serveConfig) corsOrigins() ([]string, error) {
+	var origins []string
+	for o := range strings.SplitSeq(c.httpCORSOrigins, ",") {
+		o = strings.TrimSpace(o)
+		if o == "" {
+			continue
+		}
+		if o != "*" {
+			u, err := url.Parse(o)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil {
+				return nil, fmt.Errorf("-http-cors-origins: %q is no origin: want scheme://host[:port], such as https://app.example.com, or *", o)
+			}
+		}
+		origins = append(origins, o)
+	}
+	return origins, nil
 }
 
 // goroutines returns the parallelism to use: n, or GOMAXPROCS when n is 0.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,13 +25,15 @@ import (
 // serviceName names this program in traces.
 const serviceName = "stancetag"
 
-// serve runs "stancetag serve": load the lexicon, serve gRPC (and, with
+// serve runs "stancetag serve": load the lexicon, serve gRPC (with
+// -http-listen, the same API over Connect and gRPC-Web too, and with
 // -metrics-listen, HTTP metrics and probes) until SIGINT or SIGTERM (ctx
 // done), then stop gracefully within -shutdown-timeout. SIGHUP reloads the
 // lexicon, certificate and tokens (reload.go). Logs are JSON lines on stderr;
 // the line with msg "serving" carries the address actually listened on
-// (useful with -listen 127.0.0.1:0), and the line with msg "metrics serving"
-// the metrics address.
+// (useful with -listen 127.0.0.1:0), the line with msg "metrics serving"
+// the metrics address, and the line with msg "http serving" the address of
+// -http-listen.
 //
 // Exit status: 0 after a graceful stop; 1 when loading, listening or serving
 // failed, or the shutdown timeout cut RPCs short; 2 bad usage.
@@ -111,6 +114,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		rl.auth = auth
 	}
 
+	var tlsConf *tls.Config // nil without -tls-cert
 	if cfg.tlsCert != "" {
 		kp, err := security.LoadKeyPair(cfg.tlsCert, cfg.tlsKey)
 		if err != nil {
@@ -124,6 +128,7 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		}
 		gopts = append(gopts, grpc.Creds(credentials.NewTLS(conf)))
 		rl.keyPair = kp
+		tlsConf = conf
 	}
 
 	srv, err := server.New(c, append([]server.Option{
@@ -160,12 +165,46 @@ func (a *app) serve(ctx context.Context, args []string) int {
 		go func() { metricsDone <- httpSrv.Serve(mlis) }()
 		log.Info("metrics serving", "addr", mlis.Addr().String())
 	}
+	// The API over HTTP (Connect, gRPC-Web): the same *grpc.Server behind
+	// it, so the same tokens, limits, logs and metrics.
+	apiDone := make(chan error, 1)
+	var apiSrv *http.Server
+	if cfg.httpListen != "" {
+		origins, _ := cfg.corsOrigins() // checked by cfg.check
+		if apiSrv, err = srv.HTTPServer(server.WithCORSOrigins(origins...)); err != nil {
+			log.Error("creating HTTP server", "err", err)
+			return exitFail
+		}
+		apiSrv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
+		apiSrv.TLSConfig = tlsConf
+		alis, err := net.Listen("tcp", cfg.httpListen)
+		if err != nil {
+			log.Error("listening for HTTP", "addr", cfg.httpListen, "err", err)
+			if httpSrv != nil {
+				_ = httpSrv.Close()
+			}
+			return exitFail
+		}
+		go func() {
+			if tlsConf != nil {
+				apiDone <- apiSrv.ServeTLS(alis, "", "") // the certificate comes from TLSConfig
+			} else {
+				apiDone <- apiSrv.Serve(alis)
+			}
+		}()
+		log.Info("http serving", "addr", alis.Addr().String(), "tls", tlsConf != nil, "cors_origins", origins)
+	}
+	closeHTTP := func() {
+		for _, h := range []*http.Server{httpSrv, apiSrv} {
+			if h != nil {
+				_ = h.Close()
+			}
+		}
+	}
 	lis, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
 		log.Error("listening", "addr", cfg.listen, "err", err)
-		if httpSrv != nil {
-			_ = httpSrv.Close()
-		}
+		closeHTTP()
 		return exitFail
 	}
 
@@ -195,6 +234,10 @@ wait:
 			log.Error("serving metrics", "err", err)
 			code = exitFail
 			break wait
+		case err := <-apiDone:
+			log.Error("serving HTTP", "err", err)
+			code = exitFail
+			break wait
 		case <-hangup:
 			rl.reload()
 		case <-ctx.Done():
@@ -208,7 +251,21 @@ wait:
 	log.Info("shutting down", "timeout", cfg.shutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.shutdownTimeout)
 	defer cancel()
+	// HTTP calls are RPCs of srv: stop taking them first, then let both
+	// drain together within the same timeout.
+	apiStopped := make(chan error, 1)
+	if apiSrv != nil {
+		go func() { apiStopped <- apiSrv.Shutdown(sctx) }()
+	}
 	err = srv.Shutdown(sctx)
+	if apiSrv != nil {
+		if herr := <-apiStopped; herr != nil {
+			_ = apiSrv.Close()
+			if err == nil {
+				err = herr
+			}
+		}
+	}
 	if code == exitOK {
 		if serr := <-served; serr != nil && !errors.Is(serr, net.ErrClosed) {
 			log.Warn("serve returned", "err", serr)

@@ -65,6 +65,9 @@ func TestServeSettings(t *testing.T) {
 		{name: "cert without key", args: []string{"serve", "-tls-cert", "c.pem"}, wantCode: exitUsage, wantStderr: "-tls-cert and -tls-key go together"},
 		{name: "key without cert", args: []string{"serve", "-tls-key", "k.pem"}, wantCode: exitUsage, wantStderr: "-tls-cert and -tls-key go together"},
 		{name: "client CA without TLS", args: []string{"serve", "-client-ca", "ca.pem"}, wantCode: exitUsage, wantStderr: "-client-ca needs -tls-cert"},
+		{name: "CORS without HTTP", args: []string{"serve", "-http-cors-origins", "https://app.example.com"}, wantCode: exitUsage, wantStderr: "-http-cors-origins needs -http-listen"},
+		{name: "CORS origin with a path", args: []string{"serve", "-http-listen", "127.0.0.1:0", "-http-cors-origins", "https://app.example.com/ui"}, wantCode: exitUsage, wantStderr: `"https://app.example.com/ui" is no origin`},
+		{name: "CORS origin without scheme", args: []string{"serve", "-http-listen", "127.0.0.1:0", "-http-cors-origins", "*,app.example.com"}, wantCode: exitUsage, wantStderr: `"app.example.com" is no origin`},
 		{name: "negative parallelism", args: []string{"serve", "-parallelism", "-1"}, wantCode: exitUsage, wantStderr: "-parallelism must be >= 0"},
 		{
 			name: "unreadable certificate", args: []string{"serve", "-tls-cert", filepath.Join(dir, "none.pem"), "-tls-key", filepath.Join(dir, "none-key.pem")},
@@ -269,4 +272,15 @@ func TestServeReloadsTokensAndCertificate(t *testing.T) {
 
 	cancel()
 	assert.Equal(t, exitOK, <-code, "stderr:\n%s", errs)
+}
+
+func TestCORSOrigins(t *testing.T) {
+	t.Parallel()
+	c := &serveConfig{httpCORSOrigins: " https://app.example.com, http://localhost:5173 ,,*"}
+	got, err := c.corsOrigins()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"https://app.example.com", "http://localhost:5173", "*"}, got)
+	got, err = (&serveConfig{}).corsOrigins()
+	require.NoError(t, err)
+	assert.Empty(t, got, "none by default")
 }
