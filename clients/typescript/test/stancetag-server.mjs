@@ -3,7 +3,9 @@
 // STANCETAG_ADDR=host:port  use an already running server (nothing started).
 // STANCETAG_BIN=path        start `path serve --listen 127.0.0.1:0` and read the
 //                           address it bound from its JSON "serving" log line
-//                           on stderr.
+//                           on stderr; with an --http-listen argument, the
+//                           HTTP address from the "http serving" line too.
+// STANCETAG_HTTP_ADDR       with STANCETAG_ADDR: the server's --http-listen.
 // Neither set: the tests fail, saying so (they are end-to-end tests; there is
 // nothing to test without a server).
 
@@ -16,18 +18,21 @@ const stopTimeoutMs = 10_000;
 /**
  * @typedef {object} Server
  * @property {string} address host:port the server listens on.
+ * @property {string} httpAddress host:port of its --http-listen, or "".
  * @property {() => Promise<void>} stop Stops the server if we started it.
  */
 
 /**
  * startServer returns a running server (see the file comment).
  *
+ * @param {string[]} [args] more arguments of `stancetag serve`, such as
+ *   ["--http-listen", "127.0.0.1:0"].
  * @returns {Promise<Server>}
  */
-export async function startServer() {
+export async function startServer(args = []) {
   const addr = process.env.STANCETAG_ADDR;
   if (addr) {
-    return { address: addr, stop: async () => {} };
+    return { address: addr, httpAddress: process.env.STANCETAG_HTTP_ADDR ?? "", stop: async () => {} };
   }
   const bin = process.env.STANCETAG_BIN;
   if (!bin) {
@@ -36,7 +41,7 @@ export async function startServer() {
     );
   }
   // Bound to 127.0.0.1 port 0: parallel runs never collide.
-  const child = spawn(bin, ["serve", "--listen", "127.0.0.1:0"], {
+  const child = spawn(bin, ["serve", "--listen", "127.0.0.1:0", ...args], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   /** @type {Promise<[number | null, NodeJS.Signals | null]>} */
@@ -51,9 +56,11 @@ export async function startServer() {
   exited.then(() => process.off("exit", reap));
   /** @type {string[]} */
   const log = [];
+  /** @type {{http: string}} */
+  const seen = { http: "" };
   try {
     const address = await Promise.race([
-      listenAddress(child, log),
+      listenAddress(child, log, seen),
       spawnFailed,
       exited.then(([code, signal]) => {
         throw new Error(`${bin} serve exited (${signal ?? code}) before listening`);
@@ -62,7 +69,8 @@ export async function startServer() {
     ]);
     // Keep draining stderr so a chatty server never blocks on a full pipe.
     child.stderr?.resume();
-    return { address, stop: () => stop(child, exited) };
+    // The server logs "http serving" before "serving".
+    return { address, httpAddress: seen.http, stop: () => stop(child, exited) };
   } catch (err) {
     child.kill("SIGKILL");
     throw new Error(`${/** @type {Error} */ (err).message}; its stderr:\n${log.join("\n")}`, { cause: err });
@@ -75,14 +83,17 @@ export async function startServer() {
  *
  * @param {import("node:child_process").ChildProcess} child
  * @param {string[]} log receives every stderr line, for error messages.
+ * @param {{http: string}} seen receives the address of the "http serving"
+ *   line, when there is one.
  * @returns {Promise<string>}
  */
-async function listenAddress(child, log) {
+async function listenAddress(child, log, seen) {
   if (!child.stderr) {
     throw new Error("server stderr is not piped");
   }
   for await (const line of createInterface({ input: child.stderr })) {
     log.push(line);
+    seen.http ||= addrOf(line, "http serving");
     const addr = addrOf(line);
     if (addr) {
       return addr;
@@ -92,12 +103,14 @@ async function listenAddress(child, log) {
 }
 
 /**
- * addrOf returns the gRPC listen address logged on line, or "".
+ * addrOf returns the listen address logged on line with message msg (the
+ * gRPC address of "serving" by default), or "".
  *
  * @param {string} line
+ * @param {string} [want]
  * @returns {string}
  */
-export function addrOf(line) {
+export function addrOf(line, want = "serving") {
   /** @type {unknown} */
   let rec;
   try {
@@ -111,7 +124,7 @@ export function addrOf(line) {
   // Only the "serving" line: the error line of a failed listen carries the
   // requested address (port 0) under the same key.
   const { msg, addr } = /** @type {Record<string, unknown>} */ (rec);
-  return msg === "serving" && typeof addr === "string" ? addr : "";
+  return msg === want && typeof addr === "string" ? addr : "";
 }
 
 /**
