@@ -116,3 +116,49 @@ func TestAttachRuleKeepsCuePreposition(t *testing.T) {
 	_, direct := got[[2]string{"country/CAN", "country/MEX"}]
 	assert.False(t, direct, "no Canada -> Mexico relation")
 }
+
+// TestSubjectRule covers the holders read from the parse (parseHolders):
+// a coordinated verb takes the first verb's subject, a relative clause
+// keeps its subject to itself, and an actor the parse makes another verb's
+// object is no holder. rule, when set, is the evidence rule the relation
+// must carry.
+func TestSubjectRule(t *testing.T) {
+	t.Parallel()
+	c := requireSyntax(t)
+	tests := []struct {
+		name, text           string
+		holder, target, rule string
+		want                 bool
+	}{
+		{"coordinated verbs share the subject", "Brazil hosted Argentina and then attacked Chile.", "country/BRA", "country/CHL", "conj-subj", true},
+		{"object of the first verb is no subject", "Brazil hosted Argentina and then attacked Chile.", "country/ARG", "country/CHL", "", false},
+		{"coordinated subjects, coordinated verbs", "France, Britain and Spain condemned Germany but praised Italy.", "country/ESP", "country/ITA", "conj-subj", true},
+		{"coordinated subjects, first verb (near miss)", "France, Britain and Spain condemned Germany but praised Italy.", "country/ESP", "country/DEU", "", true},
+		{"object inside a relative clause on the subject", "Japan, which had long criticised China, now praises Korea.", "country/CHN", "country/KOR", "", false},
+		{"the relative clause's own stance (near miss)", "Japan, which had long criticised China, now praises Korea.", "country/JPN", "country/CHN", "", true},
+		{"complement clause keeps its subject", "Britain said that Spain criticised Portugal.", "country/ESP", "country/PRT", "", true},
+		{"speaker of a complement clause (near miss)", "Britain said that Spain criticised Portugal.", "country/GBR", "country/PRT", "", false},
+		{"relative clause on a noun that is no actor", "Canada voted against a resolution that condemned Mexico.", "country/CAN", "country/MEX", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			an, err := c.Analyze(context.Background(), classifier.Statement{ID: "x", Text: tt.text}, classifier.Options{IncludeEvidence: true})
+			require.NoError(t, err)
+			var found *classifier.Relation
+			for i, r := range an.Relations {
+				if r.HolderID == tt.holder && r.TargetID == tt.target {
+					found = &an.Relations[i]
+				}
+			}
+			require.Equal(t, tt.want, found != nil, "relation %s -> %s in %+v", tt.holder, tt.target, an.Relations)
+			if found != nil && tt.rule != "" {
+				var rules []string
+				for _, ev := range found.Evidence {
+					rules = append(rules, ev.Rule)
+				}
+				assert.Contains(t, rules, tt.rule)
+			}
+		})
+	}
+}

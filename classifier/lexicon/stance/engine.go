@@ -23,6 +23,7 @@ type Scratch struct {
 	contribs []Contribution
 	partsA   []part
 	partsB   []part
+	partsC   []part // holders from the parse (parseHolders)
 	hold     []int32
 	targets  []TargetScore
 	rels     []RelationScore

@@ -65,6 +65,12 @@ func (e *engine) apply(oi int32) {
 			holders, targets = subj, obj
 		}
 		targets = e.keepAttached(o, targets)
+		if !passive && c.Frame == FrameSVO && len(targets) > 0 {
+			if ph, ok := e.parseHolders(o, holders, s.partsC[:0]); ok {
+				s.partsC = ph[:0]
+				holders = append(holders[:0], ph...)
+			}
+		}
 		e.emit(o, holders, targets, w, rule)
 		if len(targets) == 0 && passive && c.Frame == FrameSVO && len(obj) == 0 {
 			// "the move was welcomed in Kyiv": Kyiv welcomed it.
@@ -341,7 +347,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 				r = o.rule
 			case t.rule == RulePossessive || t.rule == RulePronoun || t.rule == RuleCoordination:
 				r = t.rule
-			case h.rule == RulePronoun || h.rule == RuleCoordination:
+			case h.rule == RulePronoun || h.rule == RuleCoordination || h.rule == RuleConjSubj || h.rule == RuleRelcl || h.rule == RuleControl:
 				r = h.rule
 			}
 			o.used = true

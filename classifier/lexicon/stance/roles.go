@@ -226,7 +226,7 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 	for j >= st && e.info[j].class&(ClassAux|ClassNeg|ClassModal|ClassBe) != 0 {
 		j--
 	}
-	coordVP := j >= st && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0 && (j == st || e.info[j-1].mention < 0 || e.in.Mentions[e.info[j-1].mention].Possessive)
+	coordVP := j >= st && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0
 	commas := 0
 	crossed := false
 	for j := c - 1; j >= st; j-- {

@@ -286,6 +286,22 @@ func TestHoldersAndTargets(t *testing.T) {
 			relations: []string{"Okonjo -> IMF: support"},
 		},
 		{
+			// The object just before "and" is no subject of the next verb.
+			name: "coordinated verb phrases after an object", speaker: -1,
+			text:      "Okonjo condemned Lagarde and praised the IMF.",
+			actors:    []actor{person("Okonjo"), person("Lagarde"), org("IMF")},
+			targets:   map[string]string{"IMF": "support", "Lagarde": "oppose"},
+			relations: []string{"Okonjo -> IMF: support", "Okonjo -> Lagarde: oppose"},
+		},
+		{
+			// Near miss: coordinated subjects share the verb.
+			name: "coordinated subjects before a verb", speaker: -1,
+			text:      "Okonjo and Lagarde praised the IMF.",
+			actors:    []actor{person("Okonjo"), person("Lagarde"), org("IMF")},
+			targets:   map[string]string{"IMF": "support"},
+			relations: []string{"Lagarde -> IMF: support", "Okonjo -> IMF: support"},
+		},
+		{
 			// A non-finite verb after "while" takes the main-clause subject,
 			// not the object of the first clause.
 			name: "participle after while", speaker: -1,

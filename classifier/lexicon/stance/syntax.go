@@ -69,6 +69,20 @@ const (
 	relObj             // obj: the object of a verb
 )
 
+// argRel is what the holder rule (subjectOf) makes of a relation: the
+// relations between a verb and its subject, and those through which a verb
+// takes its subject from another.
+type argRel uint8
+
+const (
+	argOther    argRel = iota
+	argSubj            // nsubj: the subject
+	argSubjPass        // nsubj:pass: a passive subject (the patient)
+	argConj            // conj: a coordinated verb shares its subject
+	argXcomp           // xcomp: a controlled clause takes its subject from the verb above
+	argRelcl           // acl:relcl: a relative clause on its antecedent
+)
+
 // attachBlocks says which relations, taken from a nominal that is not the
 // cue, detach a mention from the cue. acl is not blocking: "condemned the
 // attack launched by Russia" keeps Russia (through a weak adjunct).
@@ -79,12 +93,25 @@ var attachBlocks = [...]bool{relNmod: true}
 type Grammar struct {
 	m     *syntax.Model
 	class []relClass // by relation index of m
+	arg   []argRel   // by relation index of m
 }
 
 // NewGrammar prepares m for the engine.
 func NewGrammar(m *syntax.Model) *Grammar {
-	g := &Grammar{m: m, class: make([]relClass, len(m.Relations))}
+	g := &Grammar{m: m, class: make([]relClass, len(m.Relations)), arg: make([]argRel, len(m.Relations))}
 	for i, r := range m.Relations {
+		switch r {
+		case "nsubj":
+			g.arg[i] = argSubj
+		case "nsubj:pass":
+			g.arg[i] = argSubjPass
+		case "conj":
+			g.arg[i] = argConj
+		case "xcomp":
+			g.arg[i] = argXcomp
+		case "acl:relcl":
+			g.arg[i] = argRelcl
+		}
 		switch {
 		case r == "nmod:poss" || syntax.Universal(r) == "conj" || syntax.Universal(r) == "compound" ||
 			syntax.Universal(r) == "flat" || r == "appos":
@@ -294,11 +321,11 @@ func nominal(t syntax.UPOS) bool {
 // "from", "by"), or, when onCue (x hangs off the cue itself), one of the
 // cue's own words ("vote against") or, unless the cue is an svo verb (by
 // the parse: its target is the object), one of its target or holder
-// prepositions ("US sanctions against Russia" read as a noun). found is false when x has no case marker;
-// ok is then false too.
+// prepositions ("US sanctions against Russia" read as a noun). found is
+// false when x has no case marker; ok is then false too. o is read only
+// when onCue.
 func (e *engine) caseOf(x int32, o *occ, cf, ct int32, onCue bool) (found, ok bool) {
 	p := e.in.Parser
-	c := &e.l.cues[o.cue]
 	for w := max(0, x-maxCaseDistance); w < x; w++ {
 		if p.tree.Heads[w] != x || p.g.class[p.tree.Rels[w]] != relCase {
 			continue
@@ -307,8 +334,11 @@ func (e *engine) caseOf(x int32, o *occ, cf, ct int32, onCue bool) (found, ok bo
 		if inf.class&ClassOwner != 0 || onCue && w >= cf && w < ct {
 			return true, true
 		}
-		if onCue && !(c.Frame == FrameSVO && p.tree.Tags[p.headOf(cf, ct)] == syntax.VERB) && inf.prep >= 0 && (c.TargetPreps|c.HolderPreps)&(1<<uint(inf.prep)) != 0 {
-			return true, true
+		if onCue {
+			c := &e.l.cues[o.cue]
+			if !(c.Frame == FrameSVO && p.tree.Tags[p.headOf(cf, ct)] == syntax.VERB) && inf.prep >= 0 && (c.TargetPreps|c.HolderPreps)&(1<<uint(inf.prep)) != 0 {
+				return true, true
+			}
 		}
 		found = true
 	}
@@ -382,6 +412,219 @@ func (p *Parser) hasObject(h int32) bool {
 		if hw == h && p.g.class[p.tree.Rels[w]] == relObj && nominal(p.tree.Tags[w]) {
 			return true
 		}
+	}
+	return false
+}
+
+// Holders from the parse (rule "subject", parseHolders). The token windows
+// find a verb cue's subject by walking left from the cue; the parse knows
+// when the actor found so belongs to another clause: the object of a first
+// verb ("France condemned Germany and praised Italy": Germany is no
+// subject of "praised"), the inside of a relative clause ("Germany, which
+// criticised France, praised Italy"), or a relative clause's antecedent
+// that is no actor ("voting against a resolution that condemned Russia":
+// the resolution condemns). subjectOf follows the tree from the cue verb
+// to its subject: its own nsubj, else through conj and xcomp to the verb
+// that has one; a relative pronoun subject stands for the antecedent.
+
+// subjectOf returns the word the parse gives as the subject of verb v, the
+// word whose subtree is excluded from the subject's phrase (the clause of
+// v or of the relative clause that holds it), and the rule that names the
+// path. It returns s = -1 when the parse gives none, or a passive one.
+func (e *engine) subjectOf(v int32) (s, clause int32, rule Rule) {
+	p := e.in.Parser
+	heads, rels, tags := p.tree.Heads, p.tree.Rels, p.tree.Tags
+	rule, clause = RuleActive, v
+	for k := 0; k < maxAttachDepth; k++ {
+		subj, pass := int32(-1), false
+		for w, h := range heads {
+			if h != v {
+				continue
+			}
+			switch p.g.arg[rels[w]] {
+			case argSubj:
+				if subj < 0 {
+					subj = int32(w)
+				}
+			case argSubjPass:
+				pass = true
+			}
+		}
+		switch {
+		case pass:
+			return -1, v, 0
+		case subj >= 0:
+			if p.g.arg[rels[v]] == argRelcl && e.info[p.tokBase+p.words[subj].Token].class&ClassRel != 0 {
+				// "a resolution that condemned": the antecedent.
+				return heads[v], v, RuleRelcl
+			}
+			return subj, clause, rule
+		}
+		h := heads[v]
+		if h < 0 || tags[h] != syntax.VERB {
+			return -1, v, 0
+		}
+		switch p.g.arg[rels[v]] {
+		case argConj:
+			if rule == RuleActive {
+				rule = RuleConjSubj
+			}
+		case argXcomp:
+			rule = RuleControl
+		default:
+			return -1, v, 0
+		}
+		clause = v
+		v = h
+	}
+	return -1, v, 0
+}
+
+// within reports whether word w lies in the subtree of word x.
+func (p *Parser) within(w, x int32) bool {
+	for k := 0; k < maxAttachDepth && w >= 0; k++ {
+		if w == x {
+			return true
+		}
+		w = p.tree.Heads[w]
+	}
+	return false
+}
+
+// parseHolders checks the holders the token windows found for verb cue
+// occurrence o against the parse's subject (subjectOf) and returns the
+// holders to use in dst, with ok set, when they differ from the window's:
+// the mentions of the parse's subject phrase (none when that phrase names
+// no actor: the resolution, not the voter, condemns). ok is false when the
+// parse agrees or gives no subject.
+// Pronoun and speaker holders are left to the window rules.
+func (e *engine) parseHolders(o *occ, holders, dst []part) (_ []part, ok bool) {
+	p := e.in.Parser
+	if p == nil || !e.parsed(o.start) {
+		return nil, false
+	}
+	for _, h := range holders {
+		if h.mention < 0 || h.rule == RulePronoun {
+			return nil, false
+		}
+	}
+	cf, ct := p.wordsOf(o.start, o.end)
+	if cf < 0 || cf >= ct {
+		return nil, false
+	}
+	v := p.headOf(cf, ct)
+	if p.tree.Tags[v] != syntax.VERB {
+		return nil, false
+	}
+	s, clause, rule := e.subjectOf(v)
+	if s < 0 {
+		// No subject in the parse ("Japan, which had criticised China,
+		// now praises Korea" read with "praises" as an adverbial clause):
+		// a window holder that the parse makes another verb's object or
+		// puts in a relative clause is still no holder.
+		for _, h := range holders {
+			if e.argElsewhere(h.mention, v) {
+				return dst[:0], true
+			}
+		}
+		return nil, false
+	}
+	if p.tree.Tags[s] == syntax.PRON && e.info[p.tokBase+p.words[s].Token].class&ClassRel == 0 {
+		return nil, false
+	}
+	// The mentions of the sentence in the subject's phrase, outside the
+	// clause.
+	st := e.in.Sentences[e.info[o.start].sent]
+	subj := dst[:0]
+	// The parse overrules the windows only where it says positively that
+	// their holder is no subject of the cue: an object, or inside a
+	// relative clause the cue is not in; or where the cue's subject is a
+	// relative pronoun. Elsewhere a greedy parse errs more often than the
+	// subject search ("as Trump has questioned", with Trump read as a
+	// modifier of the noun before it).
+	agree := len(holders) > 0
+	for _, h := range holders {
+		if e.inPhraseOf(h.mention, s, clause) {
+			continue
+		}
+		if rule != RuleRelcl && !e.argElsewhere(h.mention, v) {
+			return nil, false
+		}
+		agree = false
+	}
+	for mi := range e.in.Mentions {
+		m := &e.in.Mentions[mi]
+		if m.Start < st.Start || m.End > st.End || m.Start >= o.start {
+			continue
+		}
+		if e.inPhraseOf(int32(mi), s, clause) {
+			subj = append(subj, part{actor: m.Actor, mention: int32(mi), w: 1, rule: rule})
+		}
+	}
+	// Where the windows found part of the phrase ("France, Britain and
+	// Spain condemned Germany but praised Italy": France for "praised"),
+	// the phrase's mentions are the holders.
+	if agree && len(subj) <= len(holders) {
+		return nil, false
+	}
+	return subj, true
+}
+
+// argElsewhere reports whether the parse makes mention mi the object of a
+// verb, or puts it inside a relative clause that does not hold word v.
+func (e *engine) argElsewhere(mi, v int32) bool {
+	p := e.in.Parser
+	m := &e.in.Mentions[mi]
+	mf, mt := p.wordsOf(m.Start, m.End)
+	if mf < 0 || mf >= mt {
+		return false
+	}
+	x := p.headOf(mf, mt)
+	if p.g.class[p.tree.Rels[x]] == relObj {
+		return true
+	}
+	for k := 0; k < maxAttachDepth && x >= 0; k++ {
+		if p.g.arg[p.tree.Rels[x]] == argRelcl {
+			return !p.within(v, x)
+		}
+		x = p.tree.Heads[x]
+	}
+	return false
+}
+
+// inPhraseOf reports whether mention mi names the phrase of word s: its
+// head word is s, or reaches s through relations that keep a mention in
+// its phrase (relPassOn: "France, Britain and Spain", "Russia's
+// government") or a prepositional nmod of class owner ("the government of
+// France"), and not through the subtree of word clause when clause is part
+// of s's (a relative clause on s). "The ambassador to France" does not
+// name France.
+func (e *engine) inPhraseOf(mi, s, clause int32) bool {
+	p := e.in.Parser
+	m := &e.in.Mentions[mi]
+	mf, mt := p.wordsOf(m.Start, m.End)
+	if mf < 0 || mf >= mt {
+		return false
+	}
+	inClause := p.within(clause, s)
+	x := p.headOf(mf, mt)
+	for k := 0; k < maxAttachDepth && x >= 0; k++ {
+		if x == s {
+			return true
+		}
+		if inClause && x == clause {
+			return false
+		}
+		switch p.g.class[p.tree.Rels[x]] {
+		case relPassOn:
+		case relNmod:
+			if found, ok := e.caseOf(x, nil, -1, -1, false); !found || !ok {
+				return false
+			}
+		default:
+			return false
+		}
+		x = p.tree.Heads[x]
 	}
 	return false
 }

@@ -79,6 +79,9 @@ const (
 	RuleNeutralised
 	RuleRefused
 	RuleNegated
+	RuleConjSubj
+	RuleRelcl
+	RuleControl
 )
 
 var ruleNames = [...]string{
@@ -87,6 +90,7 @@ var ruleNames = [...]string{
 	RuleSentiment: "sentiment", RulePossessive: "possessive", RuleCoordination: "coordination",
 	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
 	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
+	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp",
 }
 
 // String returns the rule's name, e.g. "passive" or "negated".

@@ -149,19 +149,19 @@ func (a *ambig) write(w *bytes.Buffer) {
 	}
 }
 
-func readAmbig(r *bytes.Reader, n int) (*ambig, error) {
+func readAmbig(r *varints, n int) (*ambig, error) {
 	if n > r.Len()/2 {
 		return nil, fmt.Errorf("%d entries cannot fit in %d bytes", n, r.Len())
 	}
 	a := newAmbig(n)
 	var key uint64
 	for i := 0; i < n; i++ {
-		d, err := binary.ReadUvarint(r)
+		d, err := r.uvarint()
 		if err != nil || (i > 0 && d == 0) || key+d < key || key+d == 0 {
 			return nil, fmt.Errorf("entry %d: key missing or out of order", i)
 		}
 		key += d
-		c, err := binary.ReadUvarint(r)
+		c, err := r.uvarint()
 		if err != nil || c == 0 || bits.Len64(c) > NumUPOS {
 			return nil, fmt.Errorf("entry %d: tag set %d out of range", i, c)
 		}

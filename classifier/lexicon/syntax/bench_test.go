@@ -126,3 +126,19 @@ func BenchmarkParseDev(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*nw), "ns/word")
 }
+
+// BenchmarkReadModel decodes the model file (the start-up cost of
+// --syntax, besides reading the file).
+func BenchmarkReadModel(b *testing.B) {
+	path := benchModelPath()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("no parser model: %v", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadModel(data, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -42,10 +42,16 @@ type scorer interface {
 //
 // A row of at most packedClasses classes (the move table's) is packed in
 // the payload, one int16 per class. A wider row (tagger, relations) is
-// sparse, as trained rows are (about three non-zero weights in 17 or 51):
-// with at most two non-zero weights they are packed in the payload
-// (inlineBit set, class and weight twice); otherwise the payload holds the
-// offset and count of its entries in sparse, each class<<16 | weight.
+// stored in one of three ways, by its number of non-zero weights (most
+// trained rows have about three in 17 or 51, but the rows read most often,
+// bias, common words and affixes, have weights for most classes):
+//   - at most two: packed in the payload (inlineBit set, class and weight
+//     twice);
+//   - more than denseMin: dense, the payload (denseBit set) holding the
+//     offset of its lane words in dense, four biased int16 lanes a word,
+//     which score adds four classes at a time, as scorePacked does;
+//   - otherwise sparse: the payload holds the offset and count of its
+//     entries in sparse, each class<<16 | weight.
 //
 // A key's home slot is its top bits scaled to the slot count (a multiply
 // and a shift, so that any count, and so the load factor maxLoad, is
@@ -63,8 +69,10 @@ type table struct {
 	nclass int
 	nhome  uint64 // slots that are a home of some key
 	slots  []slot
-	sparse []uint32 // entries of wide rows with more than two weights
+	sparse []uint32 // entries of sparse wide rows
+	dense  []uint64 // lane words of dense wide rows, lanes(nclass) a row
 	rows   int      // number of features held
+	last   uint64   // slot of the greatest key, once rows > 0 (putSorted)
 }
 
 // slot is one key and its payload; key 0 marks an empty slot.
@@ -73,8 +81,31 @@ type slot struct{ key, val uint64 }
 // packedClasses is the widest row packed densely in a slot's payload.
 const packedClasses = 4
 
-// inlineBit marks a wide row's payload that holds its weights.
-const inlineBit = 1 << 63
+// inlineBit marks a wide row's payload that holds its weights, denseBit
+// one that points into dense.
+const (
+	inlineBit = 1 << 63
+	denseBit  = 1 << 62
+)
+
+// Lane arithmetic of packed and dense rows: a weight is stored plus 32768
+// (xor laneBias), so that lanes add as unsigned numbers; laneMask picks the
+// even lanes of a word into 32-bit halves, which hold up to laneChunk sums
+// without carrying into each other.
+const (
+	laneBias  = 0x8000_8000_8000_8000
+	laneMask  = 0x0000_ffff_0000_ffff
+	laneChunk = 1 << 16
+)
+
+// lanes returns the lane words of a dense row of nclass classes.
+func lanes(nclass int) int { return (nclass + packedClasses - 1) / packedClasses }
+
+// denseMin returns the number of non-zero weights above which a wide row is
+// stored dense. A sparse entry costs about 4.5 instructions to add and a
+// lane word (four classes) about 7, so dense is cheaper past 1.5 entries
+// per lane word.
+func denseMin(nclass int) int { return lanes(nclass) * 3 / 2 }
 
 // maxLoad is the highest share of home slots in use, in percent. At 80 a
 // parse read 5.4 slots per move lookup and ran 17% more instructions than
@@ -130,6 +161,23 @@ func (t *table) put(key uint64, row []int16) {
 	t.slots[p] = slot{key: key, val: t.payload(row)}
 }
 
+// putSorted is put for a key greater than every key in t, as the loader's
+// are: it goes to its home or just after the last key put, whichever is
+// later (the slots between are all taken, see table), so that it costs no
+// scan of a run.
+func (t *table) putSorted(key uint64, row []int16) {
+	p := t.home(key)
+	if t.rows > 0 && p <= t.last {
+		p = t.last + 1
+	}
+	if int(p) == len(t.slots)-1 {
+		t.slots = append(t.slots, slot{}) // keep an empty last slot
+	}
+	t.slots[p] = slot{key: key, val: t.payload(row[:t.nclass])}
+	t.last = p
+	t.rows++
+}
+
 // payload encodes row for a slot, appending to t.sparse if need be.
 func (t *table) payload(row []int16) uint64 {
 	var v uint64
@@ -144,6 +192,17 @@ func (t *table) payload(row []int16) uint64 {
 		if x != 0 {
 			nz++
 		}
+	}
+	if nz > denseMin(t.nclass) {
+		v = denseBit | uint64(len(t.dense))
+		for c := 0; c < len(row); c += packedClasses {
+			var w uint64
+			for j, x := range row[c:min(c+packedClasses, len(row))] {
+				w |= uint64(uint16(x)) << (16 * j)
+			}
+			t.dense = append(t.dense, w^laneBias)
+		}
+		return v
 	}
 	if nz > 2 {
 		v = uint64(len(t.sparse)) | uint64(nz)<<32
@@ -186,6 +245,11 @@ func (t *table) rowAt(p int) []int16 {
 	case v&inlineBit != 0:
 		row[uint8(v>>16)] += int16(v)
 		row[uint8(v>>40)] += int16(v >> 24)
+	case v&denseBit != 0:
+		ws := t.dense[uint32(v):][:lanes(t.nclass)]
+		for c := range row {
+			row[c] = int16((ws[c/packedClasses] ^ laneBias) >> (16 * (c % packedClasses)))
+		}
 	default:
 		for _, e := range t.sparse[uint32(v) : uint32(v)+uint32(uint8(v>>32))] {
 			row[e>>16] = int16(e)
@@ -209,7 +273,13 @@ func (t *table) score(keys []uint64, scores []int32) {
 		return
 	}
 	scores = scores[:t.nclass]
-	slots, sparse, nhome := t.slots, t.sparse, t.nhome
+	nl := lanes(t.nclass)
+	// even[w] and odd[w] sum the even and odd lanes of word w of the dense
+	// rows found; n counts them, to take the bias off at the end.
+	var buf [2 * maxLanes]uint64
+	even, odd := buf[:nl], buf[maxLanes:maxLanes+nl]
+	n := uint64(0)
+	slots, sparse, dense, nhome := t.slots, t.sparse, t.dense, t.nhome
 	for _, k := range keys {
 		p := home(k, nhome)
 		for slots[p].key-1 < k-1 {
@@ -219,31 +289,57 @@ func (t *table) score(keys []uint64, scores []int32) {
 			continue
 		}
 		v := slots[p].val
-		if v&inlineBit != 0 {
+		switch {
+		case v&inlineBit != 0:
 			// A row of one weight has a second of 0 for class 0.
 			scores[uint8(v>>16)] += int32(int16(v))
 			scores[uint8(v>>40)] += int32(int16(v >> 24))
-			continue
+		case v&denseBit != 0:
+			ws := dense[uint32(v):][:nl]
+			for w, x := range ws {
+				even[w] += x & laneMask
+				odd[w] += x >> 16 & laneMask
+			}
+			if n++; n == laneChunk-1 {
+				flushLanes(even, odd, n, scores)
+				n = 0
+			}
+		default:
+			for _, e := range sparse[uint32(v) : uint32(v)+uint32(uint8(v>>32))] {
+				scores[e>>16] += int32(int16(e))
+			}
 		}
-		for _, e := range sparse[uint32(v) : uint32(v)+uint32(uint8(v>>32))] {
-			scores[e>>16] += int32(int16(e))
+	}
+	if n > 0 {
+		flushLanes(even, odd, n, scores)
+	}
+}
+
+// maxLanes is the most lane words a dense row has: 255 classes, the most a
+// model file allows.
+const maxLanes = (255 + packedClasses - 1) / packedClasses
+
+// flushLanes adds the lane sums of n dense rows to scores, taking off their
+// bias, and clears them.
+func flushLanes(even, odd []uint64, n uint64, scores []int32) {
+	b := uint32(n << 15)
+	for w := range even {
+		lane := [packedClasses]uint32{uint32(even[w]), uint32(odd[w]), uint32(even[w] >> 32), uint32(odd[w] >> 32)}
+		for j, x := range lane {
+			if c := w*packedClasses + j; c < len(scores) {
+				scores[c] += int32(x - b)
+			}
 		}
+		even[w], odd[w] = 0, 0
 	}
 }
 
 // scorePacked is score for a table of packed rows. It sums the four
-// weights of a row at once, as unsigned lanes: the row xor 0x8000 per lane
-// adds 32768 to each weight, which the end takes off again; two 32-bit
-// lanes per accumulator hold up to 65536 such sums without carrying.
+// weights of a row at once, as unsigned lanes (see laneBias).
 func (t *table) scorePacked(keys []uint64, scores []int32) {
-	const (
-		bias  = 0x8000_8000_8000_8000
-		lanes = 0x0000_ffff_0000_ffff
-		chunk = 1 << 16
-	)
 	var sum [packedClasses]int32
 	for len(keys) > 0 {
-		ks := keys[:min(len(keys), chunk)]
+		ks := keys[:min(len(keys), laneChunk-1)]
 		keys = keys[len(ks):]
 		var even, odd, n uint64
 		slots, nhome := t.slots, t.nhome
@@ -253,9 +349,9 @@ func (t *table) scorePacked(keys []uint64, scores []int32) {
 				p++
 			}
 			if slots[p].key == k {
-				v := slots[p].val ^ bias
-				even += v & lanes
-				odd += v >> 16 & lanes
+				v := slots[p].val ^ laneBias
+				even += v & laneMask
+				odd += v >> 16 & laneMask
 				n++
 			}
 		}
