@@ -20,7 +20,7 @@ import (
 // unseeded hash cannot be used to crowd its probe sequences.
 type vocab struct {
 	sent  *sentiment.Lexicon // for LookupLoose on words it lacks
-	slots []vslot // len is a power of two, at most half full
+	slots []vslot            // len is a power of two, at most half full
 	words []vocabWord
 	keys  []byte // words[i]'s key is keys[words[i].off:words[i].end]
 }
