@@ -23,7 +23,7 @@ LISTEN   ?= :50051
 API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
-.PHONY: deps help run build generate lint check-generated breaking test unit e2e eval bench fuzz clean \
+.PHONY: deps help run build generate lint check-generated breaking test unit e2e eval posts-lexicon bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
         bench-compare loadtest soak profile rss instr java-check java-example \
         python-generate python-check-generated python-test rules-test \
@@ -84,8 +84,11 @@ unit: ## go test -race for every package but e2e
 e2e: ## build the binary, serve, and drive it with grpcurl and the analyze CLI
 	$(GO) test -count=1 -v ./e2e/
 
-eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared)
-	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl
+eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared) and the repo's own eval/sets/*.jsonl
+	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl eval/sets/*.jsonl
+
+posts-lexicon: ## regenerate classifier/lexicon/data/sentiment/posts.tsv from SHARED/lexicons/vader
+	$(GO) run ./classifier/lexicon/sentiment/internal/postsgen -vader $(SHARED)/lexicons/vader > classifier/lexicon/data/sentiment/posts.tsv
 
 # The syntax model (issue 10). Training takes a few minutes on 2 cores and is
 # deterministic: the same data, flags and seed give the same bytes, which

@@ -19,7 +19,8 @@ import (
 // immutable after; its keys are lexicon words, fixed at load, so that the
 // unseeded hash cannot be used to crowd its probe sequences.
 type vocab struct {
-	slots []vslot // len is a power of two, at most half full
+	sent  *sentiment.Lexicon // for LookupLoose on words it lacks
+	slots []vslot            // len is a power of two, at most half full
 	words []vocabWord
 	keys  []byte // words[i]'s key is keys[words[i].off:words[i].end]
 }
@@ -45,7 +46,7 @@ func newVocab(sent *sentiment.Lexicon, st *stance.Lexicon, m *actors.Matcher) *v
 	for n < 2*(len(sentTerms)+len(stTerms)+len(rootForms)) {
 		n *= 2
 	}
-	v := &vocab{slots: make([]vslot, n)}
+	v := &vocab{sent: sent, slots: make([]vslot, n)}
 	for i := range v.slots {
 		v.slots[i].id = -1
 	}
@@ -187,6 +188,10 @@ func (v *vocab) lookup(toks []tokenize.Token, f *tokenize.Folded, w *words) {
 			form := f.At(i)
 			if _, x := v.probe(form, f.Hash(i)); x != nil {
 				head, entry, root = x.sentiment, x.stance, x.roots
+			} else {
+				// Not a lexicon word as written: maybe an elongated
+				// word or an emoji variant (sentiment.LookupLoose).
+				head = v.sent.LookupLoose(form)
 			}
 			if n := len(form); n > 1 && form[n-1] == '.' {
 				// "U.S.", "Gen.": the Roots are the dotless form's,

@@ -4,7 +4,8 @@
 //
 // Contract:
 //   - Load reads the lexicon from five TSV files under "sentiment/" of an
-//     fs.FS (see the data folder's README.md). The Lexicon it returns is
+//     fs.FS, and a sixth, optional one for posts (emoticons, emoji, chat
+//     slang; see the data folder's README.md). The Lexicon it returns is
 //     immutable and safe for concurrent use.
 //   - Score scores a token range (a sentence or a clause) of a text tokenized
 //     by package tokenize: a Score in [-1, 1] like VADER's compound, the
@@ -35,6 +36,10 @@ const (
 	NegatorsPath = "sentiment/negators.tsv"
 	IdiomsPath   = "sentiment/idioms.tsv"
 	ContrastPath = "sentiment/contrast.tsv"
+	// PostsPath holds the valences of emoticons, emoji and chat slang
+	// (same format as ValencePath). It is optional: a data directory
+	// without it loads, and scores posts as news.
+	PostsPath = "sentiment/posts.tsv"
 )
 
 // MaxValence is the largest |valence| of a lexicon entry (VADER's scale).

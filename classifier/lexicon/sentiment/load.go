@@ -1,6 +1,7 @@
 package sentiment
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -26,7 +27,8 @@ type DataError struct {
 func (e *DataError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg) }
 
 // Load reads the sentiment lexicon from fsys: the files ValencePath,
-// IdiomsPath, BoostersPath, NegatorsPath and ContrastPath, all required. A
+// IdiomsPath, BoostersPath, NegatorsPath and ContrastPath, all required, and
+// PostsPath, read when present. A
 // malformed line gives a *DataError naming file and line; a missing or
 // unreadable file gives the fs error, wrapped.
 //
@@ -45,6 +47,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{BoostersPath, 2, 2, b.addBooster},
 		{NegatorsPath, 2, 3, b.addNegator},
 		{ContrastPath, 2, 2, b.addContrast},
+		{PostsPath, 2, 2, b.addValence},
 	}
 	// Read every file first, so that the table of terms is sized once: grown
 	// entry by entry, rehashing it was a fifth of the load time.
@@ -54,7 +57,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	lines := 0
 	for i, f := range files {
 		b, err := fs.ReadFile(fsys, f.path)
-		if err != nil {
+		if err != nil && !(f.path == PostsPath && errors.Is(err, fs.ErrNotExist)) {
 			return nil, fmt.Errorf("sentiment: %w", err)
 		}
 		data[i] = string(b)

@@ -189,7 +189,18 @@ func TestShippedData(t *testing.T) {
 		{"kindly", 0},  // "Kindly leave the room."
 		{"no", 0},      // a negator, not a negative word
 		{"pretty", 0},  // a booster
-		{"lol", 0},     // chat slang is not news
+		// Posts (posts.tsv): chat slang, emoticons and emoji count again.
+		{"lol", +1},
+		{"sux", -1},
+		{":)", +1},
+		{":(", -1},
+		{"<3", +1},
+		{"\U0001F60D", +1}, // 😍 smiling face with heart-eyes
+		{"\U0001F494", -1}, // 💔 broken heart: as "</3", not broken + heart
+		// Two-letter acronyms and "ok" stay out: initials and
+		// abbreviations in news ("WP", "GL", "Tulsa, OK").
+		{"ok", 0},
+		{"wp", 0},
 	}
 	for _, tt := range tests {
 		v, ok := l.Valence([]byte(tt.word))

@@ -128,8 +128,8 @@ type Result struct {
 	// Magnitude is (Pos+Neg)/MaxValence, >= 0: the strength of all evidence,
 	// in units of the strongest lexicon entry.
 	Magnitude float32
-	// Words is the number of Word tokens scored; Aggregate skips results
-	// without words.
+	// Words is the number of Word tokens scored, and of Emoji tokens the
+	// lexicon rates; Aggregate skips results without words.
 	Words int32
 	// Rules are the sentence rules applied: RuleEmphasis, RuleQuestion.
 	Rules Rule
@@ -162,6 +162,10 @@ type unit struct {
 	used  bool // a negator that negated a cue
 	// conceded: the unit lies in a clause opened by a concessive marker.
 	conceded bool
+	// listPrev is the cue unit before this one in a coordinated list
+	// ("not smart, handsome, nor funny"), or -1; negBy is the negator
+	// unit that negated this cue, or -1 (see listLink).
+	listPrev, negBy int32
 }
 
 // prior is a unit within a cue's window, at distance d (1..window).
@@ -204,7 +208,9 @@ func (l *Lexicon) Score(text string, toks []tokenize.Token, from, to int, buf *S
 		w, _ := buf.folded.Append(text, t)
 		h := int32(-1)
 		if t.Kind == tokenize.Word || t.Kind == tokenize.Emoji {
-			h = l.Lookup(w)
+			if h = l.Lookup(w); h < 0 {
+				h = l.LookupLoose(w)
+			}
 		}
 		buf.heads = append(buf.heads, h)
 	}
@@ -319,6 +325,9 @@ func (sc *scorer) match() {
 		case tokenize.Word:
 			sc.words++
 		case tokenize.Emoji:
+			if heads[i-sc.off] >= 0 {
+				sc.words++ // an emoji the lexicon rates reads as a word
+			}
 		case tokenize.Punct:
 			sc.countMarks(sc.text[t.Start:t.End])
 			clauseOpen, conceding, sc.seg = true, false, i+1
@@ -404,6 +413,10 @@ func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
 	sc.s.units = append(sc.s.units, unit{})
 	u := &sc.s.units[len(sc.s.units)-1]
 	u.start, u.n, u.e, u.caps, u.conceded = int32(i), int32(n), e, true, conceded
+	u.listPrev, u.negBy = -1, -1
+	if e.mayBeCue() {
+		u.listPrev = sc.listLink(i, n)
+	}
 	for k := i; k < i+n; k++ {
 		t := &sc.toks[k]
 		u.caps = u.caps && t.Has(tokenize.AllCaps)
@@ -428,6 +441,69 @@ func (sc *scorer) addUnit(i, n int, e *entry, conceded bool) {
 			sc.lastBut = i
 		}
 	}
+}
+
+// listLink returns the index of the cue unit that the cue at tokens
+// [i, i+n), about to be added as the last unit, follows in a coordinated
+// list of cues, or -1: the cues are separated by a comma, a comma and a
+// coordinator, or "or"/"nor" ("smart, handsome, nor funny"), with at most
+// one booster before this cue. A link made by a comma alone counts only when
+// the list goes on after this cue (a comma or coordinator follows), so that
+// "did not win, lost badly" is two clauses. Bare "and" makes no link: "not
+// rich and happy" is ambiguous.
+func (sc *scorer) listLink(i, n int) int32 {
+	units := sc.s.units
+	p := len(units) - 2 // units[len-1] is the cue's own
+	j := i - 1
+	if p >= 0 && units[p].e.role == roleBooster && int(units[p].start+units[p].n) == i {
+		j = int(units[p].start) - 1
+		p--
+	}
+	coord := ""
+	if j >= sc.from && sc.toks[j].Kind == tokenize.Word {
+		switch w := string(sc.word(j)); w {
+		case "or", "nor", "and":
+			coord = w
+			if p >= 0 && int(units[p].start) == j {
+				p-- // "nor" is a negator unit
+			}
+			j--
+		}
+	}
+	comma := j >= sc.from && sc.isComma(j)
+	if comma {
+		j--
+	}
+	switch {
+	case comma && coord == "":
+		if k := i + n; k >= sc.to || !(sc.isComma(k) || sc.isCoord(k)) {
+			return -1
+		}
+	case !comma && coord != "or" && coord != "nor":
+		return -1
+	}
+	if p < 0 || int(units[p].start+units[p].n)-1 != j || !units[p].e.mayBeCue() || units[p].e.role == roleNegator {
+		return -1
+	}
+	return int32(p)
+}
+
+// isComma reports whether token k is a comma.
+func (sc *scorer) isComma(k int) bool {
+	t := &sc.toks[k]
+	return t.Kind == tokenize.Punct && sc.text[t.Start:t.End] == ","
+}
+
+// isCoord reports whether token k is "or", "nor" or "and".
+func (sc *scorer) isCoord(k int) bool {
+	if sc.toks[k].Kind != tokenize.Word {
+		return false
+	}
+	switch string(sc.word(k)) {
+	case "or", "nor", "and":
+		return true
+	}
+	return false
 }
 
 // window finds the booster and negator units up to window tokens before
@@ -591,6 +667,16 @@ func (sc *scorer) score() Result {
 		}
 		for _, p := range u.mods[:u.nmods] {
 			v, rules = sc.modify(&units[p.unit], p.d, v, rules)
+			if units[p.unit].e.role == roleNegator {
+				u.negBy = p.unit
+			}
+		}
+		if u.negBy < 0 && u.listPrev >= 0 {
+			// A negation covers the whole coordinated list it opens.
+			if nb := units[u.listPrev].negBy; nb >= 0 {
+				v, rules = sc.modify(&units[nb], 1, v, rules)
+				u.negBy = nb
+			}
 		}
 		v, rules = sc.contrast(u, v, rules)
 		sc.s.hits = append(sc.s.hits, Hit{Token: u.start, Len: u.n, Base: u.e.valence, Valence: v, Rules: rules})

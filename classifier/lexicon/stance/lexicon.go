@@ -123,6 +123,13 @@ const (
 	// "the ultimatum from X", "the attack by X"): the parse rules let a
 	// mention reach a cue through them.
 	ClassOwner
+	// ClassSubj marks the pronouns that are only ever subjects ("we",
+	// "they"): the base form of an ambiguous verb after one is a verb
+	// ("we back Ukraine"), unlike after "them" ("brought them back").
+	ClassSubj
+	// ClassInf marks the infinitive marker ("to"), after which the base
+	// form of an ambiguous verb is a verb ("to back the plan").
+	ClassInf
 )
 
 var classNames = map[string]Class{
@@ -131,7 +138,7 @@ var classNames = map[string]Class{
 	"pron_person": ClassPronPerson, "pron_thing": ClassPronThing, "pron_plural": ClassPronPlural,
 	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
 	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
-	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner,
+	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural
@@ -179,6 +186,9 @@ var noEntry = entry{prep: -1}
 type cueRef struct {
 	cue  int32
 	form Form
+	// guarded: the base form of a verb marked nobase, a cue only where
+	// the context makes it a verb (engine.verbContext).
+	guarded bool
 }
 
 // node is a state of the phrase trie over lower-case tokens.
@@ -468,14 +478,11 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 			forms = append(forms, inflection{words[0], FormBase})
 		}
 		for _, in := range forms {
-			if noBase && in.form == FormBase {
-				continue
-			}
 			n := l.edge(0, in.text)
 			for _, w := range words[1:] {
 				n = l.edge(n, w)
 			}
-			l.nodes[n].refs = append(l.nodes[n].refs, cueRef{cue: id, form: in.form})
+			l.nodes[n].refs = append(l.nodes[n].refs, cueRef{cue: id, form: in.form, guarded: noBase && in.form == FormBase})
 		}
 		return nil
 	})

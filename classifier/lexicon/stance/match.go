@@ -25,7 +25,10 @@ func (e *engine) matchCues() {
 		if end <= i {
 			continue
 		}
-		ref := e.choose(i, end, e.l.nodes[nd].refs)
+		ref, ok := e.choose(i, end, e.l.nodes[nd].refs)
+		if !ok {
+			continue // only guarded base forms, outside a verb's context
+		}
 		e.info[i].occ = int32(len(s.occs))
 		for j := i; j < end; j++ {
 			e.info[j].inOcc = int32(len(s.occs))
@@ -40,7 +43,7 @@ func (e *engine) matchCues() {
 func (e *engine) longest(i int32) (end, nd int32) {
 	nodes, toks, info, ents := e.l.nodes, e.toks, e.info, e.ents
 	// matchCues starts only at words with an edge from the root.
-	cur, end, gap := info[i].root, i, 0
+	cur, end, gap, det := info[i].root, i, 0, false
 	if len(nodes[cur].refs) > 0 {
 		end, nd = i+1, cur
 	}
@@ -56,6 +59,12 @@ func (e *engine) longest(i int32) (end, nd int32) {
 			next = nx.refl
 		case gap < maxGap && info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
 			gap++
+			continue
+		case !det && c&ClassDet != 0 && c&ClassPossPron == 0 && info[j].mention < 0:
+			// One article or demonstrative inside a phrase, besides the
+			// modifiers: "sign agreement with" reads "signed an
+			// agreement with", "signed a new agreement with".
+			det = true
 			continue
 		default:
 			return end, nd
@@ -74,9 +83,16 @@ func isAdverb(w []byte) bool { return len(w) > 4 && bytes.HasSuffix(w, []byte("l
 
 // choose picks one reading of a surface form that several cues share
 // ("support" verb or noun, "threat" in a prep frame or as a descriptor).
-func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
+//
+// A guarded reading (the base form of a verb marked nobase: "back", "ban")
+// is taken only in a verb's context (verbContext); ok is false when no
+// reading is left.
+func (e *engine) choose(i, end int32, refs []cueRef) (ref cueRef, ok bool) {
 	if len(refs) == 1 {
-		return refs[0]
+		if refs[0].guarded && !e.verbContext(i, end) {
+			return cueRef{}, false
+		}
+		return refs[0], true
 	}
 	nounCtx, verbCtx := false, false
 	if i > 0 {
@@ -94,8 +110,20 @@ func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
 	if end < int32(len(e.toks)) && e.info[end].prep >= 0 {
 		nextPrep = 1 << uint(e.info[end].prep)
 	}
-	best, bestScore := refs[0], -1
+	best, bestScore := cueRef{}, -1
+	guardOK := -1 // verbContext, found on first need
 	for _, r := range refs {
+		if r.guarded {
+			if guardOK < 0 {
+				guardOK = 0
+				if e.verbContext(i, end) {
+					guardOK = 1
+				}
+			}
+			if guardOK == 0 {
+				continue
+			}
+		}
 		c := &e.l.cues[r.cue]
 		score := 0
 		verb := c.POS == POSVerb || c.POS == POSVPhrase
@@ -113,11 +141,51 @@ func (e *engine) choose(i, end int32, refs []cueRef) cueRef {
 		if !verb && !verbCtx && c.Frame != FrameDescriptor && nextPrep == 0 && !nounCtx {
 			score-- // a bare noun reading with nothing around it
 		}
-		if score > bestScore {
-			best, bestScore = r, score
+		if !ok || score > bestScore {
+			best, bestScore, ok = r, score, true
 		}
 	}
-	return best
+	return best, ok
+}
+
+// maxVerbSkip is how many adverbs and adverb-like auxiliaries ("also",
+// "strongly") verbContext looks past before a guarded base form.
+const maxVerbSkip = 2
+
+// verbContext reports whether the word at token i, the base form of an
+// ambiguous verb ("back", "ban", "arrest") ending its cue at end, is used as
+// a verb: after a subject pronoun ("we back"), the infinitive marker ("to
+// back"), a modal or a negation ("will back", "do not back"), a relative
+// pronoun ("countries that back"), or a mention when a mention or a
+// determiner follows ("Paris and Berlin back Kyiv"). Adverbs and
+// non-modal auxiliaries in between are skipped ("we also strongly back").
+// Elsewhere it is a noun, adverb or particle: "came back", "back in
+// March", "the ban".
+func (e *engine) verbContext(i, end int32) bool {
+	st, _ := e.sentBounds(i)
+	j := i - 1
+	for k := 0; k < maxVerbSkip && j >= st && e.info[j].mention < 0; k++ {
+		c := e.info[j].class
+		if !(c&ClassAux != 0 && c&(ClassModal|ClassNeg|ClassBe) == 0) && !isAdverb(e.lowerAt(j)) {
+			break
+		}
+		j--
+	}
+	if j < st || e.toks[j].Kind != tokenize.Word {
+		return false
+	}
+	p := &e.info[j]
+	switch {
+	case p.mention >= 0:
+		if end >= int32(len(e.toks)) {
+			return false
+		}
+		n := &e.info[end]
+		return n.mention >= 0 || n.class&ClassDet != 0
+	case p.class&(ClassSubj|ClassInf|ClassModal|ClassNeg|ClassRel) != 0:
+		return true
+	}
+	return false
 }
 
 // scope sets each occurrence's factor from negation, refusal, modality and

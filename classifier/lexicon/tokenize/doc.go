@@ -46,6 +46,12 @@
 //     selectors, skin-tone modifiers, ZWJ sequences ("👩‍👩‍👧"), keycaps
 //     ("1️⃣"), flags (regional-indicator pairs) and tag sequences. © ® ™ ‼
 //     ⁉ ℹ and the ↔-style arrows are emoji only when followed by U+FE0F.
+//     ASCII emoticons are Emoji tokens too (emoticon.go): eyes ':' or ';'
+//     (or '=', '>:' and '}:' after white space), an optional nose - ' ^, and
+//     a mouth from ) ( ] [ D P p O o / \ | * 3 $ @ X x, repeated or not
+//     (":-)))"); "<3" and "</3" after white space; each followed by white
+//     space, the end, or a mark that is not a letter or digit. "Note:(a)",
+//     "http://", ":Dear", "x<3y" and "10:30" keep their usual tokens.
 //   - Symbol: any other single character ("%", "$", "&", "@"), and each byte
 //     of invalid UTF-8 (one byte long).
 //

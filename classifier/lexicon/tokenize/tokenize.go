@@ -128,6 +128,13 @@ func (t *tokenizer) classAt(i int) class {
 func (t *tokenizer) run() {
 	s := t.text
 	for i := 0; i < len(s); {
+		if c := s[i]; emoticonStart[c] {
+			if e := emoticonLen(s, i); e > 0 {
+				t.emit(i, i+e, Emoji, 0)
+				i += e
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
 			// Fast path: ASCII, and not a keycap base.
 			switch asciiClass[c] {

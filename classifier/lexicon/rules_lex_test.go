@@ -1,0 +1,174 @@
+package lexicon
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancetag/stancetag/classifier"
+)
+
+// TestCooperationAndConflictCues pins the CAMEO cooperation and conflict
+// cues (cues.tsv, src=cameo) and the phrase rules they rely on: an article
+// and kinds of ties inside a phrase, a nobase verb's base form in a verb's
+// context. Each construction has a near miss where the rule must not fire.
+func TestCooperationAndConflictCues(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		relations []string // exactly these non-neutral relations
+	}{
+		// 057 sign a formal agreement: an article and modifiers sit inside the phrase.
+		{"sign an agreement with", "Kenya signed an agreement with Ethiopia on power exports.",
+			[]string{"country/KEN -> country/ETH: support"}},
+		{"sign a new trade deal with", "Chile signed a new trade deal with Vietnam last week.",
+			[]string{"country/CHL -> country/VNM: support"}},
+		{"near miss: signing a bill is not a deal with anyone", "Brazil's president signed the bill in Brasilia on Friday.",
+			[]string{}},
+		// 050 restore or establish relations.
+		{"restored diplomatic ties with", "Bahrain restored full diplomatic ties with Qatar.",
+			[]string{"country/BHR -> country/QAT: support"}},
+		{"established relations with", "Indonesia established relations with Fiji in the 1970s.",
+			[]string{"country/IDN -> country/FJI: support"}},
+		{"near miss: restoring power is no relation", "Engineers in Chile restored power after the storm.",
+			[]string{}},
+		// 04x consult: a meeting alone is no stance.
+		{"near miss: a meeting alone", "The Danish prime minister met the Dutch prime minister in Brussels.",
+			[]string{}},
+		// 06x/07x material cooperation and aid.
+		{"sent weapons to", "Norway sent weapons to Ukraine in the spring.",
+			[]string{"country/NOR -> country/UKR: support"}},
+		{"cooperate with", "Mexico agreed to cooperate with Guatemala on migration.",
+			[]string{"country/MEX -> country/GTM: support"}},
+		// 08x yield.
+		{"lifted sanctions on", "Canada lifted sanctions on Belarus after the prisoner release.",
+			[]string{"country/CAN -> country/BLR: support"}},
+		{"near miss: lifted a ban on a product", "Thailand lifted its ban on the import of beef.",
+			[]string{}},
+		// 13x threaten, 14x protest.
+		{"threatened", "Azerbaijan threatened Armenia with a new offensive.",
+			[]string{"country/AZE -> country/ARM: oppose"}},
+		{"protested against", "Students in Serbia protested against Hungary's border fence.",
+			[]string{"country/SRB -> country/HUN: oppose"}},
+		// 16x reduce relations.
+		{"cut diplomatic ties with", "Nicaragua cut diplomatic ties with Taiwan.",
+			[]string{"country/NIC -> country/TWN: oppose"}},
+		{"recalled its ambassador from", "Peru recalled its ambassador from Mexico on Tuesday.",
+			[]string{"country/PER -> country/MEX: oppose"}},
+		{"impose tariffs on", "Australia will impose tariffs on Chinese steel.",
+			[]string{"country/AUS -> country/CHN: oppose"}},
+		{"near miss: cutting taxes", "Poland cut taxes on fuel in the summer.",
+			[]string{}},
+		// 18x-20x force.
+		{"clashed with", "Tajik border guards clashed with Kyrgyzstan's forces overnight.",
+			[]string{"country/TJK -> country/KGZ: oppose"}},
+		{"invasion of", "Iraq's invasion of Kuwait began in August 1990.",
+			[]string{"country/IRQ -> country/KWT: oppose"}},
+		{"near miss: a strike is a walkout", "Workers in Argentina went on strike over pay.",
+			[]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}
+
+// TestBaseFormInVerbContext: the base form of an ambiguous verb ("back",
+// "ban", "strike") is a cue only where it is a verb; "we" in a quote is the
+// quote's speaker.
+func TestBaseFormInVerbContext(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		relations []string
+	}{
+		{"we back in a quote", `"We back Ukraine," Putin said.`,
+			[]string{"person/vladimir-putin -> country/UKR: support"}},
+		{"will back", "Italy will back Albania's bid to join the union.",
+			[]string{"country/ITA -> country/ALB: support"}},
+		{"coordinated subjects back", "Greece and Cyprus back France in the dispute.",
+			[]string{"country/CYP -> country/FRA: support", "country/GRC -> country/FRA: support"}},
+		{"near miss: came back", "The delegation from Chile came back to Peru empty-handed.",
+			[]string{}},
+		{"near miss: object pronoun then back", "Officials in Kenya brought them back to Somalia.",
+			[]string{}},
+		{"near miss: back as an adverb after a mention", "Troops returned from Mali back to France in 2022.",
+			[]string{}},
+		{"to ban", "Lawmakers in Ghana voted to ban Russian broadcasters.",
+			[]string{"country/GHA -> country/RUS: oppose"}},
+		{"near miss: the ban", "The ban in Ghana took effect in May.",
+			[]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}
+
+// TestNewsIdioms: multi-word expressions whose words alone say little or
+// the wrong thing.
+func TestNewsIdioms(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		text   string
+		actor  string
+		stance string
+	}{
+		{"came under fire", "Macron came under fire over the pension bill.", "person/emmanuel-macron", "oppose"},
+		{"near miss: under a fire ban", "Forests near Marseille are under a fire ban, Macron said.", "person/emmanuel-macron", "neutral"},
+		{"laughingstock", "Critics call Orban a laughingstock.", "person/viktor-orban", "oppose"},
+		{"tore into", "Zelensky tore into Orban at the summit.", "person/viktor-orban", "oppose"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, _, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.stance, targets[tt.actor], "targets=%v", targets)
+		})
+	}
+}
+
+// TestPostsSentiment: emoticons, emoji, slang, elongation and negation over a
+// list score as in posts (VADER's demo sentences, VADER's sign), without
+// changing news sentences that look alike.
+func TestPostsSentiment(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		text  string
+		label string
+	}{
+		{"slang in capitals", "Today SUX!", "negative"},
+		{"emoticons", "Make sure you :) or :D today!", "positive"},
+		{"sad emoticon", "Missed the last train home :(", "negative"},
+		{"emoji only", "\U0001F601 \U0001F602 \U0001F498 \U0001F48B \U0001F60D", "positive"},
+		{"broken heart", "Lost the final again \U0001F494", "negative"},
+		{"emoji with selector", "Thank you all \u2764\uFE0F", "positive"},
+		{"elongation", "The new album is sooo goood", "positive"},
+		{"negated list", "The film is not smart, handsome, nor funny.", "negative"},
+		{"near miss: list not negated", "The film is smart, handsome and funny.", "positive"},
+		{"near miss: comma clause after negation", "The team did not win, lost badly.", "negative"},
+		{"near miss: colon in news", "Reasons given: (a) cost and (b) timing.", "neutral"},
+		{"near miss: url", "See https://example.org/report for details.", "neutral"},
+		{"near miss: a time", "The vote starts at 10:30 in Lisbon.", "neutral"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			an, err := defaultClassifier(t).Analyze(context.Background(), classifier.Statement{Text: tt.text}, classifier.Options{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.label, an.Sentiment.Label.String(), "score %v", an.Sentiment.Score)
+		})
+	}
+}
