@@ -84,8 +84,12 @@ unit: ## go test -race for every package but e2e
 e2e: ## build the binary, serve, and drive it with grpcurl and the analyze CLI
 	$(GO) test -count=1 -v ./e2e/
 
-eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared)
-	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl
+# Repository sets scored by `make eval` beside the shared ones (written for the
+# repository: eval/testdata/README.md).
+REPO_EVAL := eval/testdata/roles-dev.jsonl
+
+eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared) and on the repository's REPO_EVAL sets
+	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl $(REPO_EVAL)
 
 # The syntax model (issue 10). Training takes a few minutes on 2 cores and is
 # deterministic: the same data, flags and seed give the same bytes, which
