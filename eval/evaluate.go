@@ -131,14 +131,22 @@ func EvaluateFile(ctx context.Context, c classifier.Classifier, path string, opt
 // listed actor is its stance in Analysis.Targets, neutral when absent;
 // predicted relations are the non-neutral Analysis.Relations. The baseline
 // labels every target of an item with BaselineLabel of the item's sentence
-// sentiment, from the same run. It stops at the first bad line (a
-// *LineError) or when ctx is done.
+// sentiment, from the same run. Gold labels may name c's gazetteer actors
+// by id without listing them in "actors" (Reader.Known); relations are
+// scored over the listed actors and the gazetteer actors the gold names.
+// It stops at the first bad line (a *LineError) or when ctx is done.
 func Evaluate(ctx context.Context, c classifier.Classifier, name string, r io.Reader, opts Options) (Result, error) {
 	res := Result{File: name}
 	if p, ok := PublishedBaseline(name); ok {
 		res.Published = &p
 	}
 	rd := NewReader(r, name)
+	gaz := c.Gazetteer()
+	known := make(map[string]bool, len(gaz))
+	for _, a := range gaz {
+		known[a.ID] = true
+	}
+	rd.Known = func(id string) bool { return known[id] }
 	for {
 		it, err := rd.Next()
 		if errors.Is(err, io.EOF) {
@@ -189,10 +197,7 @@ func (res *Result) add(ctx context.Context, c classifier.Classifier, it Item, op
 
 	var spurious, missed []Triple
 	if it.HasRelations {
-		listed := make(map[string]bool, len(it.Actors))
-		for _, a := range it.Actors {
-			listed[a.ID] = true
-		}
+		listed := labelledActors(it)
 		var tp int
 		tp, spurious, missed = diffRelations(it.Relations, an.Relations, listed)
 		if res.Relations == nil {
@@ -212,6 +217,25 @@ func (res *Result) add(ctx context.Context, c classifier.Classifier, it Item, op
 	}
 	res.Misses = append(res.Misses, newMiss(it, withEv, wrong, spurious, missed))
 	return nil
+}
+
+// labelledActors returns the actors an item's relations are scored over: its
+// listed actors and the gazetteer actors its gold names. A predicted
+// relation with any other actor (a gazetteer actor the gold is silent on) is
+// skipped.
+func labelledActors(it Item) map[string]bool {
+	listed := make(map[string]bool, len(it.Actors)+len(it.Targets)+2*len(it.Relations))
+	for _, a := range it.Actors {
+		listed[a.ID] = true
+	}
+	for _, t := range it.Targets {
+		listed[t.ActorID] = true
+	}
+	for _, r := range it.Relations {
+		listed[r.HolderID] = true
+		listed[r.TargetID] = true
+	}
+	return listed
 }
 
 // newMiss describes a misclassified item; wrong holds the scored run's

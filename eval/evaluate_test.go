@@ -21,7 +21,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // fakeClassifier answers from a table keyed by statement id and records the
 // options it was called with. Evidence is returned only when asked for.
 type fakeClassifier struct {
-	analyses map[string]classifier.Analysis
+	analyses  map[string]classifier.Analysis
+	gazetteer []classifier.Actor
 
 	mu    sync.Mutex
 	calls []classifier.Options
@@ -47,7 +48,7 @@ func (f *fakeClassifier) Analyze(ctx context.Context, st classifier.Statement, o
 	return an, nil
 }
 
-func (f *fakeClassifier) Gazetteer() []classifier.Actor { return nil }
+func (f *fakeClassifier) Gazetteer() []classifier.Actor { return f.gazetteer }
 func (f *fakeClassifier) Version() string               { return "fake/1.0.0" }
 
 func ts(id string, s classifier.Stance, score float32, ev ...classifier.Evidence) classifier.TargetStance {
@@ -337,4 +338,42 @@ func TestWriteJSONHasNoTexts(t *testing.T) {
 	for _, s := range []string{"r02", "t04", "Belarus", "Brennan"} {
 		assert.NotContains(t, b.String(), s)
 	}
+}
+
+// Gold labels may name the classifier's gazetteer actors without listing
+// them; relations are scored over the actors the gold names, so a predicted
+// relation with a gazetteer actor the gold is silent on is skipped.
+func TestEvaluateGazetteerIDs(t *testing.T) {
+	t.Parallel()
+	f := &fakeClassifier{
+		gazetteer: []classifier.Actor{
+			{ID: "country/FRA", Name: "France"}, {ID: "country/DEU", Name: "Germany"},
+			{ID: "country/ITA", Name: "Italy"}, {ID: "country/ESP", Name: "Spain"},
+		},
+		analyses: map[string]classifier.Analysis{"g1": {
+			Targets: []classifier.TargetStance{ts("country/DEU", opp, -0.8), ts("country/ITA", sup, 0.8)},
+			Relations: []classifier.Relation{
+				rl("country/FRA", "country/DEU", opp), // TP
+				rl("country/DEU", "country/ITA", sup), // FP: gold neutral pair
+				rl("country/ESP", "country/DEU", opp), // skipped: Spain is not in the gold
+			},
+		}},
+	}
+	const src = `{"id": "g1", "text": "France condemned Germany and praised Italy, Spain said.", ` +
+		`"targets": [{"actor_id": "country/DEU", "label": "oppose"}, {"actor_id": "country/ITA", "label": "support"}], ` +
+		`"relations": [{"holder_id": "country/FRA", "target_id": "country/DEU", "label": "oppose"}, ` +
+		`{"holder_id": "country/FRA", "target_id": "country/ITA", "label": "support"}, ` +
+		`{"holder_id": "country/DEU", "target_id": "country/ITA", "label": "neutral"}]}`
+	res, err := Evaluate(context.Background(), f, "gaz.jsonl", strings.NewReader(src), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.Items)
+	assert.Equal(t, 2, res.Found)
+	assert.InDelta(t, 1.0, res.Stance.Accuracy(), 1e-9)
+	require.NotNil(t, res.Relations)
+	assert.Equal(t, RelationCounts{TP: 1, FP: 1, FN: 1}, *res.Relations)
+
+	// An id that is neither listed nor in the gazetteer is still refused.
+	_, err = Evaluate(context.Background(), f, "gaz.jsonl",
+		strings.NewReader(`{"id": "g2", "text": "t", "targets": [{"actor_id": "country/XXX", "label": "oppose"}]}`), Options{})
+	assert.ErrorContains(t, err, `gaz.jsonl:1: targets[0]: actor_id "country/XXX" is not a listed actor`)
 }

@@ -39,8 +39,8 @@ type Item struct {
 	Actors []classifier.Actor
 	// SpeakerID optionally names the actor who said the statement.
 	SpeakerID string
-	// Targets are the gold stances toward listed actors; only these are
-	// scored.
+	// Targets are the gold stances toward listed actors (or gazetteer
+	// actors, see Reader.Known); only these are scored.
 	Targets []Target
 	// Relations are the gold holder -> target stances, neutral ones
 	// included.
@@ -83,6 +83,12 @@ func (e *LineError) Unwrap() error { return e.Err }
 // Reader reads Items from a labelled JSONL stream, one line at a time.
 // Blank lines are skipped; unknown fields are ignored.
 type Reader struct {
+	// Known, when set, reports the ids of actors the classifier finds on
+	// its own (its gazetteer, "country/FRA"): gold targets and relations
+	// may name them without listing them in "actors". Nil: every labelled
+	// actor must be listed.
+	Known func(id string) bool
+
 	name string
 	sc   *bufio.Scanner
 	line int
@@ -106,7 +112,7 @@ func (r *Reader) Next() (Item, error) {
 		if len(b) == 0 {
 			continue
 		}
-		it, err := parseItem(b)
+		it, err := parseItem(b, r.Known)
 		if err == nil {
 			if first, dup := r.seen[it.ID]; dup {
 				err = fmt.Errorf("duplicate id %q (first on line %d)", it.ID, first)
@@ -158,8 +164,9 @@ type wireRelation struct {
 
 // parseItem decodes and validates one line. Validation covers what
 // classifier.Classifier.Analyze expects of its caller (unique actor ids,
-// every actor named) and that every gold label refers to a listed actor.
-func parseItem(b []byte) (Item, error) {
+// every actor named) and that every gold label refers to a listed actor or
+// to one that known (nil: none) reports.
+func parseItem(b []byte, known func(string) bool) (Item, error) {
 	var w wireItem
 	if err := json.Unmarshal(b, &w); err != nil {
 		return Item{}, err
@@ -190,6 +197,8 @@ func parseItem(b []byte) (Item, error) {
 		return Item{}, fmt.Errorf("speaker_id %q is not a listed actor", it.SpeakerID)
 	}
 
+	labelled := func(id string) bool { return ids[id] || (known != nil && known(id)) }
+
 	it.Targets = make([]Target, 0, len(w.Targets))
 	scored := make(map[string]bool, len(w.Targets))
 	for i, t := range w.Targets {
@@ -197,7 +206,7 @@ func parseItem(b []byte) (Item, error) {
 		switch {
 		case err != nil:
 			return Item{}, fmt.Errorf("targets[%d]: %w", i, err)
-		case !ids[t.ActorID]:
+		case !labelled(t.ActorID):
 			return Item{}, fmt.Errorf("targets[%d]: actor_id %q is not a listed actor", i, t.ActorID)
 		case scored[t.ActorID]:
 			return Item{}, fmt.Errorf("targets[%d]: actor %q labelled twice", i, t.ActorID)
@@ -216,9 +225,9 @@ func parseItem(b []byte) (Item, error) {
 			switch {
 			case err != nil:
 				return Item{}, fmt.Errorf("relations[%d]: %w", i, err)
-			case !ids[r.HolderID]:
+			case !labelled(r.HolderID):
 				return Item{}, fmt.Errorf("relations[%d]: holder_id %q is not a listed actor", i, r.HolderID)
-			case !ids[r.TargetID]:
+			case !labelled(r.TargetID):
 				return Item{}, fmt.Errorf("relations[%d]: target_id %q is not a listed actor", i, r.TargetID)
 			case r.HolderID == r.TargetID:
 				return Item{}, fmt.Errorf("relations[%d]: holder and target are both %q", i, r.HolderID)

@@ -128,3 +128,27 @@ func TestReaderEmpty(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, items)
 }
+
+// Reader.Known lets gold labels name actors the classifier knows on its own;
+// the speaker must still be listed.
+func TestReaderKnown(t *testing.T) {
+	t.Parallel()
+	known := func(id string) bool { return id == "country/FRA" || id == "country/DEU" }
+	const src = `{"id": "k1", "text": "France condemned Germany.", "targets": [{"actor_id": "country/DEU", "label": "oppose"}], ` +
+		`"relations": [{"holder_id": "country/FRA", "target_id": "country/DEU", "label": "oppose"}]}`
+	rd := NewReader(strings.NewReader(src), "set.jsonl")
+	rd.Known = known
+	it, err := rd.Next()
+	require.NoError(t, err)
+	assert.Empty(t, it.Actors)
+	assert.Equal(t, []Triple{{HolderID: "country/FRA", TargetID: "country/DEU", Label: opp}}, it.Relations)
+
+	// Without Known the same line is refused.
+	_, err = readAll(t, src)
+	assert.ErrorContains(t, err, `set.jsonl:1: targets[0]: actor_id "country/DEU" is not a listed actor`)
+
+	rd = NewReader(strings.NewReader(`{"id": "k2", "text": "t", "speaker_id": "country/FRA"}`), "set.jsonl")
+	rd.Known = known
+	_, err = rd.Next()
+	assert.ErrorContains(t, err, `speaker_id "country/FRA" is not a listed actor`)
+}
