@@ -8,6 +8,8 @@ package stance
 //     leaves a quote that goes on in the next paragraph unclosed, and an
 //     odd quote mark must not pair the quotes of the rest of the article
 //     the wrong way round.
+//   - quoteHolder's speaker (`"…," X said`, `X said: "…"`) is looked for in
+//     the quote's paragraph only.
 //   - A quote that finds no speaker of its own (quoteHolder: `"…," X
 //     said`, `X said: "…"`, also when "X said" opens the next sentence)
 //     takes the speaker of the nearest earlier quote of its paragraph that
@@ -36,6 +38,12 @@ type quoteRegion struct {
 
 // paragraphOf is the paragraph of token i; only for documents.
 func (e *engine) paragraphOf(i int32) int32 { return e.in.Paragraphs[e.info[i].sent] }
+
+// sameParagraph reports whether tokens i and j are in one paragraph; always
+// true outside documents.
+func (e *engine) sameParagraph(i, j int32) bool {
+	return e.in.Paragraphs == nil || e.paragraphOf(i) == e.paragraphOf(j)
+}
 
 // paragraphEnd is the token just past the paragraph of token i; only for
 // documents.

@@ -299,7 +299,7 @@ func (e *engine) quoteHolder(open, close, region int32) int32 {
 	holder := int32(-1)
 	// After the closing quote.
 	for j := close + 1; j < n && j <= close+7 && holder < 0; j++ {
-		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) {
+		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) || !e.sameParagraph(j, open) {
 			break
 		}
 		if e.info[j].class&ClassAttrib == 0 {
@@ -327,7 +327,7 @@ func (e *engine) quoteHolder(open, close, region int32) int32 {
 		for j >= 0 && j >= open-2 && e.isPunct(j) {
 			j--
 		}
-		if j >= 0 && e.info[j].class&ClassAttrib != 0 {
+		if j >= 0 && e.info[j].class&ClassAttrib != 0 && e.sameParagraph(j, open) {
 			holder = e.firstActor(e.subject(j, true, e.s.partsA[:0]))
 		}
 	}
