@@ -119,6 +119,11 @@ func TestDocumentContext(t *testing.T) {
 			want: []string{"1: person/volodymyr-zelensky -> country/POL: support"},
 		},
 		{
+			name: "description: France's prime minister",
+			text: "France's prime minister praised Italy's budget.",
+			want: []string{"1: person/sebastien-lecornu -> country/ITA: support"},
+		},
+		{
 			name: "description: the president of France",
 			text: "The president of France condemned Iran's missile tests.",
 			want: []string{"1: person/emmanuel-macron -> country/IRN: oppose"},
