@@ -279,7 +279,14 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 	// stages.
 	c.vocab.lookup(s.toks, &s.folded, &s.words)
 	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
-	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, paragraphs != nil, s)
+	var former func(int) bool
+	if paragraphs != nil {
+		// "past" words of function.tsv ("former", "previously").
+		former = func(i int) bool {
+			return s.toks[i].Kind == tokenize.Word && c.stance.ClassOf(s.words.entries[i])&stance.ClassPast != 0
+		}
+	}
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, s)
 	numMentioned := len(s.ids)
 	speaker := int32(-1)
 	if speakerID != "" {

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/stance"
@@ -17,6 +18,7 @@ type docScratch struct {
 	sents    []tokenize.Sentence // the tokenizer's sentences, cut at paragraphs
 	paras    []int32             // paragraph of each sentence
 	sentOf   []int32             // sentence of each contribution
+	begins   []int32             // first byte of each sentence
 	starts   []int32             // counting sort: first contribution of each sentence
 	sorted   []stance.Contribution
 	local    []int32 // dense actor index -> index in the sentence's Targets, or -1
@@ -144,8 +146,12 @@ func (c *Classifier) sortBySentence(contribs []stance.Contribution, s *scratch) 
 	}
 	d.starts = d.starts[:n+1]
 	clear(d.starts)
+	d.begins = resize(d.begins[:0], n)
+	for j, se := range s.sents {
+		d.begins[j], _ = se.Span(s.toks)
+	}
 	for i, k := range contribs {
-		si := sort.Search(n, func(j int) bool { b, _ := s.sents[j].Span(s.toks); return b > k.Begin }) - 1
+		si := sort.Search(n, func(j int) bool { return d.begins[j] > k.Begin }) - 1
 		d.sentOf[i] = int32(max(si, 0))
 		d.starts[d.sentOf[i]+1]++
 	}
@@ -173,13 +179,7 @@ func cutParagraphs(text string, toks []tokenize.Token, split, sents []tokenize.S
 		need = 2
 	}
 	breakBefore := func(j int32) bool {
-		nl := 0
-		for _, b := range []byte(text[toks[j-1].SuffixEnd:toks[j].Start]) {
-			if b == '\n' {
-				nl++
-			}
-		}
-		return nl >= need
+		return strings.Count(text[toks[j-1].SuffixEnd:toks[j].Start], "\n") >= need
 	}
 	para := int32(0)
 	for _, se := range split {

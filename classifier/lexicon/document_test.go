@@ -283,3 +283,68 @@ func TestDocumentDeterministic(t *testing.T) {
 	analyzeDocument(t, "The French president condemned Iran. It was a long day.", classifier.Options{})
 	assert.Equal(t, first, analyzeDocument(t, text, classifier.Options{IncludeEvidence: true}))
 }
+
+// FuzzAnalyzeDocument: any text gives sentences in order inside the text,
+// mentions inside their sentence, one target per actor, and pairs that
+// count every relation once; twice the same answer.
+func FuzzAnalyzeDocument(f *testing.F) {
+	f.Add("\"We condemn Iran's missile tests.\" Merz said this on Tuesday.\nHe praised Poland.")
+	f.Add("\"Unclosed quote, Merz said.\n\n\"Another,\" he said. \"And more.\"\nThe French president's plan")
+	f.Add("Ukraine's leader\n\n\nthe president of\nFrance's prime minister's it they")
+	f.Add("\xff\xfe“Russia’s plan” — \U0001F600 slammed by NATO!!!\r\n\r\nIt was.")
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := classifier.Document{ID: "f", Text: text}
+		opts := classifier.Options{IncludeEvidence: true}
+		da, err := c.AnalyzeDocument(context.Background(), doc, opts)
+		require.NoError(t, err)
+		again, err := c.AnalyzeDocument(context.Background(), doc, opts)
+		require.NoError(t, err)
+		require.Equal(t, da, again, "deterministic")
+		end, para, relations := 0, 0, 0
+		for i, s := range da.Sentences {
+			require.True(t, end <= s.Span.Begin && s.Span.Begin < s.Span.End && s.Span.End <= len(text), "sentence %d %v after %d", i, s.Span, end)
+			require.True(t, s.Paragraph == para || s.Paragraph == para+1, "paragraphs go up by one")
+			end, para = s.Span.End, s.Paragraph
+			require.Equal(t, classifier.SentenceID(i), s.Analysis.StatementID)
+			for _, m := range s.Analysis.Mentions {
+				require.True(t, s.Span.Begin <= m.Span.Begin && m.Span.End <= s.Span.End, "mention %v in sentence %v", m.Span, s.Span)
+				require.Equal(t, text[m.Span.Begin:m.Span.End], m.Text)
+			}
+			seen := map[string]bool{}
+			for _, ts := range s.Analysis.Targets {
+				require.False(t, seen[ts.ActorID], "one target per actor")
+				seen[ts.ActorID] = true
+			}
+			for _, r := range s.Analysis.Relations {
+				require.Contains(t, []classifier.Stance{classifier.StanceSupport, classifier.StanceOppose}, r.Stance)
+				relations++
+			}
+		}
+		counted := 0
+		for _, p := range da.Pairs {
+			counted += p.Support.Count + p.Oppose.Count
+		}
+		require.Equal(t, relations, counted)
+	})
+}
+
+// BenchmarkAnalyzeDocument: the small article of testdata (8 sentences, 4
+// paragraphs), with evidence.
+func BenchmarkAnalyzeDocument(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	require.NoError(b, err)
+	c, err := Default()
+	require.NoError(b, err)
+	doc := classifier.Document{Text: string(raw)}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.AnalyzeDocument(context.Background(), doc, classifier.Options{IncludeEvidence: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -30,10 +30,6 @@ type offices struct {
 // leaderOffice is the office word that names an affiliation's leader.
 const leaderOffice = "leader"
 
-// notCurrent are the words that, just before a description, make it
-// someone else than the holder today ("the former French president").
-var notCurrent = map[string]bool{"former": true, "ex": true, "late": true, "then": true, "next": true, "future": true, "previous": true}
-
 // newOffices indexes the roles of g's people.
 func newOffices(g *actors.Gazetteer) offices {
 	o := offices{holder: make(map[string]int), ids: make([]string, g.Len()), maxWords: 1}
@@ -68,8 +64,9 @@ func newOffices(g *actors.Gazetteer) offices {
 // "[Russian president]", "[Ukraine's leader]", "[president of France]".
 // A description followed by a capitalised word or another mention is a
 // title before a name ("Russian President Vladimir Putin") and is left
-// alone, as is one after "former" and the like.
-func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.Folded, ms []actors.Match) {
+// alone, as is one after a word for which former is true ("the former
+// French president" is someone else than today's).
+func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.Folded, ms []actors.Match, former func(tok int) bool) {
 	if len(o.holder) == 0 {
 		return
 	}
@@ -95,6 +92,7 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 		}
 		return b.String()
 	}
+	notCurrent := func(i int) bool { return i >= 0 && i < len(toks) && former(i) }
 	for mi := range ms {
 		m := &ms[mi]
 		if m.Gazetteer < 0 || m.Partial || (m.Kind != classifier.KindCountry && m.Kind != classifier.KindOrganization) {
@@ -110,7 +108,7 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 		}
 		// "[the] Russian president", "Ukraine's leader".
 		done := false
-		if !m.Plural && !notCurrent[word(m.TokStart-1)] {
+		if !m.Plural && !notCurrent(m.TokStart-1) {
 			for n := min(o.maxWords, nextStart-m.TokEnd); n >= 1 && !done; n-- {
 				end := m.TokEnd + n
 				h, ok := o.holder[aff+"\x00"+office(m.TokEnd, end)]
@@ -126,7 +124,7 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 		}
 		for n := min(o.maxWords, m.TokStart-1-prevEnd-1); n >= 1; n-- {
 			from := m.TokStart - 1 - n
-			if word(from-1) != "the" || notCurrent[word(from)] {
+			if word(from-1) != "the" || notCurrent(from) {
 				continue
 			}
 			if h, ok := o.holder[aff+"\x00"+office(from, m.TokStart-1)]; ok {
