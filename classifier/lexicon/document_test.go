@@ -46,11 +46,21 @@ func TestDocumentContext(t *testing.T) {
 		text string
 		// want lists every relation of the document (relationsBySentence).
 		want []string
+		// sentences, when > 0, is how many sentences the splitter makes.
+		sentences int
 	}{
 		{
 			name: "quote speaker in the next sentence",
 			text: `"We condemn Iran's missile tests." Merz said this on Tuesday.`,
 			want: []string{"1: person/friedrich-merz -> country/IRN: oppose"},
+		},
+		{
+			// The quote's first sentence holds the cue; its speaker comes two
+			// sentences later, after the quote's end.
+			name:      "paragraph-opening quote of two sentences, speaker after",
+			text:      `"We condemn Iran's missile tests. This must stop." Merz said this on Tuesday.`,
+			want:      []string{"1: person/friedrich-merz -> country/IRN: oppose"},
+			sentences: 2,
 		},
 		{
 			name: "quote speaker described in the next sentence",
@@ -88,9 +98,10 @@ func TestDocumentContext(t *testing.T) {
 			want: []string{"2: country/POL -> country/UKR: support"},
 		},
 		{
-			name: "pronoun to the actor last mentioned, across sentences",
-			text: "Merz met Zelensky in Berlin on Monday. Later he praised Poland for its help.",
-			want: []string{"2: person/volodymyr-zelensky -> country/POL: support"},
+			name:      "pronoun to the actor last mentioned, across sentences",
+			text:      "Merz met Zelensky in Berlin on Monday. Later he praised Poland for its help.",
+			want:      []string{"2: person/volodymyr-zelensky -> country/POL: support"},
+			sentences: 2,
 		},
 		{
 			name: "pronoun across a paragraph with one candidate",
@@ -145,8 +156,11 @@ func TestDocumentContext(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := relationsBySentence(analyzeDocument(t, tt.text, classifier.Options{}))
-			assert.Equal(t, tt.want, got, "text: %s", tt.text)
+			da := analyzeDocument(t, tt.text, classifier.Options{})
+			assert.Equal(t, tt.want, relationsBySentence(da), "text: %s", tt.text)
+			if tt.sentences > 0 {
+				assert.Len(t, da.Sentences, tt.sentences)
+			}
 		})
 	}
 }
