@@ -82,6 +82,13 @@ func (c *Client) AnalyzeStream(ctx context.Context, opts ...grpc.CallOption) (gr
 	return c.stub.AnalyzeStream(ctx, opts...)
 }
 
+// AnalyzeDocument tags one document sentence by sentence, with the context
+// of the sentences around each (StanceService.AnalyzeDocument), on
+// whichever replica round_robin picks, with gRPC's retries.
+func (c *Client) AnalyzeDocument(ctx context.Context, req *stancev1.AnalyzeDocumentRequest, opts ...grpc.CallOption) (*stancev1.AnalyzeDocumentResponse, error) {
+	return c.stub.AnalyzeDocument(ctx, req, opts...)
+}
+
 // ListActors pages through the gazetteer (StanceService.ListActors).
 func (c *Client) ListActors(ctx context.Context, req *stancev1.ListActorsRequest, opts ...grpc.CallOption) (*stancev1.ListActorsResponse, error) {
 	return c.stub.ListActors(ctx, req, opts...)

@@ -60,6 +60,7 @@ func buildServiceConfig(timeout time.Duration) string {
 	unary := methodConfig{
 		Name: []methodName{
 			{Service: serviceName, Method: "Analyze"},
+			{Service: serviceName, Method: "AnalyzeDocument"},
 			{Service: serviceName, Method: "ListActors"},
 		},
 		RetryPolicy: grpcRetry,

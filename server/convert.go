@@ -39,32 +39,50 @@ func actorToProto(a *classifier.Actor) *stancev1.Actor {
 func AnalysisToProto(a *classifier.Analysis, id, text string, enc stancev1.OffsetEncoding) (*stancev1.Analysis, error) {
 	var m spanMapper
 	m.init(text, enc)
-	nEvidence := 0
+	if err := addAnalysisSpans(&m, a); err != nil {
+		return nil, err
+	}
+	m.build()
+	return analysisFromMapper(a, id, text, &m), nil
+}
+
+// addAnalysisSpans adds every span of a to m, failing with a *SpanError
+// (prefixed by the span's field) for one that does not fit m's text.
+func addAnalysisSpans(m *spanMapper, a *classifier.Analysis) error {
 	for i := range a.Mentions {
 		if err := m.add(a.Mentions[i].Span); err != nil {
-			return nil, fmt.Errorf("mentions[%d]: %w", i, err)
+			return fmt.Errorf("mentions[%d]: %w", i, err)
 		}
 	}
 	for i := range a.Targets {
 		for j := range a.Targets[i].Evidence {
 			if err := m.add(a.Targets[i].Evidence[j].Span); err != nil {
-				return nil, fmt.Errorf("targets[%d].evidence[%d]: %w", i, j, err)
+				return fmt.Errorf("targets[%d].evidence[%d]: %w", i, j, err)
 			}
 		}
-		nEvidence += len(a.Targets[i].Evidence)
 	}
 	for i := range a.Relations {
 		for j := range a.Relations[i].Evidence {
 			if err := m.add(a.Relations[i].Evidence[j].Span); err != nil {
-				return nil, fmt.Errorf("relations[%d].evidence[%d]: %w", i, j, err)
+				return fmt.Errorf("relations[%d].evidence[%d]: %w", i, j, err)
 			}
 		}
+	}
+	return nil
+}
+
+// analysisFromMapper is AnalysisToProto once every span of a is in m,
+// built.
+func analysisFromMapper(a *classifier.Analysis, id, text string, m *spanMapper) *stancev1.Analysis {
+	nEvidence := 0
+	for i := range a.Targets {
+		nEvidence += len(a.Targets[i].Evidence)
+	}
+	for i := range a.Relations {
 		nEvidence += len(a.Relations[i].Evidence)
 	}
-	m.build()
-
 	b := block{
-		m:        &m,
+		m:        m,
 		spans:    make([]stancev1.Span, len(a.Mentions)+nEvidence),
 		evidence: make([]stancev1.Evidence, nEvidence),
 		evPtrs:   make([]*stancev1.Evidence, nEvidence),
@@ -118,7 +136,7 @@ func AnalysisToProto(a *classifier.Analysis, id, text string, enc stancev1.Offse
 			out.Mentions[i] = pm
 		}
 	}
-	return out, nil
+	return out
 }
 
 // block hands out the messages of one Analysis from a few shared arrays.

@@ -14,6 +14,11 @@ type Limits struct {
 	MaxBatch int
 	// MaxTextBytes is the maximum size of one Statement.text. Default 65536.
 	MaxTextBytes int
+	// MaxDocumentBytes is the maximum size of one Document.text
+	// (AnalyzeDocument, stancetag analyze --format text). Default 1048576
+	// (1 MiB), some 150 news articles. A document must also fit the wire
+	// limit, RecvMsgBytes.
+	MaxDocumentBytes int
 	// MaxActors is the maximum number of caller actors that apply to one
 	// statement: the request-level (or stream-level) actors plus the
 	// statement's own. Default 256.
@@ -64,6 +69,7 @@ func DefaultLimits() Limits {
 	return Limits{
 		MaxBatch:             1000,
 		MaxTextBytes:         64 << 10,
+		MaxDocumentBytes:     1 << 20,
 		MaxActors:            256,
 		MaxAliases:           64,
 		MaxAliasBytes:        256,
@@ -122,6 +128,7 @@ func (l Limits) Validate() error {
 	}{
 		{"MaxBatch", l.MaxBatch},
 		{"MaxTextBytes", l.MaxTextBytes},
+		{"MaxDocumentBytes", l.MaxDocumentBytes},
 		{"MaxActors", l.MaxActors},
 		{"MaxAliases", l.MaxAliases},
 		{"MaxAliasBytes", l.MaxAliasBytes},
@@ -152,6 +159,8 @@ func (l Limits) Validate() error {
 	case l.MaxTextBytes > math.MaxInt32:
 		// Spans in the API are int32.
 		return fmt.Errorf("server: Limits.MaxTextBytes must be <= %d, got %d", math.MaxInt32, l.MaxTextBytes)
+	case l.MaxDocumentBytes > math.MaxInt32:
+		return fmt.Errorf("server: Limits.MaxDocumentBytes must be <= %d, got %d", math.MaxInt32, l.MaxDocumentBytes)
 	case l.MaxRecvMsgBytes > math.MaxInt32:
 		return fmt.Errorf("server: Limits.MaxRecvMsgBytes must be <= %d, got %d", math.MaxInt32, l.MaxRecvMsgBytes)
 	case uint64(l.MaxConcurrentStreams) > math.MaxUint32:

@@ -46,6 +46,7 @@ const (
 	kindAnalyze requestKind = iota
 	kindStream
 	kindListActors
+	kindDocument
 )
 
 // receive keeps a reference to data, the whole encoding, as the transport
@@ -116,6 +117,10 @@ var serviceDesc = grpc.ServiceDesc{
 		{MethodName: "Analyze", Handler: unaryHandler(kindAnalyze, stancev1.StanceService_Analyze_FullMethodName,
 			(*wireScan).analyzeRequest, func(s *service, ctx context.Context, r *stancev1.AnalyzeRequest) (any, error) {
 				return s.Analyze(ctx, r)
+			})},
+		{MethodName: "AnalyzeDocument", Handler: unaryHandler(kindDocument, stancev1.StanceService_AnalyzeDocument_FullMethodName,
+			(*wireScan).documentRequest, func(s *service, ctx context.Context, r *stancev1.AnalyzeDocumentRequest) (any, error) {
+				return s.AnalyzeDocument(ctx, r)
 			})},
 		{MethodName: "ListActors", Handler: unaryHandler(kindListActors, stancev1.StanceService_ListActors_FullMethodName,
 			(*wireScan).wellFormed, func(s *service, ctx context.Context, r *stancev1.ListActorsRequest) (any, error) {

@@ -17,6 +17,7 @@ func smallLimits() Limits {
 	return Limits{
 		MaxBatch:             4,
 		MaxTextBytes:         64,
+		MaxDocumentBytes:     256,
 		MaxActors:            3,
 		MaxAliases:           2,
 		MaxAliasBytes:        16,

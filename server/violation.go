@@ -12,6 +12,7 @@ const (
 	ReasonBatchEmpty           = "BATCH_EMPTY"            // no statements
 	ReasonBatchTooLarge        = "BATCH_TOO_LARGE"        // more than Limits.MaxBatch statements
 	ReasonStatementMissing     = "STATEMENT_MISSING"      // stream message without a statement
+	ReasonDocumentMissing      = "DOCUMENT_MISSING"       // AnalyzeDocument request without a document
 	ReasonTextEmpty            = "TEXT_EMPTY"             // empty or whitespace-only text
 	ReasonTextTooLong          = "TEXT_TOO_LONG"          // text over Limits.MaxTextBytes
 	ReasonInvalidUTF8          = "INVALID_UTF8"           // a string is not valid UTF-8

@@ -14,6 +14,7 @@ import (
 type actorIndex struct {
 	gaz     *actors.Gazetteer
 	matcher *actors.Matcher
+	offices offices
 }
 
 // matchScratch is the matcher's working memory.
@@ -27,7 +28,7 @@ func loadActors(fsys fs.FS) (actorIndex, error) {
 	if err != nil {
 		return actorIndex{}, err
 	}
-	return actorIndex{gaz: g, matcher: actors.NewMatcher(g)}, nil
+	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g)}, nil
 }
 
 func (a actorIndex) gazetteer() []classifier.Actor { return a.gaz.Actors() }
@@ -48,9 +49,17 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 // match finds the mentions of text, gives each mentioned actor a dense index
 // in order of first mention (s.ids), records each mention's byte span in
 // s.spans and returns the mentions for the stance engine.
-func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, s *scratch) []stance.Mention {
+//
+// In a document (former not nil) it also reads descriptions of gazetteer
+// people ("the French president", "Ukraine's leader") as mentions of the
+// office holder (offices.describe), unless the token before is a word such
+// as "former" (former reports which).
+func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, s *scratch) []stance.Mention {
 	ms := &s.match
 	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
+	if former != nil && !opts.DisableGazetteer {
+		a.offices.describe(text, toks, folded, ms.matches, former)
+	}
 	n := len(ms.matches)
 	out := slices.Grow(s.mentions[:0], n)[:n]
 	s.spans = slices.Grow(s.spans[:0], n)[:n]

@@ -182,7 +182,9 @@ type scratch struct {
 	parser   *stance.Parser // made on first use when the Classifier has a grammar
 	match    matchScratch
 	dense    denseIndex
-	evOff    []int32 // evidence offsets per target and relation
+	evOff    []int32                // evidence offsets per target and relation
+	sentSent []classifier.Sentiment // a document's sentiment per sentence
+	doc      docScratch
 }
 
 // addActor gives actor id the next dense index.
@@ -231,46 +233,9 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 // analyze is AnalyzeInto with the scratch s.
 func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, an *classifier.Analysis, s *scratch) {
 	text := st.Text
-	// Tokens, sentences and each word's lookup form and lexicon entries,
-	// computed once for all stages.
 	s.toks, s.sents = tokenize.Split(text, s.toks, s.sents, &s.folded)
-	c.vocab.lookup(s.toks, &s.folded, &s.words)
-	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
-	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, st.Actors, opts, s)
-	numMentioned := len(s.ids)
-	speaker := int32(-1)
-	if st.SpeakerID != "" {
-		if speaker = s.findActor(st.SpeakerID); speaker < 0 {
-			speaker = s.addActor(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
-		}
-	}
-
-	// Sentence sentiment, with the hits the stance engine reuses.
-	var agg sentiment.Aggregate
-	s.hits = s.hits[:0]
-	words := sentiment.Text{Text: text, Toks: s.toks, Folded: &s.folded, Heads: s.words.heads}
-	for _, se := range s.sents {
-		r := c.sentiment.ScoreText(&words, int(se.Start), int(se.End), &s.sent)
-		agg.Add(r)
-		for _, h := range r.Hits {
-			v := h.Valence / sentiment.MaxValence
-			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
-		}
-	}
+	agg, contribs, numMentioned := c.run(text, st.Actors, st.SpeakerID, opts, nil, s)
 	an.StatementID, an.Sentiment = st.ID, agg.Sentiment()
-
-	in := stance.Input{
-		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
-		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
-		Folded: &s.folded, Entries: s.words.entries,
-	}
-	if c.grammar != nil {
-		if s.parser == nil {
-			s.parser = c.grammar.NewParser()
-		}
-		in.Parser = s.parser
-	}
-	contribs := c.stance.Analyze(&in, &s.stance)
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
 
 	an.Mentions = resize(an.Mentions, len(s.mentions))
@@ -300,6 +265,67 @@ func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, a
 	if opts.IncludeEvidence && len(an.Targets) > 0 {
 		c.fillEvidence(an, text, contribs, s.stance.RelationOf(), s)
 	}
+}
+
+// run is the pipeline shared by statements and documents, on the tokens and
+// sentences already in s: each word's lookups, the actor mentions (with
+// the descriptions of office holders in a document: paragraphs not nil),
+// the sentiment of each sentence (kept per sentence in s.sentSent for a
+// document) and the stance contributions. It returns the sentiment of the
+// whole text, the contributions (in s) and the number of actors mentioned,
+// which have the first dense indexes.
+func (c *Classifier) run(text string, caller []classifier.Actor, speakerID string, opts classifier.Options, paragraphs []int32, s *scratch) (sentiment.Aggregate, []stance.Contribution, int) {
+	// Each word's lookup form and lexicon entries, computed once for all
+	// stages.
+	c.vocab.lookup(s.toks, &s.folded, &s.words)
+	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
+	var former func(int) bool
+	if paragraphs != nil {
+		// "past" words of function.tsv ("former", "previously").
+		former = func(i int) bool {
+			return s.toks[i].Kind == tokenize.Word && c.stance.ClassOf(s.words.entries[i])&stance.ClassPast != 0
+		}
+	}
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, s)
+	numMentioned := len(s.ids)
+	speaker := int32(-1)
+	if speakerID != "" {
+		if speaker = s.findActor(speakerID); speaker < 0 {
+			speaker = s.addActor(speakerID, c.actors.kindOf(speakerID, caller))
+		}
+	}
+
+	// Sentence sentiment, with the hits the stance engine reuses.
+	var agg sentiment.Aggregate
+	s.hits = s.hits[:0]
+	s.sentSent = s.sentSent[:0]
+	words := sentiment.Text{Text: text, Toks: s.toks, Folded: &s.folded, Heads: s.words.heads}
+	for _, se := range s.sents {
+		r := c.sentiment.ScoreText(&words, int(se.Start), int(se.End), &s.sent)
+		agg.Add(r)
+		if paragraphs != nil {
+			var one sentiment.Aggregate
+			one.Add(r)
+			s.sentSent = append(s.sentSent, one.Sentiment())
+		}
+		for _, h := range r.Hits {
+			v := h.Valence / sentiment.MaxValence
+			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
+		}
+	}
+
+	in := stance.Input{
+		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
+		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
+		Folded: &s.folded, Entries: s.words.entries, Paragraphs: paragraphs,
+	}
+	if c.grammar != nil {
+		if s.parser == nil {
+			s.parser = c.grammar.NewParser()
+		}
+		in.Parser = s.parser
+	}
+	return agg, c.stance.Analyze(&in, &s.stance), numMentioned
 }
 
 // resize returns s with length n, reusing its array when it has the

@@ -25,6 +25,15 @@
 //     text (see BenchmarkWorstCase), and does not grow with the gazetteer;
 //     it allocates at most three slices per statement (mentions, targets,
 //     relations) and one more for all evidence when asked for.
+//   - AnalyzeDocument (document.go) tags a whole text sentence by sentence:
+//     the splitter's sentences, cut at paragraph breaks, go through the
+//     stance engine as one document Input (stance.Input.Paragraphs), so
+//     that quotes find their speakers and pronouns their actors in the
+//     sentences around them, and descriptions of gazetteer people ("the
+//     French president") are mentions of the office holder (offices.go).
+//     Each sentence's analysis holds the contributions whose cue lies in
+//     it; spans stay offsets into the whole text. Its cost is linear in the
+//     text, like Analyze's, plus the actors mentioned per sentence.
 //   - Version is "lexicon/<release>+<hash>": the release of the rules and the
 //     first 8 hex digits of a SHA-256 over the data files (every file but
 //     *.md, in sorted path order, each as path, NUL, content, NUL).

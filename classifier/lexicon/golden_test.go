@@ -59,6 +59,12 @@ func TestGolden(t *testing.T) {
 // render writes an analysis in a form that reads well in a diff.
 func render(sb *strings.Builder, st classifier.Statement, an classifier.Analysis) {
 	fmt.Fprintf(sb, "== %s: %s\n", st.ID, st.Text)
+	renderBody(sb, st, an)
+}
+
+// renderBody is render without the header line; spans are offsets into
+// st.Text.
+func renderBody(sb *strings.Builder, st classifier.Statement, an classifier.Analysis) {
 	fmt.Fprintf(sb, "sentiment: %s %.2f magnitude %.2f\n", an.Sentiment.Label, an.Sentiment.Score, an.Sentiment.Magnitude)
 	for _, m := range an.Mentions {
 		fmt.Fprintf(sb, "mention %s %q [%d,%d)\n", m.ActorID, m.Text, m.Span.Begin, m.Span.End)

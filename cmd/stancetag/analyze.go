@@ -48,6 +48,16 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
 		return exitUsage
 	}
+	switch cfg.format {
+	case formatJSONL, formatText:
+	default:
+		fmt.Fprintf(a.stderr, "stancetag analyze: -format must be jsonl or text, got %q\n", cfg.format)
+		return exitUsage
+	}
+	if cfg.format == formatText && cfg.remote.target != "" {
+		fmt.Fprintf(a.stderr, "stancetag analyze: -format text does not work with -remote yet; call AnalyzeDocument instead\n")
+		return exitUsage
+	}
 	if cfg.remote.target != "" {
 		if err := cfg.remote.check(); err != nil {
 			fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
@@ -67,6 +77,9 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 	}
 
 	opts := classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer}
+	if cfg.format == formatText {
+		return a.analyzeText(ctx, cfg, in, name, lim, opts)
+	}
 	if cfg.remote.target != "" {
 		return a.analyzeRemote(ctx, &cfg.remote, in, name, jsonl.RemoteConfig{
 			Options:  opts,
@@ -114,6 +127,7 @@ func (a *app) analyzeRemote(ctx context.Context, rc *remoteConfig, in io.Reader,
 // analyzeConfig is every setting of "stancetag analyze".
 type analyzeConfig struct {
 	enc                   encodingFlag
+	format                string // formatJSONL or formatText
 	evidence, noGazetteer bool
 	lexiconDir            string
 	syntax                bool
@@ -139,9 +153,12 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 			`  {"id":"s1","text":"...","speaker_id":"...","actors":[{"id":"...","name":"...","aliases":["..."],"kind":"ACTOR_KIND_PERSON"}]}`+"\n"+
 			"and writes one JSON Analysis per line to stdout, in input order, with the gRPC JSON field names.\n"+
 			"Bad lines are reported on stderr as \"line N: ...\" and skipped; the exit status is then 1.\n"+
+			"With -format text FILE is plain text (an article), split into sentences, each analysed with the\n"+
+			"context of the others, and one JSON DocumentSentence (span, paragraph, analysis) is written per sentence.\n"+
 			"With -remote the statements are tagged on stancetag servers (-lexicon-dir and -workers are then unused);\n"+
 			"the limit flags should then be the servers'.",
 		w)
+	fs.StringVar(&c.format, "format", formatJSONL, "input `format`: jsonl (one statement a line) or text (plain text: one document, one DocumentSentence a line out)")
 	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
 	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")

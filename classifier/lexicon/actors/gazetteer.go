@@ -59,6 +59,9 @@ type Entry struct {
 	// Role is a person's office as of the data's date (see the data
 	// README), or "".
 	Role string
+	// Line is the actor's line in its file: people.tsv lists the leader
+	// of a country or organisation before its other people.
+	Line int
 }
 
 // entry is an actor's data beyond classifier.Actor.
@@ -136,7 +139,7 @@ func (g *Gazetteer) Len() int { return len(g.actors) }
 // Entry returns actor i of Actors() with its data.
 func (g *Gazetteer) Entry(i int) Entry {
 	e := &g.entries[i]
-	return Entry{Actor: g.actors[i], Affiliation: e.affiliation, Role: e.role}
+	return Entry{Actor: g.actors[i], Affiliation: e.affiliation, Role: e.role, Line: e.line}
 }
 
 // Lookup returns the index in Actors() of the actor with the given id.

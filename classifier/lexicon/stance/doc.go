@@ -23,6 +23,10 @@
 //     "attach", syntax.go: "accept European peacekeepers in Ukraine" is no
 //     stance toward Ukraine). Without a Parser the token windows decide
 //     alone, as before. Sentences over maxParseWords words are not parsed.
+//   - An Input with Paragraphs is a whole document (document.go): quotes end
+//     at their paragraph and share speakers within it, and pronouns
+//     resolve across sentences by paragraph; the caller splits the
+//     contributions by sentence. Every search stays bounded.
 //   - Aggregate turns contributions into a stance per target actor and per
 //     holder-target relation, in time linear in the contributions;
 //     Scratch.RelationOf then maps each contribution to its relation.

@@ -31,6 +31,7 @@ type Scratch struct {
 	relOf    []int32 // per contribution: relation index, or -1
 	renum    []int32 // relation index before dropping neutral ones -> after
 	pairs    pairTable
+	quotes   []quoteRegion // a document's quote regions, in order
 }
 
 // tokInfo is what the engine knows about one token. prepare sets every
@@ -243,45 +244,63 @@ func (e *engine) sentBounds(i int32) (int32, int32) {
 }
 
 // findQuotes marks quote regions: the tokens between an opening and the next
-// closing quote mark.
+// closing quote mark. In a document (Input.Paragraphs) a quote never runs
+// past the end of its paragraph, and a quote that finds no speaker of its
+// own takes that of its paragraph's other quotes (continueQuotes).
 func (e *engine) findQuotes() {
 	if !e.anyQuote {
 		return
 	}
+	doc := e.in.Paragraphs != nil
+	e.s.quotes = e.s.quotes[:0]
 	open, region := int32(-1), int32(0)
+	closeAt := func(end int32) {
+		for j := open + 1; j < end; j++ {
+			e.info[j].quote = region
+		}
+		h := e.quoteHolder(open, end, region)
+		if doc {
+			e.s.quotes = append(e.s.quotes, quoteRegion{open: open, close: end, holder: h})
+		}
+		region++
+		open = -1
+	}
 	for i, t := range e.toks {
 		if t.Kind != tokenize.Quote {
 			continue
+		}
+		if doc && open >= 0 && e.paragraphOf(int32(i)) != e.paragraphOf(open) {
+			closeAt(e.paragraphEnd(open))
 		}
 		opening, closing := t.Has(tokenize.Opening), t.Has(tokenize.Closing)
 		switch {
 		case open < 0 && (opening || !closing):
 			open = int32(i)
 		case open >= 0 && (closing || !opening):
-			for j := open + 1; j < int32(i); j++ {
-				e.info[j].quote = region
-			}
-			e.quoteHolder(open, int32(i), region)
-			region++
-			open = -1
+			closeAt(int32(i))
 		}
 	}
 	if open >= 0 {
-		for j := open + 1; j < int32(len(e.toks)); j++ {
-			e.info[j].quote = region
+		end := int32(len(e.toks))
+		if doc {
+			end = e.paragraphEnd(open)
 		}
-		e.quoteHolder(open, int32(len(e.toks)), region)
+		closeAt(end)
+	}
+	if doc {
+		e.continueQuotes()
 	}
 }
 
 // quoteHolder finds who said the quote [open+1, close) — `"…," X said`,
-// `"…," said X`, `X said: "…"` — and makes it the quote's default holder.
-func (e *engine) quoteHolder(open, close, region int32) {
+// `"…," said X`, `X said: "…"` — and makes it the quote's default holder,
+// which it returns (-1 when none).
+func (e *engine) quoteHolder(open, close, region int32) int32 {
 	n := int32(len(e.toks))
 	holder := int32(-1)
 	// After the closing quote.
 	for j := close + 1; j < n && j <= close+7 && holder < 0; j++ {
-		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) {
+		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) || !e.sameParagraph(j, open) {
 			break
 		}
 		if e.info[j].class&ClassAttrib == 0 {
@@ -309,13 +328,19 @@ func (e *engine) quoteHolder(open, close, region int32) {
 		for j >= 0 && j >= open-2 && e.isPunct(j) {
 			j--
 		}
-		if j >= 0 && e.info[j].class&ClassAttrib != 0 {
+		if j >= 0 && e.info[j].class&ClassAttrib != 0 && e.sameParagraph(j, open) {
 			holder = e.firstActor(e.subject(j, true, e.s.partsA[:0]))
 		}
 	}
 	if holder < 0 {
-		return
+		return -1
 	}
+	e.holdQuote(open, close, holder)
+	return holder
+}
+
+// holdQuote makes holder the default holder of the quote [open+1, close).
+func (e *engine) holdQuote(open, close, holder int32) {
 	for j := open + 1; j < close; j++ {
 		e.info[j].holder = holder
 		e.info[j].attrib = RuleQuote
@@ -394,6 +419,9 @@ func (e *engine) resolve(k int32) int32 {
 	// The last mention ending at or before k, then back at most maxReach
 	// tokens.
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
+	if e.in.Paragraphs != nil {
+		return e.resolveInDocument(k, c, object, hi)
+	}
 	for mi := hi - 1; mi >= 0 && ms[mi].End >= k-maxReach; mi-- {
 		if !compatible(c, ms[mi].Kind) {
 			continue

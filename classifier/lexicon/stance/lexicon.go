@@ -304,6 +304,15 @@ func (l *Lexicon) Lookup(w []byte) int32 {
 	return -1
 }
 
+// ClassOf returns the function-word classes (function.tsv) of the word
+// whose Lookup index is x; 0 for x < 0.
+func (l *Lexicon) ClassOf(x int32) Class {
+	if x < 0 || int(x) >= len(l.entryList) {
+		return 0
+	}
+	return l.entryList[x].class
+}
+
 // Terms returns every word Lookup knows, in no particular order.
 func (l *Lexicon) Terms() []string {
 	out := make([]string, 0, len(l.entries))

@@ -47,6 +47,13 @@ type Input struct {
 	// (any value for tokens that are not Words); when nil, Analyze looks
 	// the words up itself.
 	Entries []int32
+	// Paragraphs, when not nil, makes the Input a whole document
+	// (document.go): it holds the paragraph number of each sentence,
+	// parallel to Sentences, from 0 and non-decreasing by at most 1. Quotes
+	// then end at their paragraph's end and share a speaker within it,
+	// and pronouns resolve across sentences by paragraph rather than
+	// within a token window.
+	Paragraphs []int32
 	// Parser optionally parses the sentences that need it (those where a
 	// cue has a candidate target mention); its parse vetoes the targets it
 	// attaches elsewhere (rule "attach", syntax.go). When nil, the token

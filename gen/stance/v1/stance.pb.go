@@ -515,6 +515,441 @@ func (x *AnalyzeResponse) GetLexiconVersion() string {
 	return ""
 }
 
+// AnalyzeDocumentRequest is one document to tag sentence by sentence.
+type AnalyzeDocumentRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The document. Required.
+	Document *Document `protobuf:"bytes,1,opt,name=document,proto3" json:"document,omitempty"`
+	// Actors looked for in every sentence, in addition to the gazetteer. Ids
+	// must be unique within the request; at most max_actors (default 256).
+	Actors []*Actor `protobuf:"bytes,2,rep,name=actors,proto3" json:"actors,omitempty"`
+	// How to analyse and what to report, as for Analyze. Optional.
+	Options       *AnalyzeOptions `protobuf:"bytes,3,opt,name=options,proto3" json:"options,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AnalyzeDocumentRequest) Reset() {
+	*x = AnalyzeDocumentRequest{}
+	mi := &file_stance_v1_stance_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AnalyzeDocumentRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AnalyzeDocumentRequest) ProtoMessage() {}
+
+func (x *AnalyzeDocumentRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AnalyzeDocumentRequest.ProtoReflect.Descriptor instead.
+func (*AnalyzeDocumentRequest) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *AnalyzeDocumentRequest) GetDocument() *Document {
+	if x != nil {
+		return x.Document
+	}
+	return nil
+}
+
+func (x *AnalyzeDocumentRequest) GetActors() []*Actor {
+	if x != nil {
+		return x.Actors
+	}
+	return nil
+}
+
+func (x *AnalyzeDocumentRequest) GetOptions() *AnalyzeOptions {
+	if x != nil {
+		return x.Options
+	}
+	return nil
+}
+
+// Document is a whole text read sentence by sentence: an article, a speech,
+// a press release.
+type Document struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Caller's key, echoed in AnalyzeDocumentResponse.document_id. Optional; at
+	// most 256 bytes (max_id_bytes).
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// The document: UTF-8, 1..max_document_bytes bytes (default 1048576), not
+	// only whitespace. Paragraphs are separated by blank lines when the text
+	// has a blank line, else by line breaks (one paragraph a line). Sentences
+	// are found by stancetag's sentence splitter and never cross a paragraph;
+	// quotes end at the end of their paragraph at the latest.
+	Text          string `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Document) Reset() {
+	*x = Document{}
+	mi := &file_stance_v1_stance_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Document) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Document) ProtoMessage() {}
+
+func (x *Document) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Document.ProtoReflect.Descriptor instead.
+func (*Document) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *Document) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *Document) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+// AnalyzeDocumentResponse is the analysis of one document.
+type AnalyzeDocumentResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The Document.id of the request.
+	DocumentId string `protobuf:"bytes,1,opt,name=document_id,json=documentId,proto3" json:"document_id,omitempty"`
+	// One entry per sentence, in text order; together they cover every word
+	// of the text.
+	Sentences []*DocumentSentence `protobuf:"bytes,2,rep,name=sentences,proto3" json:"sentences,omitempty"`
+	// The relations of all sentences summed per holder -> target pair, in
+	// order of the pair's first relation; support and opposition are counted
+	// apart, never netted out.
+	Pairs []*ActorPair `protobuf:"bytes,3,rep,name=pairs,proto3" json:"pairs,omitempty"`
+	// Version of the lexicon that produced this response (see
+	// AnalyzeResponse.lexicon_version).
+	LexiconVersion string `protobuf:"bytes,4,opt,name=lexicon_version,json=lexiconVersion,proto3" json:"lexicon_version,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AnalyzeDocumentResponse) Reset() {
+	*x = AnalyzeDocumentResponse{}
+	mi := &file_stance_v1_stance_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AnalyzeDocumentResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AnalyzeDocumentResponse) ProtoMessage() {}
+
+func (x *AnalyzeDocumentResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AnalyzeDocumentResponse.ProtoReflect.Descriptor instead.
+func (*AnalyzeDocumentResponse) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *AnalyzeDocumentResponse) GetDocumentId() string {
+	if x != nil {
+		return x.DocumentId
+	}
+	return ""
+}
+
+func (x *AnalyzeDocumentResponse) GetSentences() []*DocumentSentence {
+	if x != nil {
+		return x.Sentences
+	}
+	return nil
+}
+
+func (x *AnalyzeDocumentResponse) GetPairs() []*ActorPair {
+	if x != nil {
+		return x.Pairs
+	}
+	return nil
+}
+
+func (x *AnalyzeDocumentResponse) GetLexiconVersion() string {
+	if x != nil {
+		return x.LexiconVersion
+	}
+	return ""
+}
+
+// DocumentSentence is the analysis of one sentence of a document.
+type DocumentSentence struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The sentence's span in Document.text, in the requested offset encoding:
+	// from its first word (or mark) to the end of its last.
+	Span *Span `protobuf:"bytes,1,opt,name=span,proto3" json:"span,omitempty"`
+	// The sentence's paragraph, from 0 for the first paragraph.
+	Paragraph int32 `protobuf:"varint,2,opt,name=paragraph,proto3" json:"paragraph,omitempty"`
+	// The sentence's analysis. statement_id is the sentence's number, from
+	// "1". Every span in it (mentions, evidence) is an offset into
+	// Document.text, like span, not into the sentence. targets has one entry
+	// per actor the sentence mentions, also through a description ("the
+	// Russian president"), then one per actor it refers to only by a pronoun
+	// that carries a stance.
+	Analysis      *Analysis `protobuf:"bytes,3,opt,name=analysis,proto3" json:"analysis,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DocumentSentence) Reset() {
+	*x = DocumentSentence{}
+	mi := &file_stance_v1_stance_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DocumentSentence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DocumentSentence) ProtoMessage() {}
+
+func (x *DocumentSentence) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DocumentSentence.ProtoReflect.Descriptor instead.
+func (*DocumentSentence) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *DocumentSentence) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
+func (x *DocumentSentence) GetParagraph() int32 {
+	if x != nil {
+		return x.Paragraph
+	}
+	return 0
+}
+
+func (x *DocumentSentence) GetAnalysis() *Analysis {
+	if x != nil {
+		return x.Analysis
+	}
+	return nil
+}
+
+// ActorPair is what a document says of one holder's stance toward one
+// target.
+type ActorPair struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Id of the actor who holds the stance.
+	HolderId string `protobuf:"bytes,1,opt,name=holder_id,json=holderId,proto3" json:"holder_id,omitempty"`
+	// Id of the actor the stance is about.
+	TargetId string `protobuf:"bytes,2,opt,name=target_id,json=targetId,proto3" json:"target_id,omitempty"`
+	// The sentences whose relation for the pair is STANCE_SUPPORT; unset when
+	// there is none.
+	Support *PairStance `protobuf:"bytes,3,opt,name=support,proto3" json:"support,omitempty"`
+	// The sentences whose relation for the pair is STANCE_OPPOSE; unset when
+	// there is none.
+	Oppose        *PairStance `protobuf:"bytes,4,opt,name=oppose,proto3" json:"oppose,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ActorPair) Reset() {
+	*x = ActorPair{}
+	mi := &file_stance_v1_stance_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ActorPair) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ActorPair) ProtoMessage() {}
+
+func (x *ActorPair) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ActorPair.ProtoReflect.Descriptor instead.
+func (*ActorPair) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *ActorPair) GetHolderId() string {
+	if x != nil {
+		return x.HolderId
+	}
+	return ""
+}
+
+func (x *ActorPair) GetTargetId() string {
+	if x != nil {
+		return x.TargetId
+	}
+	return ""
+}
+
+func (x *ActorPair) GetSupport() *PairStance {
+	if x != nil {
+		return x.Support
+	}
+	return nil
+}
+
+func (x *ActorPair) GetOppose() *PairStance {
+	if x != nil {
+		return x.Oppose
+	}
+	return nil
+}
+
+// PairStance sums the sentences in which a pair's relation has one stance.
+type PairStance struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Number of such sentences, at least 1.
+	Count int32 `protobuf:"varint,1,opt,name=count,proto3" json:"count,omitempty"`
+	// Index in AnalyzeDocumentResponse.sentences (from 0) of the sentence with
+	// the strongest such relation: the largest absolute score, the earliest on
+	// a tie.
+	Sentence int32 `protobuf:"varint,2,opt,name=sentence,proto3" json:"sentence,omitempty"`
+	// That relation's score, from -1.0 to +1.0: above 0 for support, below 0
+	// for oppose.
+	Score float32 `protobuf:"fixed32,3,opt,name=score,proto3" json:"score,omitempty"`
+	// That relation's confidence, from 0.0 to 1.0.
+	Confidence float32 `protobuf:"fixed32,4,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	// That relation's evidence. Filled only with
+	// AnalyzeOptions.include_evidence.
+	Evidence      []*Evidence `protobuf:"bytes,5,rep,name=evidence,proto3" json:"evidence,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PairStance) Reset() {
+	*x = PairStance{}
+	mi := &file_stance_v1_stance_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PairStance) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PairStance) ProtoMessage() {}
+
+func (x *PairStance) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PairStance.ProtoReflect.Descriptor instead.
+func (*PairStance) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *PairStance) GetCount() int32 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *PairStance) GetSentence() int32 {
+	if x != nil {
+		return x.Sentence
+	}
+	return 0
+}
+
+func (x *PairStance) GetScore() float32 {
+	if x != nil {
+		return x.Score
+	}
+	return 0
+}
+
+func (x *PairStance) GetConfidence() float32 {
+	if x != nil {
+		return x.Confidence
+	}
+	return 0
+}
+
+func (x *PairStance) GetEvidence() []*Evidence {
+	if x != nil {
+		return x.Evidence
+	}
+	return nil
+}
+
 // AnalyzeOptions selects what is analysed and how results are reported.
 type AnalyzeOptions struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -533,7 +968,7 @@ type AnalyzeOptions struct {
 
 func (x *AnalyzeOptions) Reset() {
 	*x = AnalyzeOptions{}
-	mi := &file_stance_v1_stance_proto_msgTypes[4]
+	mi := &file_stance_v1_stance_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -545,7 +980,7 @@ func (x *AnalyzeOptions) String() string {
 func (*AnalyzeOptions) ProtoMessage() {}
 
 func (x *AnalyzeOptions) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[4]
+	mi := &file_stance_v1_stance_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -558,7 +993,7 @@ func (x *AnalyzeOptions) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AnalyzeOptions.ProtoReflect.Descriptor instead.
 func (*AnalyzeOptions) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{4}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *AnalyzeOptions) GetOffsetEncoding() OffsetEncoding {
@@ -604,7 +1039,7 @@ type Statement struct {
 
 func (x *Statement) Reset() {
 	*x = Statement{}
-	mi := &file_stance_v1_stance_proto_msgTypes[5]
+	mi := &file_stance_v1_stance_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -616,7 +1051,7 @@ func (x *Statement) String() string {
 func (*Statement) ProtoMessage() {}
 
 func (x *Statement) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[5]
+	mi := &file_stance_v1_stance_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -629,7 +1064,7 @@ func (x *Statement) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Statement.ProtoReflect.Descriptor instead.
 func (*Statement) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{5}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Statement) GetId() string {
@@ -687,7 +1122,7 @@ type Actor struct {
 
 func (x *Actor) Reset() {
 	*x = Actor{}
-	mi := &file_stance_v1_stance_proto_msgTypes[6]
+	mi := &file_stance_v1_stance_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -699,7 +1134,7 @@ func (x *Actor) String() string {
 func (*Actor) ProtoMessage() {}
 
 func (x *Actor) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[6]
+	mi := &file_stance_v1_stance_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -712,7 +1147,7 @@ func (x *Actor) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Actor.ProtoReflect.Descriptor instead.
 func (*Actor) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{6}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Actor) GetId() string {
@@ -765,7 +1200,7 @@ type Analysis struct {
 
 func (x *Analysis) Reset() {
 	*x = Analysis{}
-	mi := &file_stance_v1_stance_proto_msgTypes[7]
+	mi := &file_stance_v1_stance_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -777,7 +1212,7 @@ func (x *Analysis) String() string {
 func (*Analysis) ProtoMessage() {}
 
 func (x *Analysis) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[7]
+	mi := &file_stance_v1_stance_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -790,7 +1225,7 @@ func (x *Analysis) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Analysis.ProtoReflect.Descriptor instead.
 func (*Analysis) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{7}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Analysis) GetStatementId() string {
@@ -845,7 +1280,7 @@ type Sentiment struct {
 
 func (x *Sentiment) Reset() {
 	*x = Sentiment{}
-	mi := &file_stance_v1_stance_proto_msgTypes[8]
+	mi := &file_stance_v1_stance_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -857,7 +1292,7 @@ func (x *Sentiment) String() string {
 func (*Sentiment) ProtoMessage() {}
 
 func (x *Sentiment) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[8]
+	mi := &file_stance_v1_stance_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -870,7 +1305,7 @@ func (x *Sentiment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Sentiment.ProtoReflect.Descriptor instead.
 func (*Sentiment) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{8}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Sentiment) GetLabel() SentimentLabel {
@@ -913,7 +1348,7 @@ type TargetStance struct {
 
 func (x *TargetStance) Reset() {
 	*x = TargetStance{}
-	mi := &file_stance_v1_stance_proto_msgTypes[9]
+	mi := &file_stance_v1_stance_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -925,7 +1360,7 @@ func (x *TargetStance) String() string {
 func (*TargetStance) ProtoMessage() {}
 
 func (x *TargetStance) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[9]
+	mi := &file_stance_v1_stance_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -938,7 +1373,7 @@ func (x *TargetStance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TargetStance.ProtoReflect.Descriptor instead.
 func (*TargetStance) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{9}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *TargetStance) GetActorId() string {
@@ -997,7 +1432,7 @@ type Relation struct {
 
 func (x *Relation) Reset() {
 	*x = Relation{}
-	mi := &file_stance_v1_stance_proto_msgTypes[10]
+	mi := &file_stance_v1_stance_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1009,7 +1444,7 @@ func (x *Relation) String() string {
 func (*Relation) ProtoMessage() {}
 
 func (x *Relation) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[10]
+	mi := &file_stance_v1_stance_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1022,7 +1457,7 @@ func (x *Relation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Relation.ProtoReflect.Descriptor instead.
 func (*Relation) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{10}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Relation) GetHolderId() string {
@@ -1082,7 +1517,7 @@ type Mention struct {
 
 func (x *Mention) Reset() {
 	*x = Mention{}
-	mi := &file_stance_v1_stance_proto_msgTypes[11]
+	mi := &file_stance_v1_stance_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1094,7 +1529,7 @@ func (x *Mention) String() string {
 func (*Mention) ProtoMessage() {}
 
 func (x *Mention) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[11]
+	mi := &file_stance_v1_stance_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1107,7 +1542,7 @@ func (x *Mention) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Mention.ProtoReflect.Descriptor instead.
 func (*Mention) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{11}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Mention) GetActorId() string {
@@ -1146,7 +1581,7 @@ type ListActorsRequest struct {
 
 func (x *ListActorsRequest) Reset() {
 	*x = ListActorsRequest{}
-	mi := &file_stance_v1_stance_proto_msgTypes[12]
+	mi := &file_stance_v1_stance_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1158,7 +1593,7 @@ func (x *ListActorsRequest) String() string {
 func (*ListActorsRequest) ProtoMessage() {}
 
 func (x *ListActorsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[12]
+	mi := &file_stance_v1_stance_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1171,7 +1606,7 @@ func (x *ListActorsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListActorsRequest.ProtoReflect.Descriptor instead.
 func (*ListActorsRequest) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{12}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListActorsRequest) GetPageSize() int32 {
@@ -1203,7 +1638,7 @@ type ListActorsResponse struct {
 
 func (x *ListActorsResponse) Reset() {
 	*x = ListActorsResponse{}
-	mi := &file_stance_v1_stance_proto_msgTypes[13]
+	mi := &file_stance_v1_stance_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1215,7 +1650,7 @@ func (x *ListActorsResponse) String() string {
 func (*ListActorsResponse) ProtoMessage() {}
 
 func (x *ListActorsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[13]
+	mi := &file_stance_v1_stance_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1228,7 +1663,7 @@ func (x *ListActorsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListActorsResponse.ProtoReflect.Descriptor instead.
 func (*ListActorsResponse) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{13}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListActorsResponse) GetActors() []*Actor {
@@ -1270,7 +1705,7 @@ type Evidence struct {
 
 func (x *Evidence) Reset() {
 	*x = Evidence{}
-	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	mi := &file_stance_v1_stance_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1282,7 +1717,7 @@ func (x *Evidence) String() string {
 func (*Evidence) ProtoMessage() {}
 
 func (x *Evidence) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	mi := &file_stance_v1_stance_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1295,7 +1730,7 @@ func (x *Evidence) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Evidence.ProtoReflect.Descriptor instead.
 func (*Evidence) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{14}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Evidence) GetSpan() *Span {
@@ -1339,7 +1774,7 @@ type Span struct {
 
 func (x *Span) Reset() {
 	*x = Span{}
-	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	mi := &file_stance_v1_stance_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1351,7 +1786,7 @@ func (x *Span) String() string {
 func (*Span) ProtoMessage() {}
 
 func (x *Span) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	mi := &file_stance_v1_stance_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1364,7 +1799,7 @@ func (x *Span) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Span.ProtoReflect.Descriptor instead.
 func (*Span) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{15}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Span) GetBegin() int32 {
@@ -1401,7 +1836,38 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"k\n" +
 	"\x0fAnalyzeResponse\x12/\n" +
 	"\banalyses\x18\x01 \x03(\v2\x13.stance.v1.AnalysisR\banalyses\x12'\n" +
-	"\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"\xac\x01\n" +
+	"\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"\xa8\x01\n" +
+	"\x16AnalyzeDocumentRequest\x12/\n" +
+	"\bdocument\x18\x01 \x01(\v2\x13.stance.v1.DocumentR\bdocument\x12(\n" +
+	"\x06actors\x18\x02 \x03(\v2\x10.stance.v1.ActorR\x06actors\x123\n" +
+	"\aoptions\x18\x03 \x01(\v2\x19.stance.v1.AnalyzeOptionsR\aoptions\".\n" +
+	"\bDocument\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
+	"\x04text\x18\x02 \x01(\tR\x04text\"\xca\x01\n" +
+	"\x17AnalyzeDocumentResponse\x12\x1f\n" +
+	"\vdocument_id\x18\x01 \x01(\tR\n" +
+	"documentId\x129\n" +
+	"\tsentences\x18\x02 \x03(\v2\x1b.stance.v1.DocumentSentenceR\tsentences\x12*\n" +
+	"\x05pairs\x18\x03 \x03(\v2\x14.stance.v1.ActorPairR\x05pairs\x12'\n" +
+	"\x0flexicon_version\x18\x04 \x01(\tR\x0elexiconVersion\"\x86\x01\n" +
+	"\x10DocumentSentence\x12#\n" +
+	"\x04span\x18\x01 \x01(\v2\x0f.stance.v1.SpanR\x04span\x12\x1c\n" +
+	"\tparagraph\x18\x02 \x01(\x05R\tparagraph\x12/\n" +
+	"\banalysis\x18\x03 \x01(\v2\x13.stance.v1.AnalysisR\banalysis\"\xa5\x01\n" +
+	"\tActorPair\x12\x1b\n" +
+	"\tholder_id\x18\x01 \x01(\tR\bholderId\x12\x1b\n" +
+	"\ttarget_id\x18\x02 \x01(\tR\btargetId\x12/\n" +
+	"\asupport\x18\x03 \x01(\v2\x15.stance.v1.PairStanceR\asupport\x12-\n" +
+	"\x06oppose\x18\x04 \x01(\v2\x15.stance.v1.PairStanceR\x06oppose\"\xa5\x01\n" +
+	"\n" +
+	"PairStance\x12\x14\n" +
+	"\x05count\x18\x01 \x01(\x05R\x05count\x12\x1a\n" +
+	"\bsentence\x18\x02 \x01(\x05R\bsentence\x12\x14\n" +
+	"\x05score\x18\x03 \x01(\x02R\x05score\x12\x1e\n" +
+	"\n" +
+	"confidence\x18\x04 \x01(\x02R\n" +
+	"confidence\x12/\n" +
+	"\bevidence\x18\x05 \x03(\v2\x13.stance.v1.EvidenceR\bevidence\"\xac\x01\n" +
 	"\x0eAnalyzeOptions\x12B\n" +
 	"\x0foffset_encoding\x18\x01 \x01(\x0e2\x19.stance.v1.OffsetEncodingR\x0eoffsetEncoding\x12)\n" +
 	"\x10include_evidence\x18\x02 \x01(\bR\x0fincludeEvidence\x12+\n" +
@@ -1487,10 +1953,11 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\x12ACTOR_KIND_COUNTRY\x10\x02\x12\x1b\n" +
 	"\x17ACTOR_KIND_ORGANIZATION\x10\x03\x12\x14\n" +
 	"\x10ACTOR_KIND_GROUP\x10\x04\x12\x14\n" +
-	"\x10ACTOR_KIND_OTHER\x10\x052\xfe\x01\n" +
+	"\x10ACTOR_KIND_OTHER\x10\x052\xdd\x02\n" +
 	"\rStanceService\x12E\n" +
 	"\aAnalyze\x12\x19.stance.v1.AnalyzeRequest\x1a\x1a.stance.v1.AnalyzeResponse\"\x03\x90\x02\x01\x12V\n" +
-	"\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x010\x01\x12N\n" +
+	"\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x010\x01\x12]\n" +
+	"\x0fAnalyzeDocument\x12!.stance.v1.AnalyzeDocumentRequest\x1a\".stance.v1.AnalyzeDocumentResponse\"\x03\x90\x02\x01\x12N\n" +
 	"\n" +
 	"ListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01B\xa9\x01\n" +
 	"\x17dev.stancetag.stance.v1B\vStanceProtoP\x01Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1\xa2\x02\x03STG\xaa\x02\x13Stancetag.Stance.V1\xca\x02\x13Stancetag\\Stance\\V1\xea\x02\x15Stancetag::Stance::V1b\x06proto3"
@@ -1508,64 +1975,82 @@ func file_stance_v1_stance_proto_rawDescGZIP() []byte {
 }
 
 var file_stance_v1_stance_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_stance_v1_stance_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
+var file_stance_v1_stance_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_stance_v1_stance_proto_goTypes = []any{
-	(Stance)(0),                   // 0: stance.v1.Stance
-	(SentimentLabel)(0),           // 1: stance.v1.SentimentLabel
-	(OffsetEncoding)(0),           // 2: stance.v1.OffsetEncoding
-	(ActorKind)(0),                // 3: stance.v1.ActorKind
-	(*AnalyzeRequest)(nil),        // 4: stance.v1.AnalyzeRequest
-	(*AnalyzeStreamRequest)(nil),  // 5: stance.v1.AnalyzeStreamRequest
-	(*AnalyzeStreamResponse)(nil), // 6: stance.v1.AnalyzeStreamResponse
-	(*AnalyzeResponse)(nil),       // 7: stance.v1.AnalyzeResponse
-	(*AnalyzeOptions)(nil),        // 8: stance.v1.AnalyzeOptions
-	(*Statement)(nil),             // 9: stance.v1.Statement
-	(*Actor)(nil),                 // 10: stance.v1.Actor
-	(*Analysis)(nil),              // 11: stance.v1.Analysis
-	(*Sentiment)(nil),             // 12: stance.v1.Sentiment
-	(*TargetStance)(nil),          // 13: stance.v1.TargetStance
-	(*Relation)(nil),              // 14: stance.v1.Relation
-	(*Mention)(nil),               // 15: stance.v1.Mention
-	(*ListActorsRequest)(nil),     // 16: stance.v1.ListActorsRequest
-	(*ListActorsResponse)(nil),    // 17: stance.v1.ListActorsResponse
-	(*Evidence)(nil),              // 18: stance.v1.Evidence
-	(*Span)(nil),                  // 19: stance.v1.Span
+	(Stance)(0),                     // 0: stance.v1.Stance
+	(SentimentLabel)(0),             // 1: stance.v1.SentimentLabel
+	(OffsetEncoding)(0),             // 2: stance.v1.OffsetEncoding
+	(ActorKind)(0),                  // 3: stance.v1.ActorKind
+	(*AnalyzeRequest)(nil),          // 4: stance.v1.AnalyzeRequest
+	(*AnalyzeStreamRequest)(nil),    // 5: stance.v1.AnalyzeStreamRequest
+	(*AnalyzeStreamResponse)(nil),   // 6: stance.v1.AnalyzeStreamResponse
+	(*AnalyzeResponse)(nil),         // 7: stance.v1.AnalyzeResponse
+	(*AnalyzeDocumentRequest)(nil),  // 8: stance.v1.AnalyzeDocumentRequest
+	(*Document)(nil),                // 9: stance.v1.Document
+	(*AnalyzeDocumentResponse)(nil), // 10: stance.v1.AnalyzeDocumentResponse
+	(*DocumentSentence)(nil),        // 11: stance.v1.DocumentSentence
+	(*ActorPair)(nil),               // 12: stance.v1.ActorPair
+	(*PairStance)(nil),              // 13: stance.v1.PairStance
+	(*AnalyzeOptions)(nil),          // 14: stance.v1.AnalyzeOptions
+	(*Statement)(nil),               // 15: stance.v1.Statement
+	(*Actor)(nil),                   // 16: stance.v1.Actor
+	(*Analysis)(nil),                // 17: stance.v1.Analysis
+	(*Sentiment)(nil),               // 18: stance.v1.Sentiment
+	(*TargetStance)(nil),            // 19: stance.v1.TargetStance
+	(*Relation)(nil),                // 20: stance.v1.Relation
+	(*Mention)(nil),                 // 21: stance.v1.Mention
+	(*ListActorsRequest)(nil),       // 22: stance.v1.ListActorsRequest
+	(*ListActorsResponse)(nil),      // 23: stance.v1.ListActorsResponse
+	(*Evidence)(nil),                // 24: stance.v1.Evidence
+	(*Span)(nil),                    // 25: stance.v1.Span
 }
 var file_stance_v1_stance_proto_depIdxs = []int32{
-	9,  // 0: stance.v1.AnalyzeRequest.statements:type_name -> stance.v1.Statement
-	10, // 1: stance.v1.AnalyzeRequest.actors:type_name -> stance.v1.Actor
-	8,  // 2: stance.v1.AnalyzeRequest.options:type_name -> stance.v1.AnalyzeOptions
-	9,  // 3: stance.v1.AnalyzeStreamRequest.statement:type_name -> stance.v1.Statement
-	10, // 4: stance.v1.AnalyzeStreamRequest.actors:type_name -> stance.v1.Actor
-	8,  // 5: stance.v1.AnalyzeStreamRequest.options:type_name -> stance.v1.AnalyzeOptions
-	11, // 6: stance.v1.AnalyzeStreamResponse.analysis:type_name -> stance.v1.Analysis
-	11, // 7: stance.v1.AnalyzeResponse.analyses:type_name -> stance.v1.Analysis
-	2,  // 8: stance.v1.AnalyzeOptions.offset_encoding:type_name -> stance.v1.OffsetEncoding
-	10, // 9: stance.v1.Statement.actors:type_name -> stance.v1.Actor
-	3,  // 10: stance.v1.Actor.kind:type_name -> stance.v1.ActorKind
-	12, // 11: stance.v1.Analysis.sentiment:type_name -> stance.v1.Sentiment
-	13, // 12: stance.v1.Analysis.targets:type_name -> stance.v1.TargetStance
-	14, // 13: stance.v1.Analysis.relations:type_name -> stance.v1.Relation
-	15, // 14: stance.v1.Analysis.mentions:type_name -> stance.v1.Mention
-	1,  // 15: stance.v1.Sentiment.label:type_name -> stance.v1.SentimentLabel
-	0,  // 16: stance.v1.TargetStance.stance:type_name -> stance.v1.Stance
-	18, // 17: stance.v1.TargetStance.evidence:type_name -> stance.v1.Evidence
-	0,  // 18: stance.v1.Relation.stance:type_name -> stance.v1.Stance
-	18, // 19: stance.v1.Relation.evidence:type_name -> stance.v1.Evidence
-	19, // 20: stance.v1.Mention.span:type_name -> stance.v1.Span
-	10, // 21: stance.v1.ListActorsResponse.actors:type_name -> stance.v1.Actor
-	19, // 22: stance.v1.Evidence.span:type_name -> stance.v1.Span
-	4,  // 23: stance.v1.StanceService.Analyze:input_type -> stance.v1.AnalyzeRequest
-	5,  // 24: stance.v1.StanceService.AnalyzeStream:input_type -> stance.v1.AnalyzeStreamRequest
-	16, // 25: stance.v1.StanceService.ListActors:input_type -> stance.v1.ListActorsRequest
-	7,  // 26: stance.v1.StanceService.Analyze:output_type -> stance.v1.AnalyzeResponse
-	6,  // 27: stance.v1.StanceService.AnalyzeStream:output_type -> stance.v1.AnalyzeStreamResponse
-	17, // 28: stance.v1.StanceService.ListActors:output_type -> stance.v1.ListActorsResponse
-	26, // [26:29] is the sub-list for method output_type
-	23, // [23:26] is the sub-list for method input_type
-	23, // [23:23] is the sub-list for extension type_name
-	23, // [23:23] is the sub-list for extension extendee
-	0,  // [0:23] is the sub-list for field type_name
+	15, // 0: stance.v1.AnalyzeRequest.statements:type_name -> stance.v1.Statement
+	16, // 1: stance.v1.AnalyzeRequest.actors:type_name -> stance.v1.Actor
+	14, // 2: stance.v1.AnalyzeRequest.options:type_name -> stance.v1.AnalyzeOptions
+	15, // 3: stance.v1.AnalyzeStreamRequest.statement:type_name -> stance.v1.Statement
+	16, // 4: stance.v1.AnalyzeStreamRequest.actors:type_name -> stance.v1.Actor
+	14, // 5: stance.v1.AnalyzeStreamRequest.options:type_name -> stance.v1.AnalyzeOptions
+	17, // 6: stance.v1.AnalyzeStreamResponse.analysis:type_name -> stance.v1.Analysis
+	17, // 7: stance.v1.AnalyzeResponse.analyses:type_name -> stance.v1.Analysis
+	9,  // 8: stance.v1.AnalyzeDocumentRequest.document:type_name -> stance.v1.Document
+	16, // 9: stance.v1.AnalyzeDocumentRequest.actors:type_name -> stance.v1.Actor
+	14, // 10: stance.v1.AnalyzeDocumentRequest.options:type_name -> stance.v1.AnalyzeOptions
+	11, // 11: stance.v1.AnalyzeDocumentResponse.sentences:type_name -> stance.v1.DocumentSentence
+	12, // 12: stance.v1.AnalyzeDocumentResponse.pairs:type_name -> stance.v1.ActorPair
+	25, // 13: stance.v1.DocumentSentence.span:type_name -> stance.v1.Span
+	17, // 14: stance.v1.DocumentSentence.analysis:type_name -> stance.v1.Analysis
+	13, // 15: stance.v1.ActorPair.support:type_name -> stance.v1.PairStance
+	13, // 16: stance.v1.ActorPair.oppose:type_name -> stance.v1.PairStance
+	24, // 17: stance.v1.PairStance.evidence:type_name -> stance.v1.Evidence
+	2,  // 18: stance.v1.AnalyzeOptions.offset_encoding:type_name -> stance.v1.OffsetEncoding
+	16, // 19: stance.v1.Statement.actors:type_name -> stance.v1.Actor
+	3,  // 20: stance.v1.Actor.kind:type_name -> stance.v1.ActorKind
+	18, // 21: stance.v1.Analysis.sentiment:type_name -> stance.v1.Sentiment
+	19, // 22: stance.v1.Analysis.targets:type_name -> stance.v1.TargetStance
+	20, // 23: stance.v1.Analysis.relations:type_name -> stance.v1.Relation
+	21, // 24: stance.v1.Analysis.mentions:type_name -> stance.v1.Mention
+	1,  // 25: stance.v1.Sentiment.label:type_name -> stance.v1.SentimentLabel
+	0,  // 26: stance.v1.TargetStance.stance:type_name -> stance.v1.Stance
+	24, // 27: stance.v1.TargetStance.evidence:type_name -> stance.v1.Evidence
+	0,  // 28: stance.v1.Relation.stance:type_name -> stance.v1.Stance
+	24, // 29: stance.v1.Relation.evidence:type_name -> stance.v1.Evidence
+	25, // 30: stance.v1.Mention.span:type_name -> stance.v1.Span
+	16, // 31: stance.v1.ListActorsResponse.actors:type_name -> stance.v1.Actor
+	25, // 32: stance.v1.Evidence.span:type_name -> stance.v1.Span
+	4,  // 33: stance.v1.StanceService.Analyze:input_type -> stance.v1.AnalyzeRequest
+	5,  // 34: stance.v1.StanceService.AnalyzeStream:input_type -> stance.v1.AnalyzeStreamRequest
+	8,  // 35: stance.v1.StanceService.AnalyzeDocument:input_type -> stance.v1.AnalyzeDocumentRequest
+	22, // 36: stance.v1.StanceService.ListActors:input_type -> stance.v1.ListActorsRequest
+	7,  // 37: stance.v1.StanceService.Analyze:output_type -> stance.v1.AnalyzeResponse
+	6,  // 38: stance.v1.StanceService.AnalyzeStream:output_type -> stance.v1.AnalyzeStreamResponse
+	10, // 39: stance.v1.StanceService.AnalyzeDocument:output_type -> stance.v1.AnalyzeDocumentResponse
+	23, // 40: stance.v1.StanceService.ListActors:output_type -> stance.v1.ListActorsResponse
+	37, // [37:41] is the sub-list for method output_type
+	33, // [33:37] is the sub-list for method input_type
+	33, // [33:33] is the sub-list for extension type_name
+	33, // [33:33] is the sub-list for extension extendee
+	0,  // [0:33] is the sub-list for field type_name
 }
 
 func init() { file_stance_v1_stance_proto_init() }
@@ -1579,7 +2064,7 @@ func file_stance_v1_stance_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_stance_v1_stance_proto_rawDesc), len(file_stance_v1_stance_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   16,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

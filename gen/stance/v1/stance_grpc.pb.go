@@ -24,9 +24,10 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	StanceService_Analyze_FullMethodName       = "/stance.v1.StanceService/Analyze"
-	StanceService_AnalyzeStream_FullMethodName = "/stance.v1.StanceService/AnalyzeStream"
-	StanceService_ListActors_FullMethodName    = "/stance.v1.StanceService/ListActors"
+	StanceService_Analyze_FullMethodName         = "/stance.v1.StanceService/Analyze"
+	StanceService_AnalyzeStream_FullMethodName   = "/stance.v1.StanceService/AnalyzeStream"
+	StanceService_AnalyzeDocument_FullMethodName = "/stance.v1.StanceService/AnalyzeDocument"
+	StanceService_ListActors_FullMethodName      = "/stance.v1.StanceService/ListActors"
 )
 
 // StanceServiceClient is the client API for StanceService service.
@@ -54,6 +55,21 @@ type StanceServiceClient interface {
 	// naming its zero-based position (`statement[12].text`); analyses of the
 	// statements before it have already been sent.
 	AnalyzeStream(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[AnalyzeStreamRequest, AnalyzeStreamResponse], error)
+	// AnalyzeDocument tags a whole document (an article, a speech) sentence by
+	// sentence, each sentence read with the context of the others: a quote's
+	// speaker named in the next sentence or in another quote of the paragraph,
+	// pronouns (he, she, it, they) that refer to an actor of an earlier
+	// sentence, and descriptions of gazetteer people ("the French president",
+	// "Ukraine's leader") that name the office holder. It returns one
+	// DocumentSentence per sentence, in text order, and the relations summed
+	// per holder -> target pair, support and opposition kept apart.
+	//
+	// Limits (server flags): document.text 1..max_document_bytes bytes of
+	// UTF-8 (default 1048576), actors as for Analyze. An invalid request fails
+	// with INVALID_ARGUMENT and a google.rpc.BadRequest detail naming the
+	// field, e.g. `document.text`. It takes one in-flight slot (see
+	// max-in-flight) per started max_text_bytes of text.
+	AnalyzeDocument(ctx context.Context, in *AnalyzeDocumentRequest, opts ...grpc.CallOption) (*AnalyzeDocumentResponse, error)
 	// ListActors pages through the built-in gazetteer (AIP-158 page_size /
 	// page_token), ordered by actor id.
 	ListActors(ctx context.Context, in *ListActorsRequest, opts ...grpc.CallOption) (*ListActorsResponse, error)
@@ -90,6 +106,16 @@ func (c *stanceServiceClient) AnalyzeStream(ctx context.Context, opts ...grpc.Ca
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type StanceService_AnalyzeStreamClient = grpc.BidiStreamingClient[AnalyzeStreamRequest, AnalyzeStreamResponse]
 
+func (c *stanceServiceClient) AnalyzeDocument(ctx context.Context, in *AnalyzeDocumentRequest, opts ...grpc.CallOption) (*AnalyzeDocumentResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AnalyzeDocumentResponse)
+	err := c.cc.Invoke(ctx, StanceService_AnalyzeDocument_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *stanceServiceClient) ListActors(ctx context.Context, in *ListActorsRequest, opts ...grpc.CallOption) (*ListActorsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListActorsResponse)
@@ -125,6 +151,21 @@ type StanceServiceServer interface {
 	// naming its zero-based position (`statement[12].text`); analyses of the
 	// statements before it have already been sent.
 	AnalyzeStream(grpc.BidiStreamingServer[AnalyzeStreamRequest, AnalyzeStreamResponse]) error
+	// AnalyzeDocument tags a whole document (an article, a speech) sentence by
+	// sentence, each sentence read with the context of the others: a quote's
+	// speaker named in the next sentence or in another quote of the paragraph,
+	// pronouns (he, she, it, they) that refer to an actor of an earlier
+	// sentence, and descriptions of gazetteer people ("the French president",
+	// "Ukraine's leader") that name the office holder. It returns one
+	// DocumentSentence per sentence, in text order, and the relations summed
+	// per holder -> target pair, support and opposition kept apart.
+	//
+	// Limits (server flags): document.text 1..max_document_bytes bytes of
+	// UTF-8 (default 1048576), actors as for Analyze. An invalid request fails
+	// with INVALID_ARGUMENT and a google.rpc.BadRequest detail naming the
+	// field, e.g. `document.text`. It takes one in-flight slot (see
+	// max-in-flight) per started max_text_bytes of text.
+	AnalyzeDocument(context.Context, *AnalyzeDocumentRequest) (*AnalyzeDocumentResponse, error)
 	// ListActors pages through the built-in gazetteer (AIP-158 page_size /
 	// page_token), ordered by actor id.
 	ListActors(context.Context, *ListActorsRequest) (*ListActorsResponse, error)
@@ -143,6 +184,9 @@ func (UnimplementedStanceServiceServer) Analyze(context.Context, *AnalyzeRequest
 }
 func (UnimplementedStanceServiceServer) AnalyzeStream(grpc.BidiStreamingServer[AnalyzeStreamRequest, AnalyzeStreamResponse]) error {
 	return status.Error(codes.Unimplemented, "method AnalyzeStream not implemented")
+}
+func (UnimplementedStanceServiceServer) AnalyzeDocument(context.Context, *AnalyzeDocumentRequest) (*AnalyzeDocumentResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AnalyzeDocument not implemented")
 }
 func (UnimplementedStanceServiceServer) ListActors(context.Context, *ListActorsRequest) (*ListActorsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListActors not implemented")
@@ -193,6 +237,24 @@ func _StanceService_AnalyzeStream_Handler(srv interface{}, stream grpc.ServerStr
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type StanceService_AnalyzeStreamServer = grpc.BidiStreamingServer[AnalyzeStreamRequest, AnalyzeStreamResponse]
 
+func _StanceService_AnalyzeDocument_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AnalyzeDocumentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(StanceServiceServer).AnalyzeDocument(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: StanceService_AnalyzeDocument_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(StanceServiceServer).AnalyzeDocument(ctx, req.(*AnalyzeDocumentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _StanceService_ListActors_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ListActorsRequest)
 	if err := dec(in); err != nil {
@@ -221,6 +283,10 @@ var StanceService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Analyze",
 			Handler:    _StanceService_Analyze_Handler,
+		},
+		{
+			MethodName: "AnalyzeDocument",
+			Handler:    _StanceService_AnalyzeDocument_Handler,
 		},
 		{
 			MethodName: "ListActors",

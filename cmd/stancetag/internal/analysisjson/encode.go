@@ -63,6 +63,14 @@ func (e *Encoder) Append(dst []byte, a *classifier.Analysis, text string, enc st
 	return appendAnalysis(dst, a, text, enc, &e.floats)
 }
 
+// AppendFrom is Append for an analysis of part of text (a sentence of a
+// document) whose spans all lie at or after from.Byte: the offsets are
+// counted from there instead of from the start of text. An earlier span is
+// still written right, counted from the start.
+func (e *Encoder) AppendFrom(dst []byte, a *classifier.Analysis, text string, enc stancev1.OffsetEncoding, from Start) []byte {
+	return appendAnalysisFrom(dst, a, text, enc, &e.floats, from)
+}
+
 // floatCache is a direct-mapped cache of float32 numbers as written, by
 // their bits. An entry holds one number; a colliding one replaces it.
 // 4096 entries catch about 80% of the numbers of a generated news corpus
@@ -98,7 +106,14 @@ func (c *floatCache) appendFloat32(dst []byte, v float32) []byte {
 }
 
 func appendAnalysis(dst []byte, a *classifier.Analysis, text string, enc stancev1.OffsetEncoding, fc *floatCache) []byte {
+	return appendAnalysisFrom(dst, a, text, enc, fc, Start{})
+}
+
+func appendAnalysisFrom(dst []byte, a *classifier.Analysis, text string, enc stancev1.OffsetEncoding, fc *floatCache, from Start) []byte {
 	off := newOffsets(text, enc)
+	if !off.identity {
+		off.lastByte, off.lastUnit = from.Byte, from.Unit
+	}
 	dst = append(dst, '{')
 	first := true
 	if a.StatementID != "" {

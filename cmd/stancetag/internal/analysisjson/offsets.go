@@ -66,3 +66,19 @@ func (o *offsets) convert(b int) int {
 	o.lastByte, o.lastUnit = pos, units
 	return units
 }
+
+// Start is a byte offset of a text and its value in the encoding of the
+// spans being written: where AppendFrom starts counting, so that the
+// sentences of a long document, written in order, cost their own length
+// each rather than the document's.
+type Start struct {
+	Byte, Unit int
+}
+
+// Units is the length of s in enc: bytes for UTF-8 (and unknown
+// encodings), UTF-16 code units or code points. An invalid UTF-8 byte
+// counts as one unit.
+func Units(s string, enc stancev1.OffsetEncoding) int {
+	o := newOffsets(s, enc)
+	return o.convert(len(s))
+}

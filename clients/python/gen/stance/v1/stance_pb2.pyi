@@ -37,6 +37,18 @@ class Actor(_message.Message):
     name: str
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., aliases: _Optional[_Iterable[str]] = ..., kind: _Optional[_Union[ActorKind, str]] = ...) -> None: ...
 
+class ActorPair(_message.Message):
+    __slots__ = ["holder_id", "oppose", "support", "target_id"]
+    HOLDER_ID_FIELD_NUMBER: _ClassVar[int]
+    OPPOSE_FIELD_NUMBER: _ClassVar[int]
+    SUPPORT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_ID_FIELD_NUMBER: _ClassVar[int]
+    holder_id: str
+    oppose: PairStance
+    support: PairStance
+    target_id: str
+    def __init__(self, holder_id: _Optional[str] = ..., target_id: _Optional[str] = ..., support: _Optional[_Union[PairStance, _Mapping]] = ..., oppose: _Optional[_Union[PairStance, _Mapping]] = ...) -> None: ...
+
 class Analysis(_message.Message):
     __slots__ = ["mentions", "relations", "sentiment", "statement_id", "targets"]
     MENTIONS_FIELD_NUMBER: _ClassVar[int]
@@ -50,6 +62,28 @@ class Analysis(_message.Message):
     statement_id: str
     targets: _containers.RepeatedCompositeFieldContainer[TargetStance]
     def __init__(self, statement_id: _Optional[str] = ..., sentiment: _Optional[_Union[Sentiment, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[TargetStance, _Mapping]]] = ..., relations: _Optional[_Iterable[_Union[Relation, _Mapping]]] = ..., mentions: _Optional[_Iterable[_Union[Mention, _Mapping]]] = ...) -> None: ...
+
+class AnalyzeDocumentRequest(_message.Message):
+    __slots__ = ["actors", "document", "options"]
+    ACTORS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    actors: _containers.RepeatedCompositeFieldContainer[Actor]
+    document: Document
+    options: AnalyzeOptions
+    def __init__(self, document: _Optional[_Union[Document, _Mapping]] = ..., actors: _Optional[_Iterable[_Union[Actor, _Mapping]]] = ..., options: _Optional[_Union[AnalyzeOptions, _Mapping]] = ...) -> None: ...
+
+class AnalyzeDocumentResponse(_message.Message):
+    __slots__ = ["document_id", "lexicon_version", "pairs", "sentences"]
+    DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    LEXICON_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PAIRS_FIELD_NUMBER: _ClassVar[int]
+    SENTENCES_FIELD_NUMBER: _ClassVar[int]
+    document_id: str
+    lexicon_version: str
+    pairs: _containers.RepeatedCompositeFieldContainer[ActorPair]
+    sentences: _containers.RepeatedCompositeFieldContainer[DocumentSentence]
+    def __init__(self, document_id: _Optional[str] = ..., sentences: _Optional[_Iterable[_Union[DocumentSentence, _Mapping]]] = ..., pairs: _Optional[_Iterable[_Union[ActorPair, _Mapping]]] = ..., lexicon_version: _Optional[str] = ...) -> None: ...
 
 class AnalyzeOptions(_message.Message):
     __slots__ = ["disable_gazetteer", "include_evidence", "offset_encoding"]
@@ -97,6 +131,24 @@ class AnalyzeStreamResponse(_message.Message):
     lexicon_version: str
     def __init__(self, analysis: _Optional[_Union[Analysis, _Mapping]] = ..., lexicon_version: _Optional[str] = ...) -> None: ...
 
+class Document(_message.Message):
+    __slots__ = ["id", "text"]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    text: str
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class DocumentSentence(_message.Message):
+    __slots__ = ["analysis", "paragraph", "span"]
+    ANALYSIS_FIELD_NUMBER: _ClassVar[int]
+    PARAGRAPH_FIELD_NUMBER: _ClassVar[int]
+    SPAN_FIELD_NUMBER: _ClassVar[int]
+    analysis: Analysis
+    paragraph: int
+    span: Span
+    def __init__(self, span: _Optional[_Union[Span, _Mapping]] = ..., paragraph: _Optional[int] = ..., analysis: _Optional[_Union[Analysis, _Mapping]] = ...) -> None: ...
+
 class Evidence(_message.Message):
     __slots__ = ["cue", "rule", "span", "weight"]
     CUE_FIELD_NUMBER: _ClassVar[int]
@@ -136,6 +188,20 @@ class Mention(_message.Message):
     span: Span
     text: str
     def __init__(self, actor_id: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ...) -> None: ...
+
+class PairStance(_message.Message):
+    __slots__ = ["confidence", "count", "evidence", "score", "sentence"]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    SENTENCE_FIELD_NUMBER: _ClassVar[int]
+    confidence: float
+    count: int
+    evidence: _containers.RepeatedCompositeFieldContainer[Evidence]
+    score: float
+    sentence: int
+    def __init__(self, count: _Optional[int] = ..., sentence: _Optional[int] = ..., score: _Optional[float] = ..., confidence: _Optional[float] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ...) -> None: ...
 
 class Relation(_message.Message):
     __slots__ = ["confidence", "evidence", "holder_id", "score", "stance", "target_id"]

@@ -31,6 +31,11 @@ class StanceServiceStub(object):
                 request_serializer=stance_dot_v1_dot_stance__pb2.AnalyzeStreamRequest.SerializeToString,
                 response_deserializer=stance_dot_v1_dot_stance__pb2.AnalyzeStreamResponse.FromString,
                 )
+        self.AnalyzeDocument = channel.unary_unary(
+                '/stance.v1.StanceService/AnalyzeDocument',
+                request_serializer=stance_dot_v1_dot_stance__pb2.AnalyzeDocumentRequest.SerializeToString,
+                response_deserializer=stance_dot_v1_dot_stance__pb2.AnalyzeDocumentResponse.FromString,
+                )
         self.ListActors = channel.unary_unary(
                 '/stance.v1.StanceService/ListActors',
                 request_serializer=stance_dot_v1_dot_stance__pb2.ListActorsRequest.SerializeToString,
@@ -71,6 +76,26 @@ class StanceServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AnalyzeDocument(self, request, context):
+        """AnalyzeDocument tags a whole document (an article, a speech) sentence by
+        sentence, each sentence read with the context of the others: a quote's
+        speaker named in the next sentence or in another quote of the paragraph,
+        pronouns (he, she, it, they) that refer to an actor of an earlier
+        sentence, and descriptions of gazetteer people ("the French president",
+        "Ukraine's leader") that name the office holder. It returns one
+        DocumentSentence per sentence, in text order, and the relations summed
+        per holder -> target pair, support and opposition kept apart.
+
+        Limits (server flags): document.text 1..max_document_bytes bytes of
+        UTF-8 (default 1048576), actors as for Analyze. An invalid request fails
+        with INVALID_ARGUMENT and a google.rpc.BadRequest detail naming the
+        field, e.g. `document.text`. It takes one in-flight slot (see
+        max-in-flight) per started max_text_bytes of text.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListActors(self, request, context):
         """ListActors pages through the built-in gazetteer (AIP-158 page_size /
         page_token), ordered by actor id.
@@ -91,6 +116,11 @@ def add_StanceServiceServicer_to_server(servicer, server):
                     servicer.AnalyzeStream,
                     request_deserializer=stance_dot_v1_dot_stance__pb2.AnalyzeStreamRequest.FromString,
                     response_serializer=stance_dot_v1_dot_stance__pb2.AnalyzeStreamResponse.SerializeToString,
+            ),
+            'AnalyzeDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.AnalyzeDocument,
+                    request_deserializer=stance_dot_v1_dot_stance__pb2.AnalyzeDocumentRequest.FromString,
+                    response_serializer=stance_dot_v1_dot_stance__pb2.AnalyzeDocumentResponse.SerializeToString,
             ),
             'ListActors': grpc.unary_unary_rpc_method_handler(
                     servicer.ListActors,
@@ -145,6 +175,23 @@ class StanceService(object):
         return grpc.experimental.stream_stream(request_iterator, target, '/stance.v1.StanceService/AnalyzeStream',
             stance_dot_v1_dot_stance__pb2.AnalyzeStreamRequest.SerializeToString,
             stance_dot_v1_dot_stance__pb2.AnalyzeStreamResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def AnalyzeDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/stance.v1.StanceService/AnalyzeDocument',
+            stance_dot_v1_dot_stance__pb2.AnalyzeDocumentRequest.SerializeToString,
+            stance_dot_v1_dot_stance__pb2.AnalyzeDocumentResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 

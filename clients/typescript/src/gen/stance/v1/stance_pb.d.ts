@@ -149,6 +149,255 @@ export declare type AnalyzeResponse = Message<"stance.v1.AnalyzeResponse"> & {
 export declare const AnalyzeResponseSchema: GenMessage<AnalyzeResponse>;
 
 /**
+ * AnalyzeDocumentRequest is one document to tag sentence by sentence.
+ *
+ * @generated from message stance.v1.AnalyzeDocumentRequest
+ */
+export declare type AnalyzeDocumentRequest = Message<"stance.v1.AnalyzeDocumentRequest"> & {
+  /**
+   * The document. Required.
+   *
+   * @generated from field: stance.v1.Document document = 1;
+   */
+  document?: Document | undefined;
+
+  /**
+   * Actors looked for in every sentence, in addition to the gazetteer. Ids
+   * must be unique within the request; at most max_actors (default 256).
+   *
+   * @generated from field: repeated stance.v1.Actor actors = 2;
+   */
+  actors: Actor[];
+
+  /**
+   * How to analyse and what to report, as for Analyze. Optional.
+   *
+   * @generated from field: stance.v1.AnalyzeOptions options = 3;
+   */
+  options?: AnalyzeOptions | undefined;
+};
+
+/**
+ * Describes the message stance.v1.AnalyzeDocumentRequest.
+ * Use `create(AnalyzeDocumentRequestSchema)` to create a new message.
+ */
+export declare const AnalyzeDocumentRequestSchema: GenMessage<AnalyzeDocumentRequest>;
+
+/**
+ * Document is a whole text read sentence by sentence: an article, a speech,
+ * a press release.
+ *
+ * @generated from message stance.v1.Document
+ */
+export declare type Document = Message<"stance.v1.Document"> & {
+  /**
+   * Caller's key, echoed in AnalyzeDocumentResponse.document_id. Optional; at
+   * most 256 bytes (max_id_bytes).
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The document: UTF-8, 1..max_document_bytes bytes (default 1048576), not
+   * only whitespace. Paragraphs are separated by blank lines when the text
+   * has a blank line, else by line breaks (one paragraph a line). Sentences
+   * are found by stancetag's sentence splitter and never cross a paragraph;
+   * quotes end at the end of their paragraph at the latest.
+   *
+   * @generated from field: string text = 2;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message stance.v1.Document.
+ * Use `create(DocumentSchema)` to create a new message.
+ */
+export declare const DocumentSchema: GenMessage<Document>;
+
+/**
+ * AnalyzeDocumentResponse is the analysis of one document.
+ *
+ * @generated from message stance.v1.AnalyzeDocumentResponse
+ */
+export declare type AnalyzeDocumentResponse = Message<"stance.v1.AnalyzeDocumentResponse"> & {
+  /**
+   * The Document.id of the request.
+   *
+   * @generated from field: string document_id = 1;
+   */
+  documentId: string;
+
+  /**
+   * One entry per sentence, in text order; together they cover every word
+   * of the text.
+   *
+   * @generated from field: repeated stance.v1.DocumentSentence sentences = 2;
+   */
+  sentences: DocumentSentence[];
+
+  /**
+   * The relations of all sentences summed per holder -> target pair, in
+   * order of the pair's first relation; support and opposition are counted
+   * apart, never netted out.
+   *
+   * @generated from field: repeated stance.v1.ActorPair pairs = 3;
+   */
+  pairs: ActorPair[];
+
+  /**
+   * Version of the lexicon that produced this response (see
+   * AnalyzeResponse.lexicon_version).
+   *
+   * @generated from field: string lexicon_version = 4;
+   */
+  lexiconVersion: string;
+};
+
+/**
+ * Describes the message stance.v1.AnalyzeDocumentResponse.
+ * Use `create(AnalyzeDocumentResponseSchema)` to create a new message.
+ */
+export declare const AnalyzeDocumentResponseSchema: GenMessage<AnalyzeDocumentResponse>;
+
+/**
+ * DocumentSentence is the analysis of one sentence of a document.
+ *
+ * @generated from message stance.v1.DocumentSentence
+ */
+export declare type DocumentSentence = Message<"stance.v1.DocumentSentence"> & {
+  /**
+   * The sentence's span in Document.text, in the requested offset encoding:
+   * from its first word (or mark) to the end of its last.
+   *
+   * @generated from field: stance.v1.Span span = 1;
+   */
+  span?: Span | undefined;
+
+  /**
+   * The sentence's paragraph, from 0 for the first paragraph.
+   *
+   * @generated from field: int32 paragraph = 2;
+   */
+  paragraph: number;
+
+  /**
+   * The sentence's analysis. statement_id is the sentence's number, from
+   * "1". Every span in it (mentions, evidence) is an offset into
+   * Document.text, like span, not into the sentence. targets has one entry
+   * per actor the sentence mentions, also through a description ("the
+   * Russian president"), then one per actor it refers to only by a pronoun
+   * that carries a stance.
+   *
+   * @generated from field: stance.v1.Analysis analysis = 3;
+   */
+  analysis?: Analysis | undefined;
+};
+
+/**
+ * Describes the message stance.v1.DocumentSentence.
+ * Use `create(DocumentSentenceSchema)` to create a new message.
+ */
+export declare const DocumentSentenceSchema: GenMessage<DocumentSentence>;
+
+/**
+ * ActorPair is what a document says of one holder's stance toward one
+ * target.
+ *
+ * @generated from message stance.v1.ActorPair
+ */
+export declare type ActorPair = Message<"stance.v1.ActorPair"> & {
+  /**
+   * Id of the actor who holds the stance.
+   *
+   * @generated from field: string holder_id = 1;
+   */
+  holderId: string;
+
+  /**
+   * Id of the actor the stance is about.
+   *
+   * @generated from field: string target_id = 2;
+   */
+  targetId: string;
+
+  /**
+   * The sentences whose relation for the pair is STANCE_SUPPORT; unset when
+   * there is none.
+   *
+   * @generated from field: stance.v1.PairStance support = 3;
+   */
+  support?: PairStance | undefined;
+
+  /**
+   * The sentences whose relation for the pair is STANCE_OPPOSE; unset when
+   * there is none.
+   *
+   * @generated from field: stance.v1.PairStance oppose = 4;
+   */
+  oppose?: PairStance | undefined;
+};
+
+/**
+ * Describes the message stance.v1.ActorPair.
+ * Use `create(ActorPairSchema)` to create a new message.
+ */
+export declare const ActorPairSchema: GenMessage<ActorPair>;
+
+/**
+ * PairStance sums the sentences in which a pair's relation has one stance.
+ *
+ * @generated from message stance.v1.PairStance
+ */
+export declare type PairStance = Message<"stance.v1.PairStance"> & {
+  /**
+   * Number of such sentences, at least 1.
+   *
+   * @generated from field: int32 count = 1;
+   */
+  count: number;
+
+  /**
+   * Index in AnalyzeDocumentResponse.sentences (from 0) of the sentence with
+   * the strongest such relation: the largest absolute score, the earliest on
+   * a tie.
+   *
+   * @generated from field: int32 sentence = 2;
+   */
+  sentence: number;
+
+  /**
+   * That relation's score, from -1.0 to +1.0: above 0 for support, below 0
+   * for oppose.
+   *
+   * @generated from field: float score = 3;
+   */
+  score: number;
+
+  /**
+   * That relation's confidence, from 0.0 to 1.0.
+   *
+   * @generated from field: float confidence = 4;
+   */
+  confidence: number;
+
+  /**
+   * That relation's evidence. Filled only with
+   * AnalyzeOptions.include_evidence.
+   *
+   * @generated from field: repeated stance.v1.Evidence evidence = 5;
+   */
+  evidence: Evidence[];
+};
+
+/**
+ * Describes the message stance.v1.PairStance.
+ * Use `create(PairStanceSchema)` to create a new message.
+ */
+export declare const PairStanceSchema: GenMessage<PairStance>;
+
+/**
  * AnalyzeOptions selects what is analysed and how results are reported.
  *
  * @generated from message stance.v1.AnalyzeOptions
@@ -859,6 +1108,29 @@ export declare const StanceService: GenService<{
     methodKind: "bidi_streaming";
     input: typeof AnalyzeStreamRequestSchema;
     output: typeof AnalyzeStreamResponseSchema;
+  },
+  /**
+   * AnalyzeDocument tags a whole document (an article, a speech) sentence by
+   * sentence, each sentence read with the context of the others: a quote's
+   * speaker named in the next sentence or in another quote of the paragraph,
+   * pronouns (he, she, it, they) that refer to an actor of an earlier
+   * sentence, and descriptions of gazetteer people ("the French president",
+   * "Ukraine's leader") that name the office holder. It returns one
+   * DocumentSentence per sentence, in text order, and the relations summed
+   * per holder -> target pair, support and opposition kept apart.
+   *
+   * Limits (server flags): document.text 1..max_document_bytes bytes of
+   * UTF-8 (default 1048576), actors as for Analyze. An invalid request fails
+   * with INVALID_ARGUMENT and a google.rpc.BadRequest detail naming the
+   * field, e.g. `document.text`. It takes one in-flight slot (see
+   * max-in-flight) per started max_text_bytes of text.
+   *
+   * @generated from rpc stance.v1.StanceService.AnalyzeDocument
+   */
+  analyzeDocument: {
+    methodKind: "unary";
+    input: typeof AnalyzeDocumentRequestSchema;
+    output: typeof AnalyzeDocumentResponseSchema;
   },
   /**
    * ListActors pages through the built-in gazetteer (AIP-158 page_size /

@@ -13,7 +13,7 @@ import { enumDesc, fileDesc, messageDesc, serviceDesc, tsEnum } from "@bufbuild/
  * Describes the file stance/v1/stance.proto.
  */
 export const file_stance_v1_stance = /*@__PURE__*/
-  fileDesc("ChZzdGFuY2UvdjEvc3RhbmNlLnByb3RvEglzdGFuY2UudjEiiAEKDkFuYWx5emVSZXF1ZXN0EigKCnN0YXRlbWVudHMYASADKAsyFC5zdGFuY2UudjEuU3RhdGVtZW50EiAKBmFjdG9ycxgCIAMoCzIQLnN0YW5jZS52MS5BY3RvchIqCgdvcHRpb25zGAMgASgLMhkuc3RhbmNlLnYxLkFuYWx5emVPcHRpb25zIo0BChRBbmFseXplU3RyZWFtUmVxdWVzdBInCglzdGF0ZW1lbnQYASABKAsyFC5zdGFuY2UudjEuU3RhdGVtZW50EiAKBmFjdG9ycxgCIAMoCzIQLnN0YW5jZS52MS5BY3RvchIqCgdvcHRpb25zGAMgASgLMhkuc3RhbmNlLnYxLkFuYWx5emVPcHRpb25zIlcKFUFuYWx5emVTdHJlYW1SZXNwb25zZRIlCghhbmFseXNpcxgBIAEoCzITLnN0YW5jZS52MS5BbmFseXNpcxIXCg9sZXhpY29uX3ZlcnNpb24YAiABKAkiUQoPQW5hbHl6ZVJlc3BvbnNlEiUKCGFuYWx5c2VzGAEgAygLMhMuc3RhbmNlLnYxLkFuYWx5c2lzEhcKD2xleGljb25fdmVyc2lvbhgCIAEoCSJ5Cg5BbmFseXplT3B0aW9ucxIyCg9vZmZzZXRfZW5jb2RpbmcYASABKA4yGS5zdGFuY2UudjEuT2Zmc2V0RW5jb2RpbmcSGAoQaW5jbHVkZV9ldmlkZW5jZRgCIAEoCBIZChFkaXNhYmxlX2dhemV0dGVlchgDIAEoCCJbCglTdGF0ZW1lbnQSCgoCaWQYASABKAkSDAoEdGV4dBgCIAEoCRIgCgZhY3RvcnMYAyADKAsyEC5zdGFuY2UudjEuQWN0b3ISEgoKc3BlYWtlcl9pZBgEIAEoCSJWCgVBY3RvchIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEg8KB2FsaWFzZXMYAyADKAkSIgoEa2luZBgEIAEoDjIULnN0YW5jZS52MS5BY3RvcktpbmQiwQEKCEFuYWx5c2lzEhQKDHN0YXRlbWVudF9pZBgBIAEoCRInCglzZW50aW1lbnQYAiABKAsyFC5zdGFuY2UudjEuU2VudGltZW50EigKB3RhcmdldHMYAyADKAsyFy5zdGFuY2UudjEuVGFyZ2V0U3RhbmNlEiYKCXJlbGF0aW9ucxgEIAMoCzITLnN0YW5jZS52MS5SZWxhdGlvbhIkCghtZW50aW9ucxgFIAMoCzISLnN0YW5jZS52MS5NZW50aW9uIlcKCVNlbnRpbWVudBIoCgVsYWJlbBgBIAEoDjIZLnN0YW5jZS52MS5TZW50aW1lbnRMYWJlbBINCgVzY29yZRgCIAEoAhIRCgltYWduaXR1ZGUYAyABKAIijQEKDFRhcmdldFN0YW5jZRIQCghhY3Rvcl9pZBgBIAEoCRIhCgZzdGFuY2UYAiABKA4yES5zdGFuY2UudjEuU3RhbmNlEg0KBXNjb3JlGAMgASgCEhIKCmNvbmZpZGVuY2UYBCABKAISJQoIZXZpZGVuY2UYBSADKAsyEy5zdGFuY2UudjEuRXZpZGVuY2UinQEKCFJlbGF0aW9uEhEKCWhvbGRlcl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSIQoGc3RhbmNlGAMgASgOMhEuc3RhbmNlLnYxLlN0YW5jZRINCgVzY29yZRgEIAEoAhISCgpjb25maWRlbmNlGAUgASgCEiUKCGV2aWRlbmNlGAYgAygLMhMuc3RhbmNlLnYxLkV2aWRlbmNlIkgKB01lbnRpb24SEAoIYWN0b3JfaWQYASABKAkSHQoEc3BhbhgCIAEoCzIPLnN0YW5jZS52MS5TcGFuEgwKBHRleHQYAyABKAkiOgoRTGlzdEFjdG9yc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiYwoSTGlzdEFjdG9yc1Jlc3BvbnNlEiAKBmFjdG9ycxgBIAMoCzIQLnN0YW5jZS52MS5BY3RvchIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSJUCghFdmlkZW5jZRIdCgRzcGFuGAEgASgLMg8uc3RhbmNlLnYxLlNwYW4SCwoDY3VlGAIgASgJEg4KBndlaWdodBgDIAEoAhIMCgRydWxlGAQgASgJIiIKBFNwYW4SDQoFYmVnaW4YASABKAUSCwoDZW5kGAIgASgFKlsKBlN0YW5jZRIWChJTVEFOQ0VfVU5TUEVDSUZJRUQQABISCg5TVEFOQ0VfU1VQUE9SVBABEhEKDVNUQU5DRV9PUFBPU0UQAhISCg5TVEFOQ0VfTkVVVFJBTBADKqUBCg5TZW50aW1lbnRMYWJlbBIfChtTRU5USU1FTlRfTEFCRUxfVU5TUEVDSUZJRUQQABIcChhTRU5USU1FTlRfTEFCRUxfUE9TSVRJVkUQARIcChhTRU5USU1FTlRfTEFCRUxfTkVHQVRJVkUQAhIbChdTRU5USU1FTlRfTEFCRUxfTkVVVFJBTBADEhkKFVNFTlRJTUVOVF9MQUJFTF9NSVhFRBAEKoYBCg5PZmZzZXRFbmNvZGluZxIfChtPRkZTRVRfRU5DT0RJTkdfVU5TUEVDSUZJRUQQABIYChRPRkZTRVRfRU5DT0RJTkdfVVRGOBABEhkKFU9GRlNFVF9FTkNPRElOR19VVEYxNhACEh4KGk9GRlNFVF9FTkNPRElOR19DT0RFX1BPSU5UEAMqnwEKCUFjdG9yS2luZBIaChZBQ1RPUl9LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUNUT1JfS0lORF9QRVJTT04QARIWChJBQ1RPUl9LSU5EX0NPVU5UUlkQAhIbChdBQ1RPUl9LSU5EX09SR0FOSVpBVElPThADEhQKEEFDVE9SX0tJTkRfR1JPVVAQBBIUChBBQ1RPUl9LSU5EX09USEVSEAUy/gEKDVN0YW5jZVNlcnZpY2USRQoHQW5hbHl6ZRIZLnN0YW5jZS52MS5BbmFseXplUmVxdWVzdBoaLnN0YW5jZS52MS5BbmFseXplUmVzcG9uc2UiA5ACARJWCg1BbmFseXplU3RyZWFtEh8uc3RhbmNlLnYxLkFuYWx5emVTdHJlYW1SZXF1ZXN0GiAuc3RhbmNlLnYxLkFuYWx5emVTdHJlYW1SZXNwb25zZSgBMAESTgoKTGlzdEFjdG9ycxIcLnN0YW5jZS52MS5MaXN0QWN0b3JzUmVxdWVzdBodLnN0YW5jZS52MS5MaXN0QWN0b3JzUmVzcG9uc2UiA5ACAUKpAQoXZGV2LnN0YW5jZXRhZy5zdGFuY2UudjFCC1N0YW5jZVByb3RvUAFaNWdpdGh1Yi5jb20vc3RhbmNldGFnL3N0YW5jZXRhZy9nZW4vc3RhbmNlL3YxO3N0YW5jZXYxogIDU1RHqgITU3RhbmNldGFnLlN0YW5jZS5WMcoCE1N0YW5jZXRhZ1xTdGFuY2VcVjHqAhVTdGFuY2V0YWc6OlN0YW5jZTo6VjFiBnByb3RvMw");
+  fileDesc("ChZzdGFuY2UvdjEvc3RhbmNlLnByb3RvEglzdGFuY2UudjEiiAEKDkFuYWx5emVSZXF1ZXN0EigKCnN0YXRlbWVudHMYASADKAsyFC5zdGFuY2UudjEuU3RhdGVtZW50EiAKBmFjdG9ycxgCIAMoCzIQLnN0YW5jZS52MS5BY3RvchIqCgdvcHRpb25zGAMgASgLMhkuc3RhbmNlLnYxLkFuYWx5emVPcHRpb25zIo0BChRBbmFseXplU3RyZWFtUmVxdWVzdBInCglzdGF0ZW1lbnQYASABKAsyFC5zdGFuY2UudjEuU3RhdGVtZW50EiAKBmFjdG9ycxgCIAMoCzIQLnN0YW5jZS52MS5BY3RvchIqCgdvcHRpb25zGAMgASgLMhkuc3RhbmNlLnYxLkFuYWx5emVPcHRpb25zIlcKFUFuYWx5emVTdHJlYW1SZXNwb25zZRIlCghhbmFseXNpcxgBIAEoCzITLnN0YW5jZS52MS5BbmFseXNpcxIXCg9sZXhpY29uX3ZlcnNpb24YAiABKAkiUQoPQW5hbHl6ZVJlc3BvbnNlEiUKCGFuYWx5c2VzGAEgAygLMhMuc3RhbmNlLnYxLkFuYWx5c2lzEhcKD2xleGljb25fdmVyc2lvbhgCIAEoCSKNAQoWQW5hbHl6ZURvY3VtZW50UmVxdWVzdBIlCghkb2N1bWVudBgBIAEoCzITLnN0YW5jZS52MS5Eb2N1bWVudBIgCgZhY3RvcnMYAiADKAsyEC5zdGFuY2UudjEuQWN0b3ISKgoHb3B0aW9ucxgDIAEoCzIZLnN0YW5jZS52MS5BbmFseXplT3B0aW9ucyIkCghEb2N1bWVudBIKCgJpZBgBIAEoCRIMCgR0ZXh0GAIgASgJIpwBChdBbmFseXplRG9jdW1lbnRSZXNwb25zZRITCgtkb2N1bWVudF9pZBgBIAEoCRIuCglzZW50ZW5jZXMYAiADKAsyGy5zdGFuY2UudjEuRG9jdW1lbnRTZW50ZW5jZRIjCgVwYWlycxgDIAMoCzIULnN0YW5jZS52MS5BY3RvclBhaXISFwoPbGV4aWNvbl92ZXJzaW9uGAQgASgJImsKEERvY3VtZW50U2VudGVuY2USHQoEc3BhbhgBIAEoCzIPLnN0YW5jZS52MS5TcGFuEhEKCXBhcmFncmFwaBgCIAEoBRIlCghhbmFseXNpcxgDIAEoCzITLnN0YW5jZS52MS5BbmFseXNpcyKAAQoJQWN0b3JQYWlyEhEKCWhvbGRlcl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSJgoHc3VwcG9ydBgDIAEoCzIVLnN0YW5jZS52MS5QYWlyU3RhbmNlEiUKBm9wcG9zZRgEIAEoCzIVLnN0YW5jZS52MS5QYWlyU3RhbmNlIncKClBhaXJTdGFuY2USDQoFY291bnQYASABKAUSEAoIc2VudGVuY2UYAiABKAUSDQoFc2NvcmUYAyABKAISEgoKY29uZmlkZW5jZRgEIAEoAhIlCghldmlkZW5jZRgFIAMoCzITLnN0YW5jZS52MS5FdmlkZW5jZSJ5Cg5BbmFseXplT3B0aW9ucxIyCg9vZmZzZXRfZW5jb2RpbmcYASABKA4yGS5zdGFuY2UudjEuT2Zmc2V0RW5jb2RpbmcSGAoQaW5jbHVkZV9ldmlkZW5jZRgCIAEoCBIZChFkaXNhYmxlX2dhemV0dGVlchgDIAEoCCJbCglTdGF0ZW1lbnQSCgoCaWQYASABKAkSDAoEdGV4dBgCIAEoCRIgCgZhY3RvcnMYAyADKAsyEC5zdGFuY2UudjEuQWN0b3ISEgoKc3BlYWtlcl9pZBgEIAEoCSJWCgVBY3RvchIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEg8KB2FsaWFzZXMYAyADKAkSIgoEa2luZBgEIAEoDjIULnN0YW5jZS52MS5BY3RvcktpbmQiwQEKCEFuYWx5c2lzEhQKDHN0YXRlbWVudF9pZBgBIAEoCRInCglzZW50aW1lbnQYAiABKAsyFC5zdGFuY2UudjEuU2VudGltZW50EigKB3RhcmdldHMYAyADKAsyFy5zdGFuY2UudjEuVGFyZ2V0U3RhbmNlEiYKCXJlbGF0aW9ucxgEIAMoCzITLnN0YW5jZS52MS5SZWxhdGlvbhIkCghtZW50aW9ucxgFIAMoCzISLnN0YW5jZS52MS5NZW50aW9uIlcKCVNlbnRpbWVudBIoCgVsYWJlbBgBIAEoDjIZLnN0YW5jZS52MS5TZW50aW1lbnRMYWJlbBINCgVzY29yZRgCIAEoAhIRCgltYWduaXR1ZGUYAyABKAIijQEKDFRhcmdldFN0YW5jZRIQCghhY3Rvcl9pZBgBIAEoCRIhCgZzdGFuY2UYAiABKA4yES5zdGFuY2UudjEuU3RhbmNlEg0KBXNjb3JlGAMgASgCEhIKCmNvbmZpZGVuY2UYBCABKAISJQoIZXZpZGVuY2UYBSADKAsyEy5zdGFuY2UudjEuRXZpZGVuY2UinQEKCFJlbGF0aW9uEhEKCWhvbGRlcl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSIQoGc3RhbmNlGAMgASgOMhEuc3RhbmNlLnYxLlN0YW5jZRINCgVzY29yZRgEIAEoAhISCgpjb25maWRlbmNlGAUgASgCEiUKCGV2aWRlbmNlGAYgAygLMhMuc3RhbmNlLnYxLkV2aWRlbmNlIkgKB01lbnRpb24SEAoIYWN0b3JfaWQYASABKAkSHQoEc3BhbhgCIAEoCzIPLnN0YW5jZS52MS5TcGFuEgwKBHRleHQYAyABKAkiOgoRTGlzdEFjdG9yc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiYwoSTGlzdEFjdG9yc1Jlc3BvbnNlEiAKBmFjdG9ycxgBIAMoCzIQLnN0YW5jZS52MS5BY3RvchIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkSEgoKdG90YWxfc2l6ZRgDIAEoBSJUCghFdmlkZW5jZRIdCgRzcGFuGAEgASgLMg8uc3RhbmNlLnYxLlNwYW4SCwoDY3VlGAIgASgJEg4KBndlaWdodBgDIAEoAhIMCgRydWxlGAQgASgJIiIKBFNwYW4SDQoFYmVnaW4YASABKAUSCwoDZW5kGAIgASgFKlsKBlN0YW5jZRIWChJTVEFOQ0VfVU5TUEVDSUZJRUQQABISCg5TVEFOQ0VfU1VQUE9SVBABEhEKDVNUQU5DRV9PUFBPU0UQAhISCg5TVEFOQ0VfTkVVVFJBTBADKqUBCg5TZW50aW1lbnRMYWJlbBIfChtTRU5USU1FTlRfTEFCRUxfVU5TUEVDSUZJRUQQABIcChhTRU5USU1FTlRfTEFCRUxfUE9TSVRJVkUQARIcChhTRU5USU1FTlRfTEFCRUxfTkVHQVRJVkUQAhIbChdTRU5USU1FTlRfTEFCRUxfTkVVVFJBTBADEhkKFVNFTlRJTUVOVF9MQUJFTF9NSVhFRBAEKoYBCg5PZmZzZXRFbmNvZGluZxIfChtPRkZTRVRfRU5DT0RJTkdfVU5TUEVDSUZJRUQQABIYChRPRkZTRVRfRU5DT0RJTkdfVVRGOBABEhkKFU9GRlNFVF9FTkNPRElOR19VVEYxNhACEh4KGk9GRlNFVF9FTkNPRElOR19DT0RFX1BPSU5UEAMqnwEKCUFjdG9yS2luZBIaChZBQ1RPUl9LSU5EX1VOU1BFQ0lGSUVEEAASFQoRQUNUT1JfS0lORF9QRVJTT04QARIWChJBQ1RPUl9LSU5EX0NPVU5UUlkQAhIbChdBQ1RPUl9LSU5EX09SR0FOSVpBVElPThADEhQKEEFDVE9SX0tJTkRfR1JPVVAQBBIUChBBQ1RPUl9LSU5EX09USEVSEAUy3QIKDVN0YW5jZVNlcnZpY2USRQoHQW5hbHl6ZRIZLnN0YW5jZS52MS5BbmFseXplUmVxdWVzdBoaLnN0YW5jZS52MS5BbmFseXplUmVzcG9uc2UiA5ACARJWCg1BbmFseXplU3RyZWFtEh8uc3RhbmNlLnYxLkFuYWx5emVTdHJlYW1SZXF1ZXN0GiAuc3RhbmNlLnYxLkFuYWx5emVTdHJlYW1SZXNwb25zZSgBMAESXQoPQW5hbHl6ZURvY3VtZW50EiEuc3RhbmNlLnYxLkFuYWx5emVEb2N1bWVudFJlcXVlc3QaIi5zdGFuY2UudjEuQW5hbHl6ZURvY3VtZW50UmVzcG9uc2UiA5ACARJOCgpMaXN0QWN0b3JzEhwuc3RhbmNlLnYxLkxpc3RBY3RvcnNSZXF1ZXN0Gh0uc3RhbmNlLnYxLkxpc3RBY3RvcnNSZXNwb25zZSIDkAIBQqkBChdkZXYuc3RhbmNldGFnLnN0YW5jZS52MUILU3RhbmNlUHJvdG9QAVo1Z2l0aHViLmNvbS9zdGFuY2V0YWcvc3RhbmNldGFnL2dlbi9zdGFuY2UvdjE7c3RhbmNldjGiAgNTVEeqAhNTdGFuY2V0YWcuU3RhbmNlLlYxygITU3RhbmNldGFnXFN0YW5jZVxWMeoCFVN0YW5jZXRhZzo6U3RhbmNlOjpWMWIGcHJvdG8z");
 
 /**
  * Describes the message stance.v1.AnalyzeRequest.
@@ -44,88 +44,130 @@ export const AnalyzeResponseSchema = /*@__PURE__*/
   messageDesc(file_stance_v1_stance, 3);
 
 /**
+ * Describes the message stance.v1.AnalyzeDocumentRequest.
+ * Use `create(AnalyzeDocumentRequestSchema)` to create a new message.
+ */
+export const AnalyzeDocumentRequestSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 4);
+
+/**
+ * Describes the message stance.v1.Document.
+ * Use `create(DocumentSchema)` to create a new message.
+ */
+export const DocumentSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 5);
+
+/**
+ * Describes the message stance.v1.AnalyzeDocumentResponse.
+ * Use `create(AnalyzeDocumentResponseSchema)` to create a new message.
+ */
+export const AnalyzeDocumentResponseSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 6);
+
+/**
+ * Describes the message stance.v1.DocumentSentence.
+ * Use `create(DocumentSentenceSchema)` to create a new message.
+ */
+export const DocumentSentenceSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 7);
+
+/**
+ * Describes the message stance.v1.ActorPair.
+ * Use `create(ActorPairSchema)` to create a new message.
+ */
+export const ActorPairSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 8);
+
+/**
+ * Describes the message stance.v1.PairStance.
+ * Use `create(PairStanceSchema)` to create a new message.
+ */
+export const PairStanceSchema = /*@__PURE__*/
+  messageDesc(file_stance_v1_stance, 9);
+
+/**
  * Describes the message stance.v1.AnalyzeOptions.
  * Use `create(AnalyzeOptionsSchema)` to create a new message.
  */
 export const AnalyzeOptionsSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 4);
+  messageDesc(file_stance_v1_stance, 10);
 
 /**
  * Describes the message stance.v1.Statement.
  * Use `create(StatementSchema)` to create a new message.
  */
 export const StatementSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 5);
+  messageDesc(file_stance_v1_stance, 11);
 
 /**
  * Describes the message stance.v1.Actor.
  * Use `create(ActorSchema)` to create a new message.
  */
 export const ActorSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 6);
+  messageDesc(file_stance_v1_stance, 12);
 
 /**
  * Describes the message stance.v1.Analysis.
  * Use `create(AnalysisSchema)` to create a new message.
  */
 export const AnalysisSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 7);
+  messageDesc(file_stance_v1_stance, 13);
 
 /**
  * Describes the message stance.v1.Sentiment.
  * Use `create(SentimentSchema)` to create a new message.
  */
 export const SentimentSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 8);
+  messageDesc(file_stance_v1_stance, 14);
 
 /**
  * Describes the message stance.v1.TargetStance.
  * Use `create(TargetStanceSchema)` to create a new message.
  */
 export const TargetStanceSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 9);
+  messageDesc(file_stance_v1_stance, 15);
 
 /**
  * Describes the message stance.v1.Relation.
  * Use `create(RelationSchema)` to create a new message.
  */
 export const RelationSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 10);
+  messageDesc(file_stance_v1_stance, 16);
 
 /**
  * Describes the message stance.v1.Mention.
  * Use `create(MentionSchema)` to create a new message.
  */
 export const MentionSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 11);
+  messageDesc(file_stance_v1_stance, 17);
 
 /**
  * Describes the message stance.v1.ListActorsRequest.
  * Use `create(ListActorsRequestSchema)` to create a new message.
  */
 export const ListActorsRequestSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 12);
+  messageDesc(file_stance_v1_stance, 18);
 
 /**
  * Describes the message stance.v1.ListActorsResponse.
  * Use `create(ListActorsResponseSchema)` to create a new message.
  */
 export const ListActorsResponseSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 13);
+  messageDesc(file_stance_v1_stance, 19);
 
 /**
  * Describes the message stance.v1.Evidence.
  * Use `create(EvidenceSchema)` to create a new message.
  */
 export const EvidenceSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 14);
+  messageDesc(file_stance_v1_stance, 20);
 
 /**
  * Describes the message stance.v1.Span.
  * Use `create(SpanSchema)` to create a new message.
  */
 export const SpanSchema = /*@__PURE__*/
-  messageDesc(file_stance_v1_stance, 15);
+  messageDesc(file_stance_v1_stance, 21);
 
 /**
  * Describes the enum stance.v1.Stance.
