@@ -172,3 +172,39 @@ func TestPostsSentiment(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedPredicate: a sentiment word that a quoted speaker predicates of
+// an actor ("X is dangerous") is the speaker's stance toward it
+// (stance.quotedPredicate); the narrator's, and a participle's, are not.
+// The speaker may come after a title and an apposition (quoteHolder).
+func TestQuotedPredicate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		relations []string // exactly these non-neutral relations
+	}{
+		{"quoted predicate", `"Iran is dangerous," said Benjamin Netanyahu.`,
+			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
+		{"quoted predicate noun", `"Iran is a disaster for the region," Benjamin Netanyahu said.`,
+			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
+		// The speaker of a quote, named after a title and apposition.
+		{"speaker in apposition after the reporting verb", `"Iran is dangerous," said Israel's foreign minister, Gideon Saar.`,
+			[]string{"person/gideon-saar -> country/IRN: oppose"}},
+		{"near miss: no name after the possessive's phrase", `"Iran is dangerous," said Israel's foreign minister.`,
+			[]string{"country/ISR -> country/IRN: oppose"}},
+		{"speaker after a long title", `"Iran is dangerous," the Israeli prime minister, Benjamin Netanyahu, said.`,
+			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
+		{"near miss: the narrator's predicate", `Iran is dangerous, and Benjamin Netanyahu arrived in Paris on Monday.`,
+			[]string{}},
+		{"near miss: a participle tells an event", `"Iran is winning," Benjamin Netanyahu said.`,
+			[]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}

@@ -180,7 +180,10 @@ func TestAnalyzeRemoteMixedLexicons(t *testing.T) {
 	require.NoError(t, err)
 	old := startServer(t, relabelled{c, "lexicon/0.9.0+old"})
 	cur := startServer(t, c)
-	input := newsCorpus(120)
+	// round_robin sends only to replicas already connected: on a busy
+	// machine the second one can take a while, so the run is long enough
+	// (240 batches of 5) for both to be used.
+	input := newsCorpus(1200)
 
 	res := runWith(t, nil, input, nil, "analyze", "--remote", old+","+cur, "--batch-size", "5", "--concurrency", "2")
 	assert.Equal(t, exitFail, res.code, "the input has bad lines")

@@ -26,7 +26,7 @@ type RelationScore struct {
 
 // Aggregate sums the contributions per target actor (indexes 0..numActors-1)
 // and per holder-target pair. Sentiment contributions count toward targets
-// only. The results live in s until it is reused; relations come in order of
+// only, but for those with a holder (a quoted predicate, quotedPredicate). The results live in s until it is reused; relations come in order of
 // their first contribution and only with a stance. RelationOf then tells
 // which relation each contribution counts toward. It costs time linear in
 // the number of contributions and actors.
@@ -45,7 +45,7 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
 			sums[c.Target] += c.Weight
-			if !c.Sentiment() && c.Holder >= 0 && c.Holder != c.Target {
+			if c.Holder >= 0 && c.Holder != c.Target {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
 				if int(rel) == len(rels) {
 					rels = append(rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(i)})

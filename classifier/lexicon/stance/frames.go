@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 )
@@ -564,16 +565,39 @@ func (e *engine) sentiment() {
 			if hk < hEnd && held[hk].from <= h.Tok {
 				f *= p.HolderObject
 			}
+			holder, rule := int32(-1), RuleSentiment
 			if h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause {
 				f *= p.Predicate
+				holder, rule = e.quotedPredicate(m, h.Tok)
 			}
 			t := e.toks[h.Tok]
 			e.s.contribs = append(e.s.contribs, Contribution{
-				Holder: -1, Target: m.Actor, Weight: clamp1(h.Valence * f),
-				Cue: -1, Begin: t.Start, End: t.End, Rule: RuleSentiment,
+				Holder: holder, Target: m.Actor, Weight: clamp1(h.Valence * f),
+				Cue: -1, Begin: t.Start, End: t.End, Rule: rule,
 			})
 		}
 	}
+}
+
+// quotedPredicate returns the holder and rule of a sentiment word at token
+// i predicated of mention m ("X is dangerous"): inside a quote whose
+// speaker is known and is not X, the speaker holds it (`"Tehran is playing
+// a dangerous game," the minister said`: the minister opposes Tehran), with
+// rule quote; elsewhere nobody does, with rule sentiment. A word of the
+// narrator's ("Tehran is playing a dangerous game, analysts fear") or one
+// outside the quote of its subject holds no relation. Nor does a
+// participle, which tells what X does or suffers rather than what the
+// speaker thinks of X ("The cartels are winning": bad news to the speaker,
+// no support).
+func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
+	inf := &e.info[i]
+	if inf.quote < 0 || inf.quote != e.info[m.Start].quote || inf.attrib != RuleQuote || inf.holder < 0 || inf.holder == m.Actor {
+		return -1, RuleSentiment
+	}
+	if w := e.lowerAt(i); bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ed")) {
+		return -1, RuleSentiment
+	}
+	return inf.holder, RuleQuote
 }
 
 // predicate finds what follows mention m: the tokens [predFrom, predTo) of

@@ -125,5 +125,6 @@ type Contribution struct {
 }
 
 // Sentiment reports whether the contribution comes from sentence sentiment
-// rather than a stance cue; relations ignore those.
+// rather than a stance cue; relations count those only when they have a
+// holder (a speaker's quoted predicate of the target).
 func (c Contribution) Sentiment() bool { return c.Cue < 0 }
