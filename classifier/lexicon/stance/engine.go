@@ -23,7 +23,6 @@ type Scratch struct {
 	contribs []Contribution
 	partsA   []part
 	partsB   []part
-	hold     []int32
 	targets  []TargetScore
 	rels     []RelationScore
 	sums     []float32
@@ -273,20 +272,20 @@ func (e *engine) findQuotes() {
 	}
 }
 
-// quoteHolder finds who said the quote [open+1, close) — `"…," X said`,
+// quoteHolder finds who said the quote [open+1, end) — `"…," X said`,
 // `"…," said X`, `X said: "…"` — and makes it the quote's default holder.
-func (e *engine) quoteHolder(open, close, region int32) {
+func (e *engine) quoteHolder(open, end, region int32) {
 	n := int32(len(e.toks))
 	holder := int32(-1)
 	// After the closing quote.
-	for j := close + 1; j < n && j <= close+7 && holder < 0; j++ {
+	for j := end + 1; j < n && j <= end+7 && holder < 0; j++ {
 		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) {
 			break
 		}
 		if e.info[j].class&ClassAttrib == 0 {
 			continue
 		}
-		for k := j - 1; k > close; k-- {
+		for k := j - 1; k > end; k-- {
 			if a := e.actorAt(k); a >= 0 {
 				holder = a
 				break
@@ -315,7 +314,7 @@ func (e *engine) quoteHolder(open, close, region int32) {
 	if holder < 0 {
 		return
 	}
-	for j := open + 1; j < close; j++ {
+	for j := open + 1; j < end; j++ {
 		e.info[j].holder = holder
 		e.info[j].attrib = RuleQuote
 	}
