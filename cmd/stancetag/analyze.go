@@ -142,7 +142,7 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 			"With -remote the statements are tagged on stancetag servers (-lexicon-dir and -workers are then unused);\n"+
 			"the limit flags should then be the servers'.",
 		w)
-	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
+	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes; OFFSET_ENCODING_UTF8 in the API), utf16 (UTF-16 code units; OFFSET_ENCODING_UTF16) or code-point (OFFSET_ENCODING_CODE_POINT)")
 	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
