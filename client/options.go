@@ -101,11 +101,11 @@ func WithConcurrency(n int) Option { return func(c *config) { c.concurrency = n 
 func WithBatchAttempts(n int) Option { return func(c *config) { c.batchAttempts = n } }
 
 // WithBatchBackoff sets the wait before AnalyzeAll sends a failed batch
-// again: initial before the second attempt, doubling up to max, randomised
-// between half and all of that, and never less than the RetryInfo delay of a
-// server shedding load. Default 200 ms up to 5 s.
-func WithBatchBackoff(initial, max time.Duration) Option {
-	return func(c *config) { c.backoffMin, c.backoffMax = initial, max }
+// again: initial before the second attempt, doubling up to maximum,
+// randomised between half and all of that, and never less than the RetryInfo
+// delay of a server shedding load. Default 200 ms up to 5 s.
+func WithBatchBackoff(initial, maximum time.Duration) Option {
+	return func(c *config) { c.backoffMin, c.backoffMax = initial, maximum }
 }
 
 // WithDialOptions adds options to the underlying grpc.NewClient, after the

@@ -35,14 +35,14 @@ func retryable(err error) (bool, time.Duration) {
 }
 
 // backoff is the wait before attempt n+1 (n >= 1): initial × 2^(n-1), at most
-// max, randomised between half and all of it so that clients failed by the
-// same event do not come back in step.
-func backoff(n int, initial, max time.Duration) time.Duration {
+// maximum, randomised between half and all of it so that clients failed by
+// the same event do not come back in step.
+func backoff(n int, initial, maximum time.Duration) time.Duration {
 	d := initial
-	for i := 1; i < n && d < max; i++ {
+	for i := 1; i < n && d < maximum; i++ {
 		d *= 2
 	}
-	d = min(d, max)
+	d = min(d, maximum)
 	return d/2 + rand.N(d/2+1)
 }
 

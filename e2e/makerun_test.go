@@ -37,7 +37,10 @@ func TestMakeRunStopsWithMake(t *testing.T) {
 
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM), "kill make's PID only")
 	select {
-	case <-waited:
+	case err := <-waited:
+		// make exits non-zero when its child dies of the signal: that is fine,
+		// only that it ended matters here.
+		t.Logf("make ended: %v", err)
 	case <-time.After(shutdownTimeout + 10*time.Second):
 		t.Fatal("make did not end")
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -126,7 +127,7 @@ func TestMutualTLS(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			args := append(tt.args, "-d", analyzeReq, s.addr, "stance.v1.StanceService/Analyze")
+			args := append(slices.Clip(tt.args), "-d", analyzeReq, s.addr, "stance.v1.StanceService/Analyze")
 			out, err := grpcurlWith(t, "", args...)
 			if tt.wantOK {
 				require.NoError(t, err, out)

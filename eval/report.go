@@ -209,7 +209,7 @@ func newJSONScores(m Confusion) jsonScores {
 	}
 	for _, l := range labels {
 		cs := m.Class(l)
-		s.Classes[l.String()] = jsonClass{cs.Precision, cs.Recall, cs.F1, cs.Gold, cs.Predicted}
+		s.Classes[l.String()] = jsonClass(cs)
 		s.Labels = append(s.Labels, l.String())
 	}
 	return s

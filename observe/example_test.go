@@ -3,6 +3,7 @@ package observe_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"time"
@@ -44,7 +45,7 @@ func Example() {
 	h := observe.NewHTTPHandler(reg, ready.Load)
 	probe := func() int {
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
 		return rec.Code
 	}
 	fmt.Println("before serving:", probe())

@@ -76,7 +76,7 @@ func TestNewResource(t *testing.T) {
 	require.NoError(t, err)
 	attrs := map[string]string{}
 	for _, kv := range res.Attributes() {
-		attrs[string(kv.Key)] = kv.Value.Emit()
+		attrs[string(kv.Key)] = kv.Value.String()
 	}
 	assert.Equal(t, "stancetag", attrs["service.name"])
 	assert.Equal(t, "1.2.3", attrs["service.version"])

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"io"
 	"runtime"
 	"testing"
@@ -99,7 +100,7 @@ func send(ctx context.Context, conn *grpc.ClientConn, stream, token bool, body [
 	if err != nil {
 		return err
 	}
-	if err := s.SendMsg(&body); err != nil && err != io.EOF {
+	if err := s.SendMsg(&body); err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
 	if err := s.CloseSend(); err != nil {

@@ -210,13 +210,13 @@ func streamOnce(ctx context.Context, client stancev1.StanceServiceClient, pool [
 		resp, err := stream.Recv()
 		if err != nil {
 			cancel()
-			<-sendErr
+			<-sendErr //nolint:errcheck // after cancel() the send side ends with the cancellation; the receive error is the one reported
 			return i, lat, fmt.Errorf("receiving analysis %d of %d: %w", i+1, count, err)
 		}
 		want := pool[(from+i)%len(pool)].GetId()
 		if got := resp.GetAnalysis().GetStatementId(); got != want {
 			cancel()
-			<-sendErr
+			<-sendErr //nolint:errcheck // after cancel() the send side ends with the cancellation; the receive error is the one reported
 			return i, lat, fmt.Errorf("analysis %d has statement_id %q, want %q", i+1, got, want)
 		}
 		lat = append(lat, time.Duration(time.Now().UnixNano()-sent[i].Load()))
@@ -225,7 +225,7 @@ func streamOnce(ctx context.Context, client stancev1.StanceServiceClient, pool [
 		return count, lat, fmt.Errorf("sending: %w", err)
 	}
 	if _, err := stream.Recv(); !errors.Is(err, io.EOF) {
-		return count, lat, fmt.Errorf("after the last analysis: want end of stream, got %v", err)
+		return count, lat, fmt.Errorf("after the last analysis: want end of stream, got %w", err)
 	}
 	return count, lat, nil
 }

@@ -103,7 +103,9 @@ func TestSoakCountBound(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	// Calls of 1, 5 and 5 statements never go past the budget of 23.
 	var calls, statements int
-	_, err := fmt.Sscanf(out[strings.Index(out, "soak c=4: "):], "soak c=4: %d calls, %d statements", &calls, &statements)
+	_, summary, found := strings.Cut(out, "soak c=4: ")
+	require.True(t, found, out)
+	_, err := fmt.Sscanf(summary, "%d calls, %d statements", &calls, &statements)
 	require.NoError(t, err, out)
 	assert.LessOrEqual(t, statements, 23)
 	assert.Positive(t, statements)

@@ -78,15 +78,15 @@ func readRSS(pid int) (int64, error) {
 		return 0, fmt.Errorf("reading RSS: %w", err)
 	}
 	defer f.Close()
-	kb, err := parseVmRSS(f)
+	kb, err := parseVMRSS(f)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, err)
 	}
 	return kb, nil
 }
 
-// parseVmRSS returns the VmRSS value, in kB, of a /proc/PID/status file.
-func parseVmRSS(r io.Reader) (int64, error) {
+// parseVMRSS returns the VmRSS value, in kB, of a /proc/PID/status file.
+func parseVMRSS(r io.Reader) (int64, error) {
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		rest, ok := bytes.CutPrefix(sc.Bytes(), []byte("VmRSS:"))

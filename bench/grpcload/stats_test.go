@@ -54,7 +54,7 @@ func TestParseVmRSS(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := parseVmRSS(strings.NewReader(tt.status))
+			got, err := parseVMRSS(strings.NewReader(tt.status))
 			if tt.wantErr != "" {
 				require.ErrorContains(t, err, tt.wantErr)
 				return

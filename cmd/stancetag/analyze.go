@@ -159,7 +159,7 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 			"the limit flags should then be the servers'.",
 		w)
 	fs.StringVar(&c.format, "format", formatJSONL, "input `format`: jsonl (one statement a line) or text (plain text: one document, one DocumentSentence a line out)")
-	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes), utf16 (code units) or code-point")
+	fs.Var(&c.enc, "offset-encoding", "`encoding` of span offsets: utf8 (bytes; OFFSET_ENCODING_UTF8 in the API), utf16 (UTF-16 code units; OFFSET_ENCODING_UTF16) or code-point (OFFSET_ENCODING_CODE_POINT)")
 	fs.BoolVar(&c.evidence, "evidence", false, "fill the evidence of targets and relations")
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")

@@ -536,10 +536,11 @@ func (m *Matcher) prepareCaller(s *Scratch, caller []classifier.Actor, useGaz bo
 	s.caller.reset()
 	for ci := range caller {
 		a := &caller[ci]
-		flags := candFlag(pluralOK)
-		if a.Kind == classifier.KindPerson {
+		flags := pluralOK
+		switch a.Kind {
+		case classifier.KindPerson:
 			flags = person
-		} else if a.Kind == classifier.KindUnspecified {
+		case classifier.KindUnspecified:
 			flags |= person
 		}
 		m.addCallerForm(s, int32(ci), a.Name, ViaName, flags, useGaz)

@@ -11,11 +11,13 @@ const (
 	// is POSITIVE or NEGATIVE, otherwise NEUTRAL (VADER uses 0.05 per
 	// sentence; a statement's mean needs a little more).
 	LabelThreshold = 0.1
-	// MixedMin and MixedRatio: a statement is MIXED when its positive and
-	// its negative evidence (Result.Pos, Result.Neg summed, lexicon scale)
-	// are both at least MixedMin and the weaker is at least MixedRatio of
-	// the stronger.
-	MixedMin, MixedRatio = 1.5, 0.5
+	// MixedMin: a statement is MIXED when its positive and its negative
+	// evidence (Result.Pos, Result.Neg summed, lexicon scale) are both at
+	// least MixedMin and the weaker is at least MixedRatio of the stronger.
+	MixedMin = 1.5
+	// MixedRatio: the weaker of a MIXED statement's positive and negative
+	// evidence is at least this share of the stronger (see MixedMin).
+	MixedRatio = 0.5
 )
 
 // Aggregate accumulates sentence Results into a statement's sentiment. Each

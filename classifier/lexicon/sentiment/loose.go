@@ -45,7 +45,7 @@ func (l *Lexicon) LookupLoose(w []byte) int32 {
 // elongated reports whether w has an ASCII letter three times in a row.
 func elongated(w []byte) bool {
 	for i := 2; i < len(w); i++ {
-		if c := w[i]; c == w[i-1] && c == w[i-2] && c >= 'a' && c <= 'z' {
+		if c := w[i]; w[i-1] == c && w[i-2] == w[i-1] && c >= 'a' && c <= 'z' {
 			return true
 		}
 	}

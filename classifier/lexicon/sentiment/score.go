@@ -343,7 +343,8 @@ func (sc *scorer) match() {
 		}
 		afterStop := clauseOpen
 		clauseOpen = false
-		n, e := 1, (*entry)(nil)
+		n := 1
+		var e *entry
 		if h := heads[i-sc.off]; h >= 0 {
 			n, e = sc.headEntry(i, &sc.l.list[h])
 		} else {

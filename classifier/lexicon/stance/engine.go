@@ -24,7 +24,6 @@ type Scratch struct {
 	partsA   []part
 	partsB   []part
 	partsC   []part // holders from the parse (parseHolders)
-	hold     []int32
 	targets  []TargetScore
 	rels     []RelationScore
 	sums     []float32
@@ -292,21 +291,21 @@ func (e *engine) findQuotes() {
 	}
 }
 
-// quoteHolder finds who said the quote [open+1, close) — `"…," X said`,
+// quoteHolder finds who said the quote [open+1, end) — `"…," X said`,
 // `"…," said X`, `X said: "…"` — and makes it the quote's default holder,
 // which it returns (-1 when none).
-func (e *engine) quoteHolder(open, close, region int32) int32 {
+func (e *engine) quoteHolder(open, end, region int32) int32 {
 	n := int32(len(e.toks))
 	holder := int32(-1)
 	// After the closing quote.
-	for j := close + 1; j < n && j <= close+quoteSpeakerReach && holder < 0; j++ {
+	for j := end + 1; j < n && j <= end+quoteSpeakerReach && holder < 0; j++ {
 		if e.toks[j].Kind == tokenize.Quote || (e.isPunct(j) && !e.punctIs(j, ',')) || !e.sameParagraph(j, open) {
 			break
 		}
 		if e.info[j].class&ClassAttrib == 0 {
 			continue
 		}
-		for k := j - 1; k > close; k-- {
+		for k := j - 1; k > end; k-- {
 			if a := e.actorAt(k); a >= 0 {
 				holder = a
 				break
@@ -342,13 +341,13 @@ func (e *engine) quoteHolder(open, close, region int32) int32 {
 	if holder < 0 {
 		return -1
 	}
-	e.holdQuote(open, close, holder)
+	e.holdQuote(open, end, holder)
 	return holder
 }
 
-// holdQuote makes holder the default holder of the quote [open+1, close).
-func (e *engine) holdQuote(open, close, holder int32) {
-	for j := open + 1; j < close; j++ {
+// holdQuote makes holder the default holder of the quote [open+1, end).
+func (e *engine) holdQuote(open, end, holder int32) {
+	for j := open + 1; j < end; j++ {
 		e.info[j].holder = holder
 		e.info[j].attrib = RuleQuote
 	}

@@ -236,11 +236,12 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		for k >= 0 && k >= o.start-3 && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
 			k--
 		}
-		if k >= 0 && e.info[k].mention >= 0 {
+		switch {
+		case k >= 0 && e.info[k].mention >= 0:
 			holders = append(holders, part{actor: e.in.Mentions[e.info[k].mention].Actor, mention: e.info[k].mention, w: 1, rule: RulePossessive})
-		} else if k >= 0 && e.info[k].class&ClassPossPron != 0 {
+		case k >= 0 && e.info[k].class&ClassPossPron != 0:
 			holders, _ = e.pronounPart(holders, k, 1)
-		} else {
+		default:
 			holders = e.subject(o.start, true, holders)
 		}
 	}

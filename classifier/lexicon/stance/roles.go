@@ -326,13 +326,14 @@ func (e *engine) objects(from int32, dst []part) []part {
 			}
 		}
 		if c&ClassPrep != 0 && j > from {
-			if string(e.lowerAt(j)) == "of" {
+			switch {
+			case string(e.lowerAt(j)) == "of":
 				w *= e.p.OfChain
-			} else if !prep && j <= from+3 && string(e.lowerAt(j)) == "from" {
+			case !prep && j <= from+3 && string(e.lowerAt(j)) == "from":
 				// "rejected the ultimatum from X": the source of the
 				// object right after it counts like its possessor.
 				w *= e.p.Possessive
-			} else {
+			default:
 				w *= e.p.Adjunct
 			}
 			prep = true

@@ -62,7 +62,7 @@ type relClass uint8
 const (
 	relOther  relClass = iota
 	relNmod            // nmod without subtype: a prepositional modifier of a nominal
-	relAcl             // acl, acl:relcl: a clause modifying a nominal
+	relACL             // acl, acl:relcl: a clause modifying a nominal
 	relObl             // obl: a nominal adjunct or oblique argument of a verb, adjective or adverb
 	relCase            // case: the preposition of a nominal
 	relPassOn          // relations that keep a mention in its phrase (conj, compound, flat, appos, nmod:poss)
@@ -121,7 +121,7 @@ func NewGrammar(m *syntax.Model) *Grammar {
 		case r == "obl":
 			g.class[i] = relObl
 		case syntax.Universal(r) == "acl":
-			g.class[i] = relAcl
+			g.class[i] = relACL
 		case r == "case":
 			g.class[i] = relCase
 		case r == "obj":

@@ -15,7 +15,7 @@ func TestGrammarClasses(t *testing.T) {
 	rels := []string{"acl", "acl:relcl", "appos", "case", "compound", "conj", "flat", "nmod", "nmod:desc", "nmod:poss", "nmod:tmod", "nsubj", "obj", "obl", "obl:agent", "obl:tmod"}
 	g := NewGrammar(&syntax.Model{Relations: rels})
 	want := map[string]relClass{
-		"acl": relAcl, "acl:relcl": relAcl, "appos": relPassOn, "case": relCase, "compound": relPassOn,
+		"acl": relACL, "acl:relcl": relACL, "appos": relPassOn, "case": relCase, "compound": relPassOn,
 		"conj": relPassOn, "flat": relPassOn, "nmod": relNmod, "nmod:desc": relOther, "nmod:poss": relPassOn,
 		"nmod:tmod": relOther, "nsubj": relOther, "obj": relObj, "obl": relObl, "obl:agent": relOther, "obl:tmod": relOther,
 	}

@@ -36,11 +36,18 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// UPOSAcc, UASAcc, LASAcc and LASFullAcc are the shares of words with the
-// right tag, head, head and universal relation, and head and full relation.
-func (s Score) UPOSAcc() float64    { return ratio(s.UPOS, s.Words) }
-func (s Score) UASAcc() float64     { return ratio(s.UAS, s.Words) }
-func (s Score) LASAcc() float64     { return ratio(s.LAS, s.Words) }
+// UPOSAcc is the share of words with the right tag, 0..1.
+func (s Score) UPOSAcc() float64 { return ratio(s.UPOS, s.Words) }
+
+// UASAcc is the share of words with the right head, 0..1.
+func (s Score) UASAcc() float64 { return ratio(s.UAS, s.Words) }
+
+// LASAcc is the share of words with the right head and universal relation
+// (subtype dropped), 0..1.
+func (s Score) LASAcc() float64 { return ratio(s.LAS, s.Words) }
+
+// LASFullAcc is the share of words with the right head and full relation,
+// subtype included, 0..1.
 func (s Score) LASFullAcc() float64 { return ratio(s.LASFull, s.Words) }
 
 // Evaluate parses each sentence's forms and scores the result.

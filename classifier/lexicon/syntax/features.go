@@ -165,20 +165,20 @@ type parseCtx struct {
 // ambAt returns the ambiguity class feature of word i (a sentinel for the
 // root and for no word).
 func (c *parseCtx) ambAt(s *state, i int32) uint64 {
-	switch {
-	case i == none:
+	switch i {
+	case none:
 		return 1 << 40
-	case i == s.n:
+	case s.n:
 		return 1 << 41
 	}
 	return uint64(c.amb[i])
 }
 
 func (c *parseCtx) at(s *state, i int32) view {
-	switch {
-	case i == none:
+	switch i {
+	case none:
 		return view{w: noneWord, p: tagNone, suf3: noneWord, shape: noneWord}
-	case i == s.n:
+	case s.n:
 		return view{w: rootWord, p: tagRoot, suf3: rootWord, shape: rootWord}
 	}
 	l := &c.lx[i]

@@ -465,7 +465,7 @@ func ReadHeader(r io.Reader) ([]byte, error) {
 	var out []byte
 	for {
 		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
+		if errors.Is(err, bufio.ErrBufferFull) {
 			out = append(out, line...)
 			continue
 		}

@@ -27,7 +27,7 @@ type decoder struct {
 
 // bestMove returns the highest-scoring valid move.
 func bestMove(s *state, scores []int32) move {
-	best, bestScore := move(numMoves), int32(0)
+	best, bestScore := numMoves, int32(0)
 	for m := range numMoves {
 		if !s.valid(m) {
 			continue

@@ -69,9 +69,9 @@ func TestReadConllu(t *testing.T) {
 	t.Parallel()
 	// A byte-order mark, CRLF line ends and a missing last blank line
 	// are all valid.
-	crlf, err := ReadConllu(strings.NewReader("\ufeff# c\r\n1\tDon't\r\n\r\n2\tx\n"))
+	_, err := ReadConllu(strings.NewReader("\ufeff# c\r\n1\tDon't\r\n\r\n2\tx\n"))
 	require.Error(t, err, "IDs restart at 1 in each sentence")
-	crlf, err = ReadConllu(strings.NewReader("\ufeff# c\r\n1\tDon't\r\n\r\n1\tx"))
+	crlf, err := ReadConllu(strings.NewReader("\ufeff# c\r\n1\tDon't\r\n\r\n1\tx"))
 	require.NoError(t, err)
 	require.Len(t, crlf, 2)
 	assert.Equal(t, []string{"# c"}, crlf[0].Comments)

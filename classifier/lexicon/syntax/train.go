@@ -307,7 +307,7 @@ func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fall
 				mv.score(sc.keys, scores)
 				pred := bestMove(s, scores)
 				// The best-scoring move of zero cost.
-				gold, goldScore := move(numMoves), int32(0)
+				gold, goldScore := numMoves, int32(0)
 				for m := range numMoves {
 					if s.valid(m) && s.cost(m, e.heads) == 0 && (gold == numMoves || scores[m] > goldScore) {
 						gold, goldScore = m, scores[m]

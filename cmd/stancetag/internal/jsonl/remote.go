@@ -199,8 +199,10 @@ func readRemote(ctx context.Context, in io.Reader, chk *checker, good chan<- sen
 			switch {
 			case !ok:
 				bad.Add(1)
-				if ctx.Err() != nil {
-					return nil
+				select {
+				case <-ctx.Done():
+					return nil // AnalyzeAll has failed and reports why
+				default:
 				}
 				msgBuf = appendFail(msgBuf[:0], lineNo, msg)
 				if _, err := errOut.Write(msgBuf); err != nil {

@@ -132,7 +132,7 @@ func readVader(path string) (map[string]float64, []string, error) {
 		}
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
+			return nil, nil, fmt.Errorf("%s:%d: %w", path, i+1, err)
 		}
 		if _, ok := lex[f[0]]; !ok {
 			order = append(order, f[0])
