@@ -50,10 +50,10 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 // in order of first mention (s.ids), records each mention's byte span in
 // s.spans and returns the mentions for the stance engine.
 //
-// In a document (former not nil) it also reads descriptions of gazetteer
-// people ("the French president", "Ukraine's leader") as mentions of the
-// office holder (offices.describe), unless the token before is a word such
-// as "former" (former reports which).
+// It also reads descriptions of gazetteer people ("the French president",
+// "Ukraine's leader") as mentions of the office holder (offices.describe),
+// unless the token before is a word such as "former" (former reports
+// which).
 func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, s *scratch) []stance.Mention {
 	ms := &s.match
 	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)

@@ -269,7 +269,7 @@ func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, a
 
 // run is the pipeline shared by statements and documents, on the tokens and
 // sentences already in s: each word's lookups, the actor mentions (with
-// the descriptions of office holders in a document: paragraphs not nil),
+// the descriptions of office holders),
 // the sentiment of each sentence (kept per sentence in s.sentSent for a
 // document) and the stance contributions. It returns the sentiment of the
 // whole text, the contributions (in s) and the number of actors mentioned,
@@ -279,12 +279,10 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 	// stages.
 	c.vocab.lookup(s.toks, &s.folded, &s.words)
 	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
-	var former func(int) bool
-	if paragraphs != nil {
-		// "past" words of function.tsv ("former", "previously").
-		former = func(i int) bool {
-			return s.toks[i].Kind == tokenize.Word && c.stance.ClassOf(s.words.entries[i])&stance.ClassPast != 0
-		}
+	// "past" words of function.tsv ("former", "previously") before a
+	// description of an office holder ("the former French president").
+	former := func(i int) bool {
+		return s.toks[i].Kind == tokenize.Word && c.stance.ClassOf(s.words.entries[i])&stance.ClassPast != 0
 	}
 	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, s)
 	numMentioned := len(s.ids)

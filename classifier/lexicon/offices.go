@@ -8,9 +8,9 @@ import (
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
-// offices reads descriptions of gazetteer people in a document: "the
-// Russian president", "France's prime minister", "Ukraine's leader", "the
-// president of France" name the person whose people.tsv role is that
+// offices reads descriptions of gazetteer people in a statement or a
+// document: "the Russian president", "France's prime minister", "Ukraine's
+// leader", "the president of France" name the person whose people.tsv role is that
 // office of that country or organisation ("President of Russia", with
 // affiliation country/RUS), as of the date people.tsv gives (November
 // 2025). "leader" names the affiliation's first person in people.tsv,
@@ -70,27 +70,28 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 	if len(o.holder) == 0 {
 		return
 	}
-	word := func(i int) string {
-		if i < 0 || i >= len(toks) || toks[i].Kind != tokenize.Word {
-			return ""
-		}
-		return string(folded.At(i))
+	// wordIs reports whether token i is the folded word w.
+	wordIs := func(i int, w string) bool {
+		return i >= 0 && i < len(toks) && toks[i].Kind == tokenize.Word && string(folded.At(i)) == w
 	}
-	// office is the folded words [from, to) joined, "" when one is no
-	// word or a word but the last is possessive.
-	office := func(from, to int) string {
-		var b strings.Builder
+	// key writes into buf the holder key of affiliation aff and the office
+	// of the folded words [from, to) joined by spaces; ok is false when one
+	// is no word or a word but the last is possessive. Built in one
+	// reused buffer (map lookups by string(buf) do not allocate), so that
+	// a statement's descriptions cost no allocation.
+	var arr [64]byte
+	key := func(aff string, from, to int) (k []byte, ok bool) {
+		k = append(append(arr[:0], aff...), 0)
 		for i := from; i < to; i++ {
-			w := word(i)
-			if w == "" || i < to-1 && toks[i].Has(tokenize.Possessive) {
-				return ""
+			if i < 0 || i >= len(toks) || toks[i].Kind != tokenize.Word || i < to-1 && toks[i].Has(tokenize.Possessive) {
+				return k, false
 			}
 			if i > from {
-				b.WriteByte(' ')
+				k = append(k, ' ')
 			}
-			b.WriteString(w)
+			k = append(k, folded.At(i)...)
 		}
-		return b.String()
+		return k, true
 	}
 	notCurrent := func(i int) bool { return i >= 0 && i < len(toks) && former(i) }
 	for mi := range ms {
@@ -111,7 +112,11 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 		if !m.Plural && !notCurrent(m.TokStart-1) {
 			for n := min(o.maxWords, nextStart-m.TokEnd); n >= 1 && !done; n-- {
 				end := m.TokEnd + n
-				h, ok := o.holder[aff+"\x00"+office(m.TokEnd, end)]
+				k, ok := key(aff, m.TokEnd, end)
+				if !ok {
+					continue
+				}
+				h, ok := o.holder[string(k)]
 				if ok && !nameFollows(text, toks, end, nextStart) {
 					o.become(m, h, m.TokStart, end, toks)
 					done = true
@@ -119,15 +124,19 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 			}
 		}
 		// "the president of France".
-		if done || m.Possessive || word(m.TokStart-1) != "of" {
+		if done || m.Possessive || !wordIs(m.TokStart-1, "of") {
 			continue
 		}
 		for n := min(o.maxWords, m.TokStart-1-prevEnd-1); n >= 1; n-- {
 			from := m.TokStart - 1 - n
-			if word(from-1) != "the" || notCurrent(from) {
+			if !wordIs(from-1, "the") || notCurrent(from) {
 				continue
 			}
-			if h, ok := o.holder[aff+"\x00"+office(from, m.TokStart-1)]; ok {
+			k, ok := key(aff, from, m.TokStart-1)
+			if !ok {
+				continue
+			}
+			if h, ok := o.holder[string(k)]; ok {
 				o.become(m, h, from, m.TokEnd, toks)
 				break
 			}

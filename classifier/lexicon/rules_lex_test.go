@@ -191,8 +191,10 @@ func TestQuotedPredicate(t *testing.T) {
 		// The speaker of a quote, named after a title and apposition.
 		{"speaker in apposition after the reporting verb", `"Iran is dangerous," said Israel's foreign minister, Gideon Saar.`,
 			[]string{"person/gideon-saar -> country/IRN: oppose"}},
-		{"near miss: no name after the possessive's phrase", `"Iran is dangerous," said Israel's foreign minister.`,
+		{"near miss: no name after the possessive's phrase", `"Iran is dangerous," said Israel's ambassador.`,
 			[]string{"country/ISR -> country/IRN: oppose"}},
+		{"a description of the office holder is the holder", `"Iran is dangerous," said Israel's foreign minister.`,
+			[]string{"person/gideon-saar -> country/IRN: oppose"}},
 		{"speaker after a long title", `"Iran is dangerous," the Israeli prime minister, Benjamin Netanyahu, said.`,
 			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
 		{"near miss: the narrator's predicate", `Iran is dangerous, and Benjamin Netanyahu arrived in Paris on Monday.`,
@@ -206,5 +208,56 @@ func TestQuotedPredicate(t *testing.T) {
 			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
 			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
 		})
+	}
+}
+
+// TestReciprocalEvents: a reciprocal cue (cues.tsv option recip) with
+// coordinated holders gives each side a stance toward the other; one
+// holder alone reads it as any svo cue. Also the coordination of a
+// mention after an article, the office holder named by a description in a
+// statement, and one holder named twice.
+func TestReciprocalEvents(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		relations []string // exactly these non-neutral relations
+	}{
+		{"signed a deal together", "India and Chile signed a trade agreement on Wednesday.",
+			[]string{"country/CHL -> country/IND: support", "country/IND -> country/CHL: support"}},
+		{"traded accusations", "Ethiopia and Eritrea traded accusations over troop movements.",
+			[]string{"country/ERI -> country/ETH: oppose", "country/ETH -> country/ERI: oppose"}},
+		{"an adjunct is no third side", "Azerbaijan and Armenia signed a peace declaration at the White House.",
+			[]string{"country/ARM -> country/AZE: support", "country/AZE -> country/ARM: support"}},
+		{"near miss: one side alone", "India signed a trade agreement on Wednesday.",
+			[]string{}},
+		{"near miss: a partner named with 'with' is the target", "Kenya signed an agreement with Ethiopia.",
+			[]string{"country/KEN -> country/ETH: support"}},
+		{"coordinated subject after an article", "India and the United Arab Emirates criticised Chile.",
+			[]string{"country/ARE -> country/CHL: oppose", "country/IND -> country/CHL: oppose"}},
+		{"near miss: an object before 'and the'", "India praised Chile and the United Arab Emirates criticised Peru.",
+			[]string{"country/ARE -> country/PER: oppose", "country/IND -> country/CHL: support"}},
+		{"description of the office holder", "Vladimir Putin met Recep Tayyip Erdogan. The Russian president later praised Turkey.",
+			[]string{"person/vladimir-putin -> country/TUR: support"}},
+		{"near miss: a former office holder", "The former Russian president praised Turkey.",
+			[]string{"country/RUS -> country/TUR: support"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}
+
+// One holder named twice (Moscow and the Kremlin are both Russia) acts
+// once: "met" (+0.1) stays below the threshold as it does with one name.
+func TestHolderNamedTwiceActsOnce(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"Moscow and the Kremlin met Ukraine.", "Moscow met Ukraine."} {
+		targets, rels, _ := analyzeCase(t, classifier.Statement{Text: text}, classifier.Options{})
+		assert.Empty(t, rels, text)
+		assert.Equal(t, "neutral", targets["country/UKR"], "%s: targets=%v", text, targets)
 	}
 }

@@ -66,6 +66,11 @@ func (e *engine) apply(oi int32) {
 			holders, targets = subj, obj
 		}
 		targets = e.keepAttached(o, targets)
+		if c.Reciprocal && !passive && c.Frame == FrameSVO && e.reciprocal(o, holders, w) {
+			// Any actor after the cue is an adjunct ("signed a peace
+			// declaration at the White House"), not a third side.
+			targets = targets[:0]
+		}
 		if !passive && c.Frame == FrameSVO && len(targets) > 0 {
 			if ph, ok := e.parseHolders(o, holders, s.partsC[:0]); ok {
 				s.partsC = ph[:0]
@@ -107,6 +112,39 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, nil, targets, w, RuleSubject)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// reciprocal records the contributions of a reciprocal cue
+// (Cue.Reciprocal) with coordinated holders: each holder toward each
+// other one, both ways ("India and Chile signed a trade agreement": India
+// -> Chile and Chile -> India), with rule reciprocal, and reports whether
+// it did. A single holder gives nothing: the cue then reads as any svo
+// cue.
+func (e *engine) reciprocal(o *occ, holders []part, w float32) bool {
+	n := 0
+	for _, h := range holders {
+		if h.mention >= 0 {
+			n++
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	for i := range holders {
+		if holders[i].mention < 0 {
+			continue
+		}
+		for j := range holders {
+			if j == i || holders[j].mention < 0 || holders[j].actor == holders[i].actor {
+				continue
+			}
+			// The parts' own rules (coordination) yield to reciprocal.
+			h, t := [1]part{holders[i]}, [1]part{holders[j]}
+			h[0].rule, t[0].rule = 0, 0
+			e.emit(o, h[:], t[:], w, RuleReciprocal)
+		}
+	}
+	return true
 }
 
 // holdCue keeps a cue's own words from portraying its holders when the cue
@@ -332,7 +370,12 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 		if t.actor < 0 {
 			continue
 		}
-		for _, h := range holders {
+		for hi, h := range holders {
+			if dupHolder(holders[:hi], h) {
+				// "Viktor Orban, the Hungarian prime minister, met X": one
+				// holder named twice acts once.
+				continue
+			}
 			r := rule
 			ha := h.actor
 			if ha == speakerActor || ha < 0 {
@@ -359,6 +402,16 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			})
 		}
 	}
+}
+
+// dupHolder reports whether an earlier holder part names h's actor.
+func dupHolder(earlier []part, h part) bool {
+	for _, p := range earlier {
+		if p.actor == h.actor && h.actor >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func clamp1(f float32) float32 {

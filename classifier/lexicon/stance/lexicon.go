@@ -160,6 +160,10 @@ type Cue struct {
 	Agent float32
 	// TargetPreps and HolderPreps are sets of preposition ids.
 	TargetPreps, HolderPreps uint64
+	// Reciprocal marks an act of two sides together ("X and Y signed an
+	// agreement", "X and Y traded accusations"): with coordinated holders
+	// and no target, each holder takes the others as its targets.
+	Reciprocal bool
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -525,6 +529,8 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 	switch key {
 	case "nobase":
 		*noBase = true
+	case "recip":
+		c.Reciprocal = true
 	case "src":
 		// Provenance only (README.md).
 	case "agent":

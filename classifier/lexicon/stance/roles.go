@@ -161,9 +161,18 @@ func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int3
 			}
 		} else {
 			j = m.Start - 1
+			// "India and the United Arab Emirates": an article before the
+			// mention, when the first one opens its clause (in "India
+			// praised Chile and the UAE criticised Peru", Chile is an
+			// object).
+			det := j > 0 && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0
+			if det {
+				j--
+			}
 			if j < 0 || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
 				return dst
 			}
+			link := j // the coordinator or comma
 			j--
 			for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
 				j--
@@ -171,9 +180,12 @@ func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int3
 			if j < 0 || e.info[j].mention < 0 {
 				return dst
 			}
+			if det && !e.opensClause(e.in.Mentions[e.info[j].mention].Start) {
+				return dst
+			}
 			// A comma before a subject is an appositive or a list; only
 			// "X and Y" and "X, Y and Z" are taken as coordination.
-			if e.info[m.Start-1].class&ClassCoord == 0 && (m.End >= n || e.info[m.End].class&ClassCoord == 0) {
+			if e.info[link].class&ClassCoord == 0 && (m.End >= n || e.info[m.End].class&ClassCoord == 0) {
 				return dst
 			}
 		}
@@ -181,6 +193,18 @@ func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int3
 		dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: RuleCoordination})
 	}
 	return dst
+}
+
+// opensClause reports whether token j starts its sentence or follows a
+// clause boundary (punctuation, a quote mark, a subordinator or a
+// relative pronoun), with at most an article between.
+func (e *engine) opensClause(j int32) bool {
+	st, _ := e.sentBounds(j)
+	k := j - 1
+	if k >= st && e.info[k].class&ClassDet != 0 {
+		k--
+	}
+	return k < st || e.isPunct(k) || e.info[k].class&(ClassSub|ClassRel) != 0
 }
 
 // pronounPart resolves a pronoun at token j into dst; first-person pronouns

@@ -89,6 +89,7 @@ const (
 	RuleConjSubj
 	RuleRelcl
 	RuleControl
+	RuleReciprocal
 )
 
 var ruleNames = [...]string{
@@ -97,7 +98,7 @@ var ruleNames = [...]string{
 	RuleSentiment: "sentiment", RulePossessive: "possessive", RuleCoordination: "coordination",
 	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
 	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
-	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp",
+	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
 }
 
 // String returns the rule's name, e.g. "passive" or "negated".
