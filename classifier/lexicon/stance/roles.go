@@ -302,6 +302,12 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				return dst
 			}
 		case e.punctIs(j, ','):
+			if k := e.relativeClauseBefore(st, j); k >= 0 {
+				// "Germany, which criticised France last week, praised
+				// Italy": the subject is before the relative clause.
+				j = k
+				continue
+			}
 			commas++
 			if commas > 3 {
 				return dst
@@ -309,6 +315,22 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// relativeClauseBefore returns the comma that opens a relative clause
+// closed by the comma at token j (", which criticised France last week,"),
+// or -1: the nearest comma before j, at or after st, directly followed by
+// a relative pronoun, with no comma, quote or stop between.
+func (e *engine) relativeClauseBefore(st, j int32) int32 {
+	for k := j - 1; k > st && k > j-maxReach; k-- {
+		if e.isPunct(k) || e.toks[k].Kind == tokenize.Quote {
+			if e.punctIs(k, ',') && e.info[k+1].class&ClassRel != 0 && k+1 < j {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // firstSubject is the first subject-like mention in tokens [from, to).

@@ -294,6 +294,23 @@ func TestHoldersAndTargets(t *testing.T) {
 			relations: []string{"Okonjo -> IMF: support", "Okonjo -> Lagarde: oppose"},
 		},
 		{
+			// A relative clause between subject and verb is skipped.
+			name: "relative clause between subject and verb", speaker: -1,
+			text:      "Okonjo, who criticised Lagarde last week, praised the IMF.",
+			actors:    []actor{person("Okonjo"), person("Lagarde"), org("IMF")},
+			targets:   map[string]string{"IMF": "support", "Lagarde": "oppose"},
+			relations: []string{"Okonjo -> IMF: support", "Okonjo -> Lagarde: oppose"},
+		},
+		{
+			// Near miss: an apposition is no relative clause; the actor
+			// just before the verb is its subject.
+			name: "comma list before the verb", speaker: -1,
+			text:      "Okonjo, Lagarde and the IMF praised the plan.",
+			actors:    []actor{person("Okonjo"), person("Lagarde"), org("IMF"), org("plan")},
+			targets:   map[string]string{"plan": "support"},
+			relations: []string{"IMF -> plan: support", "Lagarde -> plan: support", "Okonjo -> plan: support"},
+		},
+		{
 			// Near miss: coordinated subjects share the verb.
 			name: "coordinated subjects before a verb", speaker: -1,
 			text:      "Okonjo and Lagarde praised the IMF.",
