@@ -197,6 +197,18 @@ func TestQuotedPredicate(t *testing.T) {
 			[]string{"person/gideon-saar -> country/IRN: oppose"}},
 		{"speaker after a long title", `"Iran is dangerous," the Israeli prime minister, Benjamin Netanyahu, said.`,
 			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
+		// A prepositional cue before an act: the actors inside it are no
+		// targets.
+		{"commitment to an act", "Japan reiterated its commitment to holding the summit with Korea.",
+			[]string{}},
+		{"near miss: commitment to an actor", "Japan reiterated its commitment to Korea.",
+			[]string{"country/JPN -> country/KOR: support"}},
+		// A question asserts nothing; the speaker of a quote after
+		// "X addressed Y, saying" is X.
+		{"near miss: a quoted question", `"Is Iran dangerous?" Benjamin Netanyahu asked.`,
+			[]string{}},
+		{"participle of the clause's subject", `Netanyahu addressed Macron, saying, "Iran is dangerous."`,
+			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
 		{"near miss: the narrator's predicate", `Iran is dangerous, and Benjamin Netanyahu arrived in Paris on Monday.`,
 			[]string{}},
 		{"near miss: a participle tells an event", `"Iran is winning," Benjamin Netanyahu said.`,

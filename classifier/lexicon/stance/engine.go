@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 
@@ -335,7 +336,16 @@ func (e *engine) quoteHolder(open, end, region int32) int32 {
 			j--
 		}
 		if j >= 0 && e.info[j].class&ClassAttrib != 0 && e.sameParagraph(j, open) {
-			holder = e.firstActor(e.subject(j, true, e.s.partsA[:0]))
+			if st, _ := e.sentBounds(j); j > st && e.punctIs(j-1, ',') && bytes.HasSuffix(e.lowerAt(j), []byte("ing")) {
+				// "Zelenskyy addressed Trump, saying, "…"": the participle's
+				// subject is the clause's first, not the object before the
+				// comma.
+				if first := e.firstSubject(st, j-1); first >= 0 {
+					holder = e.in.Mentions[first].Actor
+				}
+			} else {
+				holder = e.firstActor(e.subject(j, true, e.s.partsA[:0]))
+			}
 		}
 	}
 	if holder < 0 {

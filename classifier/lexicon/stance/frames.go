@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
 // apply finds holder and target of occurrence oi by its cue's frame and
@@ -246,6 +248,10 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		bit := uint64(1) << uint(p)
 		before := len(targets) + len(holders)
 		switch {
+		case c.TargetPreps&bit != 0 && e.gerundAt(j+1):
+			// "his commitment to ending the war and strengthening
+			// U.S.-Russia ties": the target is an act, not the actors
+			// inside it.
 		case c.TargetPreps&bit != 0:
 			targets = e.targetAfter(j+1, targets)
 		case c.HolderPreps&bit != 0 && len(holders) == 0:
@@ -284,6 +290,18 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		}
 	}
 	return holders, targets
+}
+
+// gerundAt reports whether token j is a word in -ing that is no mention
+// ("ending", "strengthening"): the head of a clause, not of a noun phrase.
+// "a meeting", "the building" have an article before them, so they do not
+// stand right after the preposition.
+func (e *engine) gerundAt(j int32) bool {
+	if j >= int32(len(e.toks)) || e.toks[j].Kind != tokenize.Word || e.info[j].mention >= 0 {
+		return false
+	}
+	w := e.lowerAt(j)
+	return len(w) > 5 && bytes.HasSuffix(w, []byte("ing"))
 }
 
 // descRoles finds the actor a descriptor describes: the actor right after it
@@ -649,6 +667,11 @@ func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 		return -1, RuleSentiment
 	}
 	if w := e.lowerAt(i); bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ed")) {
+		return -1, RuleSentiment
+	}
+	// A question asserts nothing ("Will America be the leader of the free
+	// world?").
+	if _, en := e.sentBounds(i); en > 0 && e.punctIs(en-1, '?') || en > 1 && e.toks[en-1].Kind == tokenize.Quote && e.punctIs(en-2, '?') {
 		return -1, RuleSentiment
 	}
 	return inf.holder, RuleQuote
