@@ -117,7 +117,7 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 					continue
 				}
 				h, ok := o.holder[string(k)]
-				if ok && !nameFollows(text, toks, end, nextStart) {
+				if ok && !nameFollows(text, toks, end, nextStart) && !lineBreakIn(text, toks, m.TokStart, end) {
 					o.become(m, h, m.TokStart, end, toks)
 					done = true
 				}
@@ -136,12 +136,19 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 			if !ok {
 				continue
 			}
-			if h, ok := o.holder[string(k)]; ok {
+			if h, ok := o.holder[string(k)]; ok && !lineBreakIn(text, toks, from, m.TokEnd) {
 				o.become(m, h, from, m.TokEnd, toks)
 				break
 			}
 		}
 	}
+}
+
+// lineBreakIn reports whether a line break separates tokens [from, to): a
+// description never spans one, since a document's paragraphs (and so its
+// sentences) may end at any line break ("the president of\nFrance").
+func lineBreakIn(text string, toks []tokenize.Token, from, to int) bool {
+	return strings.ContainsRune(text[toks[from].Start:toks[to-1].End], '\n')
 }
 
 // nameFollows reports whether the token at end starts a name: another
