@@ -54,11 +54,28 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 // "Ukraine's leader") as mentions of the office holder (offices.describe),
 // unless the token before is a word such as "former" (former reports
 // which).
-func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, s *scratch) []stance.Mention {
+//
+// cut, when not nil, are a document's sentences: a match that runs across
+// the end of one ("the United\nStates" where a line break ends a
+// paragraph) is dropped, since every mention belongs to one sentence.
+func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, cut []tokenize.Sentence, s *scratch) []stance.Mention {
 	ms := &s.match
 	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
 	if former != nil && !opts.DisableGazetteer {
 		a.offices.describe(text, toks, folded, ms.matches, former)
+	}
+	if cut != nil {
+		kept, si := ms.matches[:0], 0
+		for _, m := range ms.matches {
+			for si < len(cut) && int(cut[si].End) <= m.TokStart {
+				si++
+			}
+			if si < len(cut) && m.TokEnd > int(cut[si].End) {
+				continue
+			}
+			kept = append(kept, m)
+		}
+		ms.matches = kept
 	}
 	n := len(ms.matches)
 	out := slices.Grow(s.mentions[:0], n)[:n]

@@ -284,7 +284,11 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 	former := func(i int) bool {
 		return s.toks[i].Kind == tokenize.Word && c.stance.ClassOf(s.words.entries[i])&stance.ClassPast != 0
 	}
-	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, s)
+	var cut []tokenize.Sentence
+	if paragraphs != nil {
+		cut = s.sents
+	}
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, cut, s)
 	numMentioned := len(s.ids)
 	speaker := int32(-1)
 	if speakerID != "" {

@@ -306,6 +306,9 @@ func FuzzAnalyzeDocument(f *testing.F) {
 	f.Add("\"Unclosed quote, Merz said.\n\n\"Another,\" he said. \"And more.\"\nThe French president's plan")
 	f.Add("Ukraine's leader\n\n\nthe president of\nFrance's prime minister's it they")
 	f.Add("\xff\xfe“Russia’s plan” — \U0001F600 slammed by NATO!!!\r\n\r\nIt was.")
+	// A name and a description across a line break, which ends a
+	// paragraph in a text without blank lines.
+	f.Add("He met the United\nStates envoy. The president of\nFrance left.")
 	c, err := Default()
 	if err != nil {
 		f.Fatal(err)
