@@ -231,48 +231,9 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 // analyze is AnalyzeInto with the scratch s.
 func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, an *classifier.Analysis, s *scratch) {
 	text := st.Text
-	// Tokens, sentences and each word's lookup form and lexicon entries,
-	// computed once for all stages.
-	s.toks, s.sents = tokenize.Split(text, s.toks, s.sents, &s.folded)
-	c.vocab.lookup(s.toks, &s.folded, &s.words)
-	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
-	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, st.Actors, opts, s)
-	numMentioned := len(s.ids)
-	speaker := int32(-1)
-	if st.SpeakerID != "" {
-		if speaker = s.findActor(st.SpeakerID); speaker < 0 {
-			speaker = s.addActor(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
-		}
-	}
-
-	// Sentence sentiment, with the hits the stance engine reuses.
-	var agg sentiment.Aggregate
-	s.hits = s.hits[:0]
-	words := sentiment.Text{Text: text, Toks: s.toks, Folded: &s.folded, Heads: s.words.heads}
-	for _, se := range s.sents {
-		r := c.sentiment.ScoreText(&words, int(se.Start), int(se.End), &s.sent)
-		agg.Add(r)
-		for _, h := range r.Hits {
-			v := h.Valence / sentiment.MaxValence
-			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
-		}
-	}
+	contribs, agg, numMentioned := c.contributions(st, opts, s)
 	an.StatementID, an.Sentiment = st.ID, agg.Sentiment()
-
-	in := stance.Input{
-		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
-		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
-		Folded: &s.folded, Entries: s.words.entries,
-	}
-	if c.grammar != nil {
-		if s.parser == nil {
-			s.parser = c.grammar.NewParser()
-		}
-		in.Parser = s.parser
-	}
-	contribs := c.stance.Analyze(&in, &s.stance)
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
-
 	an.Mentions = resize(an.Mentions, len(s.mentions))
 	an.Targets = resize(an.Targets, 0)
 	an.Relations = resize(an.Relations, len(rels))
@@ -370,7 +331,10 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 			Span: classifier.Span{Begin: int(k.Begin), End: int(k.End)}, Cue: cue, Weight: k.Weight, Rule: k.Rule.String(),
 		}
 		if k.Target >= 0 && int(k.Target) < nt {
-			all[off[k.Target]] = ev
+			// A target counts a cue with its fitted multipliers.
+			tev := ev
+			tev.Weight = c.stance.TargetWeight(&contribs[i])
+			all[off[k.Target]] = tev
 			off[k.Target]++
 		}
 		if r := relOf[i]; r >= 0 {
@@ -379,3 +343,50 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 		}
 	}
 }
+
+// contributions runs every stage before aggregation: tokens, actor
+// mentions (dense actor indexes in s.ids, the first numMentioned of them
+// the mentioned actors), sentence sentiment and the stance engine's
+// contributions, which live in s.
+func (c *Classifier) contributions(st classifier.Statement, opts classifier.Options, s *scratch) (contribs []stance.Contribution, agg sentiment.Aggregate, numMentioned int) {
+	text := st.Text
+	// Tokens, sentences and each word's lookup form and lexicon entries,
+	// computed once for all stages.
+	s.toks, s.sents = tokenize.Split(text, s.toks, s.sents, &s.folded)
+	c.vocab.lookup(s.toks, &s.folded, &s.words)
+	s.ids, s.kinds = s.ids[:0], s.kinds[:0]
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, st.Actors, opts, s)
+	numMentioned = len(s.ids)
+	speaker := int32(-1)
+	if st.SpeakerID != "" {
+		if speaker = s.findActor(st.SpeakerID); speaker < 0 {
+			speaker = s.addActor(st.SpeakerID, c.actors.kindOf(st.SpeakerID, st.Actors))
+		}
+	}
+
+	// Sentence sentiment, with the hits the stance engine reuses.
+	s.hits = s.hits[:0]
+	words := sentiment.Text{Text: text, Toks: s.toks, Folded: &s.folded, Heads: s.words.heads}
+	for _, se := range s.sents {
+		r := c.sentiment.ScoreText(&words, int(se.Start), int(se.End), &s.sent)
+		agg.Add(r)
+		for _, h := range r.Hits {
+			v := h.Valence / sentiment.MaxValence
+			s.hits = append(s.hits, stance.Hit{Tok: h.Token, Valence: max(-1, min(1, v))})
+		}
+	}
+
+	in := stance.Input{
+		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
+		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
+		Folded: &s.folded, Entries: s.words.entries,
+	}
+	if c.grammar != nil {
+		if s.parser == nil {
+			s.parser = c.grammar.NewParser()
+		}
+		in.Parser = s.parser
+	}
+	return c.stance.Analyze(&in, &s.stance), agg, numMentioned
+}
+
