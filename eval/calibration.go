@@ -45,9 +45,12 @@ func binOf(c float64) int {
 // Add counts one decision made with confidence c (in [0, 1]) that was right
 // or not.
 func (r *Reliability) Add(c float64, right bool) {
+	if !(c >= 0) { // NaN too
+		c = 0
+	}
 	b := &r.Bins[binOf(c)]
 	b.Count++
-	b.ConfSum += math.Max(0, math.Min(1, c))
+	b.ConfSum += math.Min(1, c)
 	if right {
 		b.Right++
 	}

@@ -389,4 +389,3 @@ func (c *Classifier) contributions(st classifier.Statement, opts classifier.Opti
 	}
 	return c.stance.Analyze(&in, &s.stance), agg, numMentioned
 }
-

@@ -39,7 +39,7 @@ type Param struct {
 // term is one contribution in the fitting problem: x · E[entry] · H[channel],
 // where an index of -1 stands for the constant 1.
 type term struct {
-	x           float64
+	x              float64
 	entry, channel int32
 }
 

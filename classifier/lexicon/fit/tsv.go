@@ -18,9 +18,13 @@ type Header struct {
 	Command, Date string
 }
 
-// digits is the number of decimals written; a value that rounds to its
-// prior is left out.
+// digits is the number of decimals written.
 const digits = 4
+
+// minChange is the least distance from its prior a fitted multiplier or
+// new portrayal weight needs to be written: smaller ones change no
+// decision, and the file stays readable.
+const minChange = 0.01
 
 func format(v float64) string { return strconv.FormatFloat(v, 'f', digits, 64) }
 
@@ -80,7 +84,7 @@ func Write(w io.Writer, h Header, r *Result) error {
 	kind := KindDecide
 	for i, p := range r.Layout.Params {
 		v := r.Values[i]
-		if !p.Pinned && math.Abs(round(v)-p.Prior) < 0.5e-4 {
+		if !p.Pinned && math.Abs(round(v)-p.Prior) < minChange {
 			continue
 		}
 		if p.Kind != kind {

@@ -122,7 +122,7 @@ func (l *Lexicon) CueKey(i int32) string {
 // trade accuracy for macro-F1), and the confidence is the probability that
 // it is right: σ(CalA·logit(p_label) + CalB), a Platt map fitted on
 // out-of-fold predictions. The score is p_support − p_oppose when the label
-// is not neutral, else 0. A target without any contribution is neutral with
+// is not neutral, else 0 (with Threshold > 0: the hand-set rule's score, s). A target without any contribution is neutral with
 // confidence None. When Threshold > 0 the label is the hand-set rule's
 // instead (|s| below Threshold is neutral) and only the confidence comes
 // from p; the trainer keeps that rule unless the fitted labels beat it in
@@ -201,7 +201,12 @@ func (d *Decision) Decide(raw float64) (classifier.Stance, float32, float32) {
 	p := Softmax3(d.Logits(raw))
 	k := d.Label(raw, p)
 	score := float32(0)
-	if k != 2 {
+	switch {
+	case k == 2:
+	case d.Threshold > 0:
+		s, _ := Squash(raw) // the hand-set rule's score
+		score = float32(s)
+	default:
 		score = float32(p[0] - p[1])
 	}
 	return decisionStances[k], score, float32(d.Confidence(p[k]))
