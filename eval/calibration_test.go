@@ -31,7 +31,7 @@ func TestReliability(t *testing.T) {
 			bins: map[int]Bin{9: {Count: 1, ConfSum: 1, Right: 1}, 0: {Count: 2, ConfSum: 0}}, ece: 0},
 		{name: "two bins weighted by count", preds: []pred{{0.55, true}, {0.55, true}, {0.55, true}, {0.85, false}},
 			bins: map[int]Bin{5: {Count: 3, ConfSum: 1.65, Right: 3}, 8: {Count: 1, ConfSum: 0.85}},
-			ece: 0.75*0.45 + 0.25*0.85},
+			ece:  0.75*0.45 + 0.25*0.85},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
