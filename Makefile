@@ -23,7 +23,7 @@ LISTEN   ?= :50051
 API_PROTO := proto/stance/v1/stance.proto
 
 .DEFAULT_GOAL := help
-.PHONY: deps help run build generate lint lint-go tidy-check check-generated breaking test unit e2e eval posts-lexicon bench fuzz clean \
+.PHONY: deps help run build generate lint lint-go tidy-check check-generated breaking test unit e2e eval posts-lexicon lexicon-fit lexicon-fit-check bench fuzz clean \
         ts-deps ts-client-generate ts-check-generated ts-test client-example \
         bench-compare loadtest soak profile rss instr java-check java-example \
         python-generate python-check-generated python-test rules-test \
@@ -105,6 +105,12 @@ e2e: ## build the binary, serve, and drive it with grpcurl and the analyze CLI
 
 eval: ## score the classifier on SHARED/eval/*.jsonl (SHARED defaults to ../shared) and the repo's own eval/sets/*.jsonl
 	$(GO) run ./cmd/stancetag eval $(SHARED)/eval/*.jsonl eval/sets/*.jsonl
+
+lexicon-fit: ## fit classifier/lexicon/data/stance/fitted.tsv to SHARED/eval/newsmtsc-train.jsonl (a few seconds; pinned rows kept)
+	$(GO) run ./cmd/stancetag fit --train $(SHARED)/eval/newsmtsc-train.jsonl --out classifier/lexicon/data/stance/fitted.tsv
+
+lexicon-fit-check: ## refit into memory and fail unless the committed fitted.tsv is what comes out (also a unit test)
+	$(GO) run ./cmd/stancetag fit --train $(SHARED)/eval/newsmtsc-train.jsonl --check classifier/lexicon/data/stance/fitted.tsv
 
 posts-lexicon: ## regenerate classifier/lexicon/data/sentiment/posts.tsv from SHARED/lexicons/vader
 	$(GO) run ./classifier/lexicon/sentiment/internal/postsgen -vader $(SHARED)/lexicons/vader > classifier/lexicon/data/sentiment/posts.tsv

@@ -79,6 +79,9 @@ type Result struct {
 	// Relations counts relation triples; nil when no item of the file
 	// carries relations.
 	Relations *RelationCounts
+	// Calibration counts the reported targets by their Confidence: whether
+	// a confidence of 0.8 is right 80% of the time.
+	Calibration Reliability
 	// Published is a peer's published score for this file, if known.
 	Published *Published
 	// Misses are the first Options.MaxMisses misclassified items.
@@ -184,6 +187,8 @@ func (res *Result) add(ctx context.Context, c classifier.Classifier, it Item, op
 		p := ts.Stance
 		if !found {
 			p = classifier.StanceNeutral
+		} else {
+			res.Calibration.Add(float64(ts.Confidence), index(p) == index(g.Label))
 		}
 		res.Stance.Add(g.Label, p)
 		res.Baseline.Add(g.Label, base)

@@ -27,7 +27,7 @@ func WriteText(w io.Writer, r Report) error {
 		writeBlock(&b, res)
 	}
 	b.WriteString("\nsummary\n")
-	sum := table{{"file", "items", "targets", "macro-F1", "accuracy", "baseline", "gain", "published", "rel-F1"}}
+	sum := table{{"file", "items", "targets", "macro-F1", "accuracy", "baseline", "gain", "published", "rel-F1", "ECE"}}
 	for _, res := range r.Results {
 		pub, rel := "-", "-"
 		if res.Published != nil {
@@ -40,6 +40,7 @@ func WriteText(w io.Writer, r Report) error {
 			res.File, strconv.Itoa(res.Items), strconv.Itoa(res.Stance.Total()),
 			num(res.Stance.MacroF1()), num(res.Stance.Accuracy()), num(res.Baseline.MacroF1()),
 			fmt.Sprintf("%+.3f", res.Stance.MacroF1()-res.Baseline.MacroF1()), pub, rel,
+			num(res.Calibration.ECE()),
 		})
 	}
 	sum.write(&b, "  ")
@@ -83,6 +84,11 @@ func writeBlock(b *strings.Builder, res Result) {
 		conf = append(conf, row)
 	}
 	conf.write(b, "  ")
+
+	if res.Calibration.Total() > 0 {
+		b.WriteByte('\n')
+		writeReliability(b, &res.Calibration)
+	}
 
 	if rc := res.Relations; rc != nil {
 		b.WriteByte('\n')
@@ -246,4 +252,20 @@ func (t table) write(b *strings.Builder, indent string) {
 		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteByte('\n')
 	}
+}
+
+// writeReliability renders a reliability table: per confidence bin the
+// count, mean confidence and accuracy, and the expected calibration error.
+func writeReliability(b *strings.Builder, r *Reliability) {
+	t := table{{"confidence", "count", "mean conf", "accuracy"}}
+	for i, bin := range r.Bins {
+		lo, hi := float64(i)/ReliabilityBins, float64(i+1)/ReliabilityBins
+		row := []string{fmt.Sprintf("%.1f-%.1f", lo, hi), strconv.Itoa(bin.Count), "-", "-"}
+		if bin.Count > 0 {
+			row[2], row[3] = num(bin.MeanConfidence()), num(bin.Accuracy())
+		}
+		t = append(t, row)
+	}
+	t.write(b, "  ")
+	fmt.Fprintf(b, "  ECE %.3f over %d reported targets\n", r.ECE(), r.Total())
 }

@@ -233,11 +233,9 @@ func (c *Classifier) AnalyzeInto(ctx context.Context, st classifier.Statement, o
 // analyze is AnalyzeInto with the scratch s.
 func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, an *classifier.Analysis, s *scratch) {
 	text := st.Text
-	s.toks, s.sents = tokenize.Split(text, s.toks, s.sents, &s.folded)
-	agg, contribs, numMentioned := c.run(text, st.Actors, st.SpeakerID, opts, nil, s)
+	contribs, agg, numMentioned := c.contributions(st, opts, s)
 	an.StatementID, an.Sentiment = st.ID, agg.Sentiment()
 	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
-
 	an.Mentions = resize(an.Mentions, len(s.mentions))
 	an.Targets = resize(an.Targets, 0)
 	an.Relations = resize(an.Relations, len(rels))
@@ -398,7 +396,10 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 			Span: classifier.Span{Begin: int(k.Begin), End: int(k.End)}, Cue: cue, Weight: k.Weight, Rule: k.Rule.String(),
 		}
 		if k.Target >= 0 && int(k.Target) < nt {
-			all[off[k.Target]] = ev
+			// A target counts a cue with its fitted multipliers.
+			tev := ev
+			tev.Weight = c.stance.TargetWeight(&contribs[i])
+			all[off[k.Target]] = tev
 			off[k.Target]++
 		}
 		if r := relOf[i]; r >= 0 {
@@ -406,4 +407,14 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 			off[nt+int(r)]++
 		}
 	}
+}
+
+// contributions runs every stage before aggregation: tokens, actor
+// mentions (dense actor indexes in s.ids, the first numMentioned of them
+// the mentioned actors), sentence sentiment and the stance engine's
+// contributions, which live in s.
+func (c *Classifier) contributions(st classifier.Statement, opts classifier.Options, s *scratch) (contribs []stance.Contribution, agg sentiment.Aggregate, numMentioned int) {
+	s.toks, s.sents = tokenize.Split(st.Text, s.toks, s.sents, &s.folded)
+	agg, contribs, numMentioned = c.run(st.Text, st.Actors, st.SpeakerID, opts, nil, s)
+	return contribs, agg, numMentioned
 }

@@ -5,6 +5,7 @@
 //	stancetag eval FILE...   accuracy over labelled JSONL
 //	stancetag parse [FILE]   UD tags and dependency trees of text or CoNLL-U, as CoNLL-U
 //	stancetag parser-train   train the syntax model on UD English EWT
+//	stancetag fit            fit the lexicon's weights to labelled JSONL
 //	stancetag parser-eval    UPOS, UAS and LAS of the syntax model on UD CoNLL-U
 //	stancetag version        binary and lexicon versions
 //
@@ -107,6 +108,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return a.parse(ctx, rest)
 	case "parser-train":
 		return a.parserTrain(ctx, rest)
+	case "fit":
+		return runFit(rest, a.stdout, a.stderr)
 	case "parser-eval":
 		return a.parserEval(ctx, rest)
 	case "version":
@@ -131,6 +134,7 @@ commands:
   analyze [FILE]  tag JSONL statements from FILE or stdin; one JSON Analysis per line to stdout
   eval FILE...    score the classifier against labelled JSONL files
   parse [FILE]    tag and parse plain text or CoNLL-U from FILE or stdin; CoNLL-U to stdout
+  fit             fit the lexicon's weights (stance/fitted.tsv) to labelled JSONL
   parser-train    train the syntax model (UPOS tagger, dependency parser) on UD English EWT
   parser-eval     score the syntax model on UD CoNLL-U with gold tokens: UPOS, UAS, LAS, speed
   version         print the binary and lexicon versions

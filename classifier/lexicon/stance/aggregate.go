@@ -44,7 +44,11 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		c := &contribs[i]
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
-			sums[c.Target] += c.Weight
+			if c.Cue >= 0 && l.fit != nil {
+				sums[c.Target] += l.fit.TargetWeight(c.Cue, c.Rule, c.Weight)
+			} else {
+				sums[c.Target] += c.Weight
+			}
 			if c.Holder >= 0 && c.Holder != c.Target {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
 				if int(rel) == len(rels) {
@@ -60,12 +64,15 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 	// Most actors have no evidence: decide that case once.
 	var none TargetScore
 	none.Stance, none.Score, none.Confidence = l.decide(0, p.TargetThreshold)
+	if l.fit != nil {
+		none.Confidence = float32(l.fit.Decision.None)
+	}
 	for i, raw := range sums {
 		if math.Float32bits(raw) == 0 {
 			targets[i] = none
 			continue
 		}
-		st, sc, conf := l.decide(raw, p.TargetThreshold)
+		st, sc, conf := l.decideTarget(raw)
 		targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
 	s.targets = targets
@@ -192,6 +199,15 @@ func pairHash(x uint64) uint64 {
 	x *= 0xff51afd7ed558ccd
 	x ^= x >> 33
 	return x
+}
+
+// decideTarget is the stance of a target whose contributions sum to raw:
+// the fitted Decision when the lexicon has one, else decide.
+func (l *Lexicon) decideTarget(raw float32) (classifier.Stance, float32, float32) {
+	if l.fit == nil {
+		return l.decide(raw, l.params.TargetThreshold)
+	}
+	return l.fit.Decision.Decide(float64(raw))
 }
 
 // decide turns a raw sum into a stance, a score in [-1, 1] and a confidence.

@@ -524,6 +524,9 @@ func (e *engine) evidence() []Hit {
 		if v == 0 || (inf.inOcc >= 0 && e.s.occs[inf.inOcc].used) {
 			continue
 		}
+		if inf.fm != 0 {
+			v *= 1 + inf.fm // fitted.tsv "word"
+		}
 		ev = append(ev, Hit{Tok: i, Valence: v})
 	}
 	e.s.evid = ev
@@ -560,7 +563,7 @@ func (e *engine) sentiment() {
 	if len(e.in.Mentions) == 0 {
 		return
 	}
-	p := e.p
+	p, fit := e.p, e.l.fit
 	hits := e.evidence()
 	if len(hits) == 0 {
 		return
@@ -610,10 +613,12 @@ func (e *engine) sentiment() {
 				d = 0
 			}
 			f := speakerF / (1 + p.SentimentDecay*float32(d))
-			if e.info[h.Tok].clause != e.info[m.Start].clause {
+			otherClause := e.info[h.Tok].clause != e.info[m.Start].clause
+			if otherClause {
 				f *= p.OtherClause
 			}
-			if e.info[h.Tok].quote != e.info[m.Start].quote {
+			otherQuote := e.info[h.Tok].quote != e.info[m.Start].quote
+			if otherQuote {
 				f *= p.OtherQuote
 			}
 			if e.info[h.Tok].attrib != 0 && e.info[h.Tok].holder == m.Actor {
@@ -637,15 +642,20 @@ func (e *engine) sentiment() {
 			if hk < hEnd && held[hk].from <= h.Tok {
 				f *= p.HolderObject
 			}
+			pred := h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause
 			holder, rule := int32(-1), RuleSentiment
-			if h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause {
+			if pred {
 				f *= p.Predicate
 				holder, rule = e.quotedPredicate(m, h.Tok)
+			}
+			via := MakeVia(d, otherClause, otherQuote, pred)
+			if fit != nil {
+				f *= fit.via[via]
 			}
 			t := e.toks[h.Tok]
 			e.s.contribs = append(e.s.contribs, Contribution{
 				Holder: holder, Target: m.Actor, Weight: clamp1(h.Valence * f),
-				Cue: -1, Begin: t.Start, End: t.End, Rule: rule,
+				Cue: -1, Begin: t.Start, End: t.End, Rule: rule, Via: via,
 			})
 		}
 	}

@@ -178,6 +178,7 @@ type word struct {
 type entry struct {
 	class Class
 	pv    float32 // portrayal weight
+	fm    float32 // fitted multiplier of the word's target-stance valence, minus 1
 	root  int32   // child of the trie root, 0 when none
 	prep  int8    // preposition id, -1 when not a preposition
 	pset  bool    // in portrayal.tsv
@@ -235,6 +236,8 @@ type Lexicon struct {
 	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
 	entryList []entry
 	params    Params
+	fit       *Fit               // nil without FittedFile
+	fitWords  map[string]float32 // fitted multipliers of words' target-stance valence
 }
 
 // Cues returns the cues in file order. The slice is shared and must not be
@@ -258,13 +261,16 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 	if err := l.loadPortrayal(fsys); err != nil {
 		return nil, err
 	}
+	if err := l.loadFitted(fsys); err != nil {
+		return nil, err
+	}
 	l.index()
 	return l, nil
 }
 
 // index builds the one-lookup entries map, and the trie edges keyed by it.
 func (l *Lexicon) index() {
-	l.entries = make(map[string]int32, len(l.words)+len(l.portrayal)+len(l.nodes[0].next))
+	l.entries = make(map[string]int32, len(l.words)+len(l.portrayal)+len(l.fitWords)+len(l.nodes[0].next))
 	get := func(w string) int32 {
 		i, ok := l.entries[w]
 		if !ok {
@@ -282,6 +288,10 @@ func (l *Lexicon) index() {
 	for w, v := range l.portrayal {
 		i := get(w)
 		l.entryList[i].pv, l.entryList[i].pset = v, true
+	}
+	for w, m := range l.fitWords {
+		i := get(w)
+		l.entryList[i].fm = m - 1
 	}
 	for w, n := range l.nodes[0].next {
 		i := get(w)
@@ -329,6 +339,11 @@ func (l *Lexicon) Terms() []string {
 // eachLine calls fn with the tab-separated fields of every non-empty,
 // non-comment line of path, and wraps fn's error with path:line.
 func eachLine(fsys fs.FS, path string, fn func(fields []string) error) error {
+	return eachLineN(fsys, path, func(_ int, fields []string) error { return fn(fields) })
+}
+
+// eachLineN is eachLine that also passes the 1-based line number.
+func eachLineN(fsys fs.FS, path string, fn func(line int, fields []string) error) error {
 	f, err := fsys.Open(path)
 	if err != nil {
 		return fmt.Errorf("stance: %w", err)
@@ -342,7 +357,7 @@ func eachLine(fsys fs.FS, path string, fn func(fields []string) error) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
+		if err := fn(n, strings.Split(line, "\t")); err != nil {
 			return &ParseError{Path: path, Line: n, Msg: err.Error()}
 		}
 	}

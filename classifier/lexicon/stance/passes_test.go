@@ -167,7 +167,7 @@ func TestAggregateFewRelations(t *testing.T) {
 }
 
 // TestAggregateNoEvidence checks that actors without contributions get the
-// score decide gives 0.
+// score decide gives 0, with the fitted layer's confidence for them.
 func TestAggregateNoEvidence(t *testing.T) {
 	t.Parallel()
 	l := testLexicon(t)
@@ -175,6 +175,9 @@ func TestAggregateNoEvidence(t *testing.T) {
 	targets, _ := l.Aggregate([]Contribution{{Holder: -1, Target: 1, Weight: 0.9, Cue: 0}}, 3, &s)
 	require.Len(t, targets, 3)
 	st, sc, conf := l.decide(0, l.params.TargetThreshold)
+	if l.fit != nil {
+		conf = float32(l.fit.Decision.None)
+	}
 	for _, a := range []int{0, 2} {
 		assert.Equal(t, TargetScore{Stance: st, Score: sc, Confidence: conf}, targets[a])
 	}

@@ -123,6 +123,9 @@ type Contribution struct {
 	// Begin and End are the byte span of the cue in the text.
 	Begin, End int32
 	Rule       Rule
+	// Via is how a sentiment or portrayal word reached the target (0 for
+	// cues).
+	Via Via
 }
 
 // Sentiment reports whether the contribution comes from sentence sentiment

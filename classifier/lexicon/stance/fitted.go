@@ -1,0 +1,391 @@
+package stance
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/stancetag/stancetag/classifier"
+)
+
+// FittedFile holds the weights that `stancetag fit` learns from labelled
+// news (package classifier/lexicon/fit). It is optional: without it the
+// hand-set weights and the threshold decision of Params apply.
+const FittedFile = "stance/fitted.tsv"
+
+// PinMarker in the fifth field of a fitted.tsv row pins it: the trainer keeps
+// its value as written instead of fitting it.
+const PinMarker = "pin"
+
+// Via says how a sentiment or portrayal word reaches the mention it counts
+// toward: its distance bucket and whether it sits in another clause, across
+// a quote boundary, or in a predicate of the actor. The fitted layer weighs
+// each Via on its own (fitted.tsv rows "via").
+type Via uint8
+
+// Bits and distance buckets of Via.
+const (
+	ViaOtherClause Via = 1 << 2 // outside the mention's clause
+	ViaOtherQuote  Via = 1 << 3 // across a quote boundary
+	ViaPredicate   Via = 1 << 4 // predicated of the actor ("X is corrupt")
+	viaDistMask    Via = 3
+	// NumVia is the number of distinct Via values.
+	NumVia = 32
+)
+
+// viaDistLimits are the largest token distances of the first three distance
+// buckets; the fourth holds the rest.
+var viaDistLimits = [...]int32{2, 6, 15}
+
+var viaDistNames = [...]string{"d0-2", "d3-6", "d7-15", "d16+"}
+
+// MakeVia returns the Via of a word d tokens from the mention.
+func MakeVia(d int32, otherClause, otherQuote, predicate bool) Via {
+	v := Via(len(viaDistLimits))
+	for i, lim := range viaDistLimits {
+		if d <= lim {
+			v = Via(i)
+			break
+		}
+	}
+	if otherClause {
+		v |= ViaOtherClause
+	}
+	if otherQuote {
+		v |= ViaOtherQuote
+	}
+	if predicate {
+		v |= ViaPredicate
+	}
+	return v
+}
+
+// String names v as fitted.tsv does: the distance bucket, then the flags,
+// joined by "+" ("d3-6+other-clause").
+func (v Via) String() string {
+	s := viaDistNames[v&viaDistMask]
+	if v&ViaOtherClause != 0 {
+		s += "+other-clause"
+	}
+	if v&ViaOtherQuote != 0 {
+		s += "+other-quote"
+	}
+	if v&ViaPredicate != 0 {
+		s += "+predicate"
+	}
+	return s
+}
+
+// ParseVia is the inverse of Via.String.
+func ParseVia(s string) (Via, bool) {
+	for v := Via(0); v < NumVia; v++ {
+		if v.String() == s {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// NumRules is one more than the largest Rule.
+const NumRules = len(ruleNames)
+
+// ParseRule is the inverse of Rule.String.
+func ParseRule(s string) (Rule, bool) {
+	for r := Rule(1); int(r) < NumRules; r++ {
+		if ruleNames[r] == s {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// CueKey names cue i in fitted.tsv: "text/pos/frame" ("condemn/verb/svo").
+func (l *Lexicon) CueKey(i int32) string {
+	c := &l.cues[i]
+	pos := ""
+	for k, v := range posNames {
+		if v == c.POS {
+			pos = k
+		}
+	}
+	return c.Text + "/" + pos + "/" + c.Frame.String()
+}
+
+// Decision is the fitted decision of a target's stance from its summed
+// contributions raw. With s = raw/√(raw² + DecisionSaturation), the logits
+// Scale·s + Support (support), −Scale·s + Oppose (oppose) and 0 (neutral)
+// give the labels' probabilities p. The label is the one with the largest
+// log p plus its shift (SupportShift, OpposeShift, 0 for neutral: shifts
+// trade accuracy for macro-F1), and the confidence is the probability that
+// it is right: σ(CalA·logit(p_label) + CalB), a Platt map fitted on
+// out-of-fold predictions. The score is p_support − p_oppose when the label
+// is not neutral, else 0 (with Threshold > 0: the hand-set rule's score, s). A target without any contribution is neutral with
+// confidence None. When Threshold > 0 the label is the hand-set rule's
+// instead (|s| below Threshold is neutral) and only the confidence comes
+// from p; the trainer keeps that rule unless the fitted labels beat it in
+// cross-validation by more than the folds' spread.
+type Decision struct {
+	Scale, Support, Oppose    float64
+	SupportShift, OpposeShift float64
+	CalA, CalB                float64
+	None                      float64
+	Threshold                 float64
+}
+
+// DecisionSaturation squashes raw sums for the Decision, as
+// Params.Saturation does for the hand-set threshold.
+const DecisionSaturation = 0.3
+
+// Squash maps a raw sum into (-1, 1) and returns the derivative there too.
+func Squash(raw float64) (s, ds float64) {
+	q := raw*raw + DecisionSaturation
+	sq := math.Sqrt(q)
+	return raw / sq, DecisionSaturation / (q * sq)
+}
+
+// Logits returns the support and oppose logits of a raw sum (neutral's is
+// 0).
+func (d *Decision) Logits(raw float64) (zs, zo float64) {
+	s, _ := Squash(raw)
+	return d.Scale*s + d.Support, -d.Scale*s + d.Oppose
+}
+
+// Softmax3 returns the probabilities of support, oppose and neutral for
+// logits zs, zo and 0.
+func Softmax3(zs, zo float64) [3]float64 {
+	m := max(zs, zo, 0)
+	es, eo, en := math.Exp(zs-m), math.Exp(zo-m), math.Exp(-m)
+	sum := es + eo + en
+	return [3]float64{es / sum, eo / sum, en / sum}
+}
+
+// Label returns the index (0 support, 1 oppose, 2 neutral) of the label
+// chosen for the raw sum raw with probabilities p.
+func (d *Decision) Label(raw float64, p [3]float64) int {
+	if d.Threshold > 0 {
+		s, _ := Squash(raw)
+		switch {
+		case s >= d.Threshold:
+			return 0
+		case s <= -d.Threshold:
+			return 1
+		}
+		return 2
+	}
+	ls := math.Log(max(p[0], 1e-300)) + d.SupportShift
+	lo := math.Log(max(p[1], 1e-300)) + d.OpposeShift
+	ln := math.Log(max(p[2], 1e-300))
+	switch {
+	case ls > lo && ls > ln:
+		return 0
+	case lo > ln && lo >= ls:
+		return 1
+	}
+	return 2
+}
+
+// Confidence maps the probability p of the chosen label to the calibrated
+// probability that it is right.
+func (d *Decision) Confidence(p float64) float64 {
+	p = min(max(p, 1e-9), 1-1e-9)
+	return 1 / (1 + math.Exp(-(d.CalA*math.Log(p/(1-p)) + d.CalB)))
+}
+
+var decisionStances = [3]classifier.Stance{classifier.StanceSupport, classifier.StanceOppose, classifier.StanceNeutral}
+
+// Decide returns the stance, score and confidence of a raw sum (not 0).
+func (d *Decision) Decide(raw float64) (classifier.Stance, float32, float32) {
+	p := Softmax3(d.Logits(raw))
+	k := d.Label(raw, p)
+	score := float32(0)
+	switch {
+	case k == 2:
+	case d.Threshold > 0:
+		s, _ := Squash(raw) // the hand-set rule's score
+		score = float32(s)
+	default:
+		score = float32(p[0] - p[1])
+	}
+	return decisionStances[k], score, float32(d.Confidence(p[k]))
+}
+
+// DecisionKeys are the keys of the "decide" rows of FittedFile, in order.
+var DecisionKeys = [...]string{"scale", "support", "oppose", "support-shift", "oppose-shift", "cal-a", "cal-b", "none", "threshold"}
+
+// Field returns a pointer to the field named by a DecisionKeys key, or nil.
+func (d *Decision) Field(key string) *float64 {
+	switch key {
+	case "scale":
+		return &d.Scale
+	case "support":
+		return &d.Support
+	case "oppose":
+		return &d.Oppose
+	case "support-shift":
+		return &d.SupportShift
+	case "oppose-shift":
+		return &d.OpposeShift
+	case "cal-a":
+		return &d.CalA
+	case "cal-b":
+		return &d.CalB
+	case "none":
+		return &d.None
+	case "threshold":
+		return &d.Threshold
+	}
+	return nil
+}
+
+// Fit is the fitted layer of a Lexicon, read from FittedFile. Multipliers
+// are 1 for what the file does not name.
+type Fit struct {
+	Decision Decision
+	via      [NumVia]float32
+	rule     [NumRules]float32
+	cue      []float32 // by cue index
+}
+
+// Via returns the multiplier of sentiment and portrayal words reaching a
+// mention by v.
+func (f *Fit) Via(v Via) float32 { return f.via[v] }
+
+// TargetWeight is what a cue contribution of weight w counts toward its
+// target's stance: w times the cue's and the rule's fitted multipliers.
+// Relations count w itself.
+func (f *Fit) TargetWeight(cue int32, r Rule, w float32) float32 {
+	if cue < 0 || int(cue) >= len(f.cue) {
+		return w
+	}
+	return w * f.cue[cue] * f.rule[r]
+}
+
+// Fit returns the fitted layer, or nil when the data has no FittedFile.
+func (l *Lexicon) Fit() *Fit { return l.fit }
+
+// TargetWeight is what contribution c counts toward its target's stance:
+// its Weight, with the fitted cue and rule multipliers for a cue.
+func (l *Lexicon) TargetWeight(c *Contribution) float32 {
+	if l.fit == nil || c.Cue < 0 {
+		return c.Weight
+	}
+	return l.fit.TargetWeight(c.Cue, c.Rule, c.Weight)
+}
+
+// FittedRow is one row of FittedFile: kind (decide, via, rule, cue, word,
+// portray), key, value and whether it is pinned.
+type FittedRow struct {
+	Kind, Key string
+	Value     float64
+	Pinned    bool
+	// Line is the row's line in the file.
+	Line int
+}
+
+// ReadFitted parses FittedFile from fsys; a missing file gives no rows and
+// no error. Rows are checked for form only (Load checks their keys).
+func ReadFitted(fsys fs.FS) ([]FittedRow, error) {
+	if _, err := fs.Stat(fsys, FittedFile); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	var rows []FittedRow
+	line := 0
+	err := eachLineN(fsys, FittedFile, func(n int, f []string) error {
+		line = n
+		if len(f) != 3 && len(f) != 4 {
+			return fmt.Errorf("want 3 or 4 tab-separated fields (kind, key, value, [%s]), got %d", PinMarker, len(f))
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxFitted {
+			return fmt.Errorf("value %q must be a number in [-%g, %g]", f[2], float64(maxFitted), float64(maxFitted))
+		}
+		r := FittedRow{Kind: f[0], Key: f[1], Value: v, Line: line}
+		if len(f) == 4 {
+			if f[3] != PinMarker {
+				return fmt.Errorf("fourth field must be %q, got %q", PinMarker, f[3])
+			}
+			r.Pinned = true
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
+
+// maxFitted bounds the magnitude of any fitted value.
+const maxFitted = 100
+
+// loadFitted reads FittedFile, when present, into l.fit; it runs after the
+// cues and portrayal words are loaded and before index. Its "word" rows set
+// the multiplier of a word's target-stance valence (l.fitWords), "portray"
+// rows add or replace portrayal words.
+func (l *Lexicon) loadFitted(fsys fs.FS) error {
+	rows, err := ReadFitted(fsys)
+	if err != nil || rows == nil {
+		return err
+	}
+	f := &Fit{Decision: Decision{Scale: 1, CalA: 1, None: 1}, cue: make([]float32, len(l.cues))}
+	for i := range f.via {
+		f.via[i] = 1
+	}
+	for i := range f.rule {
+		f.rule[i] = 1
+	}
+	for i := range f.cue {
+		f.cue[i] = 1
+	}
+	cueIdx := make(map[string]int32, len(l.cues))
+	for i := range l.cues {
+		cueIdx[l.CueKey(int32(i))] = int32(i)
+	}
+	l.fitWords = map[string]float32{}
+	for _, r := range rows {
+		bad := func(what string) error {
+			return &ParseError{Path: FittedFile, Line: r.Line, Msg: fmt.Sprintf("%s %q", what, r.Key)}
+		}
+		v32 := float32(r.Value)
+		switch r.Kind {
+		case "decide":
+			fp := f.Decision.Field(r.Key)
+			if fp == nil {
+				return bad("unknown decide key")
+			}
+			*fp = r.Value
+		case "via":
+			v, ok := ParseVia(r.Key)
+			if !ok {
+				return bad("unknown via")
+			}
+			f.via[v] = v32
+		case "rule":
+			ru, ok := ParseRule(r.Key)
+			if !ok {
+				return bad("unknown rule")
+			}
+			f.rule[ru] = v32
+		case "cue":
+			i, ok := cueIdx[r.Key]
+			if !ok {
+				return bad("unknown cue (text/pos/frame of cues.tsv)")
+			}
+			f.cue[i] = v32
+		case "word":
+			if r.Key == "" || strings.ToLower(r.Key) != r.Key {
+				return bad("word must be lower-case:")
+			}
+			l.fitWords[r.Key] = v32
+		case "portray":
+			if r.Key == "" || strings.ToLower(r.Key) != r.Key {
+				return bad("word must be lower-case:")
+			}
+			l.portrayal[r.Key] = v32
+		default:
+			return &ParseError{Path: FittedFile, Line: r.Line, Msg: fmt.Sprintf("unknown kind %q (want decide, via, rule, cue, word or portray)", r.Kind)}
+		}
+	}
+	l.fit = f
+	return nil
+}
