@@ -25,6 +25,10 @@ type offices struct {
 	ids []string
 	// maxWords is the most words of an office.
 	maxWords int
+	// first holds the first word of every office ("president", "prime"),
+	// so that a mention not followed by one costs one lookup, not a key
+	// per office length.
+	first map[string]struct{}
 }
 
 // leaderOffice is the office word that names an affiliation's leader.
@@ -32,7 +36,7 @@ const leaderOffice = "leader"
 
 // newOffices indexes the roles of g's people.
 func newOffices(g *actors.Gazetteer) offices {
-	o := offices{holder: make(map[string]int), ids: make([]string, g.Len()), maxWords: 1}
+	o := offices{holder: make(map[string]int), ids: make([]string, g.Len()), maxWords: 1, first: map[string]struct{}{leaderOffice: {}}}
 	firstLine := make(map[string]int)
 	for i := range g.Len() {
 		e := g.Entry(i)
@@ -54,6 +58,9 @@ func newOffices(g *actors.Gazetteer) offices {
 			o.holder[key] = i
 		}
 		o.maxWords = max(o.maxWords, len(words))
+		if len(words) > 0 {
+			o.first[words[0]] = struct{}{}
+		}
 	}
 	return o
 }
@@ -109,7 +116,7 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 		}
 		// "[the] Russian president", "Ukraine's leader".
 		done := false
-		if !m.Plural && !notCurrent(m.TokStart-1) {
+		if !m.Plural && !notCurrent(m.TokStart-1) && o.startsOffice(toks, folded, m.TokEnd) {
 			for n := min(o.maxWords, nextStart-m.TokEnd); n >= 1 && !done; n-- {
 				end := m.TokEnd + n
 				k, ok := key(aff, m.TokEnd, end)
@@ -142,6 +149,15 @@ func (o *offices) describe(text string, toks []tokenize.Token, folded *tokenize.
 			}
 		}
 	}
+}
+
+// startsOffice reports whether token i is the first word of some office.
+func (o *offices) startsOffice(toks []tokenize.Token, folded *tokenize.Folded, i int) bool {
+	if i >= len(toks) || toks[i].Kind != tokenize.Word {
+		return false
+	}
+	_, ok := o.first[string(folded.At(i))]
+	return ok
 }
 
 // lineBreakIn reports whether a line break separates tokens [from, to): a

@@ -25,11 +25,6 @@ package stance
 // Every search stays bounded: a pronoun looks at most maxAntecedents
 // mentions back, and quotes are matched in one pass.
 
-// maxAntecedents bounds the mentions a pronoun of a document looks back
-// at, so that a paragraph of thousands of mentions costs no more per
-// pronoun than a long sentence.
-const maxAntecedents = 64
-
 // quoteRegion is one quote of a document: its quote marks (close may be
 // the end of its paragraph) and its speaker, or -1.
 type quoteRegion struct {

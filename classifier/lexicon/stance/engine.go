@@ -312,7 +312,7 @@ func (e *engine) quoteHolder(open, end, region int32) int32 {
 				break
 			}
 		}
-		for k := j + 1; holder < 0 && k < n && k <= j+6; k++ {
+		for k := j + 1; holder < 0 && k < n && k <= j+agentReach; k++ {
 			if e.isPunct(k) {
 				break
 			}
@@ -385,17 +385,6 @@ func (e *engine) appositiveAfter(from int32) int32 {
 	}
 	return e.in.Mentions[mi].Actor
 }
-
-// Distances of the quote speaker search.
-const (
-	// quoteSpeakerReach is how many tokens after a closing quote the
-	// reporting verb may come: `"…," the Israeli prime minister, Benjamin
-	// Netanyahu, said` has it ninth.
-	quoteSpeakerReach = 12
-	// appositiveReach bounds the noun phrase before an apposition
-	// ("foreign minister" in "Israel's foreign minister, Gideon Saar").
-	appositiveReach = 5
-)
 
 // actorAt is the actor mentioned at token k (a mention or a resolvable
 // third-person pronoun), or -1.

@@ -160,7 +160,7 @@ func (e *engine) holdCue(o *occ, holders, targets []part, explicit bool) {
 		return
 	}
 	from := o.start
-	for k := 0; k < 2 && from > 0 && e.info[from-1].mention < 0 && (e.info[from-1].class&ClassMod != 0 || isAdverb(e.lowerAt(from-1))); k++ {
+	for k := 0; k < maxGap && from > 0 && e.info[from-1].mention < 0 && (e.info[from-1].class&ClassMod != 0 || isAdverb(e.lowerAt(from-1))); k++ {
 		from--
 	}
 	for _, h := range holders {
@@ -277,7 +277,7 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 	if len(holders) == 0 {
 		// "Germany's strong support for", "U.S. support for".
 		k := o.start - 1
-		for k >= 0 && k >= o.start-3 && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
+		for k >= 0 && k >= o.start-modifierReach && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
 			k--
 		}
 		switch {
@@ -318,7 +318,7 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 	// Before: X [,|is|as|was|a|the|very]* desc.
 	j := o.start - 1
 	as := false
-	for k := 0; j >= 0 && k < 4; j, k = j-1, k+1 {
+	for k := 0; j >= 0 && k < descriptorReach; j, k = j-1, k+1 {
 		inf := &e.info[j]
 		if inf.mention >= 0 {
 			mi := inf.mention
@@ -371,9 +371,6 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			e.s.heldFrom = append(e.s.heldFrom, span{h.mention, o.end, o.end + objectWindow})
 		}
 	}
-	if o.rule != 0 {
-		rule = max(rule, o.rule)
-	}
 	begin, end := e.toks[o.start].Start, e.toks[o.end-1].End
 	def := e.info[o.start].holder
 	var none [1]part
@@ -405,14 +402,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			if ha == t.actor {
 				ha = -1
 			}
-			switch {
-			case o.rule != 0:
-				r = o.rule
-			case t.rule == RulePossessive || t.rule == RulePronoun || t.rule == RuleCoordination:
-				r = t.rule
-			case h.rule == RulePronoun || h.rule == RuleCoordination || h.rule == RuleConjSubj || h.rule == RuleRelcl || h.rule == RuleControl:
-				r = h.rule
-			}
+			r = reportedRule(r, o.rule, t.rule, h.rule)
 			o.used = true
 			e.s.contribs = append(e.s.contribs, Contribution{
 				Holder: ha, Target: t.actor, Weight: clamp1(w * t.w * h.w),
@@ -538,7 +528,7 @@ func (e *engine) evidence() []Hit {
 func (e *engine) portrayal(i int32) float32 {
 	p := e.p
 	pv := e.info[i].pv * p.PortrayalWeight
-	for j := i - 1; j >= 0 && j >= i-3 && !e.isPunct(j); j-- {
+	for j := i - 1; j >= 0 && j >= i-modifierReach && !e.isPunct(j); j-- {
 		if c := e.info[j].class; c&ClassNeg0 != 0 {
 			return 0
 		} else if c&ClassNeg != 0 {
@@ -547,12 +537,6 @@ func (e *engine) portrayal(i int32) float32 {
 	}
 	return pv
 }
-
-// sentimentReach is how many tokens away from a mention's first token a
-// sentiment word may be and still count for it. It bounds the work per
-// mention, so that a long text without sentence stops costs linear time, not
-// time quadratic in its length (every mention times every word).
-const sentimentReach = 128
 
 // sentiment adds the sentiment words near each mention as weak evidence of
 // how the statement portrays that actor: words in the mention's own clause
@@ -696,11 +680,11 @@ func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speaker
 	n := int32(len(e.toks))
 	predFrom, predTo = -1, -1
 	j := m.End
-	for j < n && j < m.End+3 && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
+	for j < n && j < m.End+modifierReach && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
 		j++
 	}
 	if j < n && e.info[j].class&ClassBe != 0 {
-		predFrom, predTo = j+1, min(en, j+7)
+		predFrom, predTo = j+1, min(en, j+1+predicateReach)
 	}
 	speakerF = 1
 	if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {

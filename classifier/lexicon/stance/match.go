@@ -6,10 +6,6 @@ import (
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
-// maxGap is how many modifiers ("sharp", "widely") may sit inside a phrase
-// cue: "drew sharp criticism from".
-const maxGap = 2
-
 // matchCues finds the cue occurrences, longest match first, left to right.
 func (e *engine) matchCues() {
 	s := e.s
@@ -148,10 +144,6 @@ func (e *engine) choose(i, end int32, refs []cueRef) (ref cueRef, ok bool) {
 	return best, ok
 }
 
-// maxVerbSkip is how many adverbs and adverb-like auxiliaries ("also",
-// "strongly") verbContext looks past before a guarded base form.
-const maxVerbSkip = 2
-
 // verbContext reports whether the word at token i, the base form of an
 // ambiguous verb ("back", "ban", "arrest") ending its cue at end, is used as
 // a verb: after a subject pronoun ("we back"), the infinitive marker ("to
@@ -250,7 +242,7 @@ func (e *engine) scope() {
 			clause, lo := e.info[o.start].clause, max(st, o.start-maxReach)
 			for j := o.start - 1; j >= lo && e.info[j].clause == clause; j-- {
 				if e.info[j].class&ClassCond != 0 {
-					rule = max(rule, RuleModal)
+					rule = maxRule(rule, RuleModal)
 					modal = true
 					break
 				}
@@ -286,8 +278,6 @@ func (e *engine) scope() {
 		o.factor, o.rule = f, rule
 	}
 }
-
-func maxRule(a, b Rule) Rule { return max(a, b) }
 
 // scopeClasses are the classes scope looks for before a cue.
 const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond

@@ -8,14 +8,6 @@ import "github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 // the main-clause subject for a non-finite verb ("while sidelining X"). The
 // object is the first actor after the cue before a clause boundary.
 
-// objectWindow is how many tokens after a cue its object may start.
-const objectWindow = 10
-
-// maxReach bounds every backward search (subjects, clauses, attribution,
-// pronoun antecedents) so that a text without sentence punctuation costs
-// linear time, not quadratic.
-const maxReach = 48
-
 // skippable reports whether token j may sit between a preposition or
 // coordinator and its noun phrase: determiners, possessive pronouns,
 // modifiers, numbers, adverbs.
@@ -31,7 +23,7 @@ func (e *engine) skippable(j int32) bool {
 // ("talks with Moscow"), directly or through coordination ("between
 // Washington and its partners").
 func (e *engine) governed(mi int32) bool {
-	for depth := 0; depth < 4; depth++ {
+	for depth := 0; depth < maxCoordinated; depth++ {
 		m := &e.in.Mentions[mi]
 		j := m.Start - 1
 		for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
@@ -118,7 +110,7 @@ func (e *engine) modifier(mi int32) bool {
 		return false
 	}
 	n := int32(len(e.toks))
-	for j := m.End; j < n && j <= m.End+3; j++ {
+	for j := m.End; j < n && j <= m.End+modifierReach; j++ {
 		if e.info[j].mention >= 0 {
 			return true
 		}
@@ -136,7 +128,7 @@ func (e *engine) modifier(mi int32) bool {
 func (e *engine) addMention(dst []part, mi int32, w float32, rule Rule, dir int32) []part {
 	dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: rule})
 	n := int32(len(e.toks))
-	for k := 0; k < 4; k++ {
+	for k := 0; k < maxCoordinated; k++ {
 		m := &e.in.Mentions[mi]
 		var j int32
 		if dir > 0 {
@@ -309,7 +301,7 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				continue
 			}
 			commas++
-			if commas > 3 {
+			if commas > maxSubjectCommas {
 				return dst
 			}
 		}
@@ -375,7 +367,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 			switch {
 			case string(e.lowerAt(j)) == "of":
 				w *= e.p.OfChain
-			case !prep && j <= from+3 && string(e.lowerAt(j)) == "from":
+			case !prep && j <= from+modifierReach && string(e.lowerAt(j)) == "from":
 				// "rejected the ultimatum from X": the source of the
 				// object right after it counts like its possessor.
 				w *= e.p.Possessive
@@ -411,7 +403,7 @@ func (e *engine) possBeforeMention(j int32) bool {
 		return false
 	}
 	n := int32(len(e.toks))
-	for k := j + 1; k < n && k <= j+3; k++ {
+	for k := j + 1; k < n && k <= j+modifierReach; k++ {
 		if e.info[k].mention >= 0 {
 			return true
 		}
@@ -495,7 +487,7 @@ func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
 // token from (the agent of a passive).
 func (e *engine) byPhrase(from int32, dst []part) []part {
 	_, en := e.sentBounds(max(from-1, 0))
-	for j := from; j < en && j < from+6; j++ {
+	for j := from; j < en && j < from+agentReach; j++ {
 		if e.isPunct(j) || e.info[j].class&(ClassSub|ClassRel) != 0 && e.info[j].class&ClassPrep == 0 {
 			return dst
 		}

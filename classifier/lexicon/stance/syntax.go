@@ -42,20 +42,6 @@ import (
 // the greedy parse attaches the phrases before a subject less reliably
 // than that search finds subjects (seed article, two holders lost).
 
-// Distances of the syntax rules, in one place.
-const (
-	// maxParseWords is the longest sentence, in UD words, that is parsed;
-	// longer "sentences" (lists, run-on text without stops) keep the token
-	// window rules alone, so that parsing stays linear in the text.
-	maxParseWords = 160
-	// maxAttachDepth bounds the walk up the tree from a mention, so that
-	// a bad tree (a cycle) cannot loop.
-	maxAttachDepth = 24
-	// maxCaseDistance is how many words before its nominal a case marker
-	// may stand ("of the new Russian government": 4).
-	maxCaseDistance = 6
-)
-
 // relClass is what the rules make of a dependency relation.
 type relClass uint8
 

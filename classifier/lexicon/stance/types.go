@@ -101,6 +101,56 @@ var ruleNames = [...]string{
 	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
 }
 
+// numRules is one more than the largest Rule.
+const numRules = int(RuleReciprocal) + 1
+
+// rulePrecedence is the one table of which rule a contribution reports
+// (reportedRule). A contribution has up to four candidates: the frame's
+// rule (active, passive, prep, …), the modifier of the cue (o.rule:
+// negated, modal, …), the rule that reached its target and the one that
+// reached its holder (possessive, pronoun, coordination, conj-subj, …).
+// The candidate of highest rank wins, in that column's rank; on a tie the
+// modifier goes before the target's rule, which goes before the holder's;
+// with none ranked, the frame's rule stands. modifier also orders the
+// modifiers of one cue among themselves (maxRule): "did not once
+// criticise" reports negated, not past.
+var rulePrecedence = [numRules]struct{ modifier, target, holder uint8 }{
+	RulePast:         {modifier: 11},
+	RuleModal:        {modifier: 12},
+	RuleNeutralised:  {modifier: 13},
+	RuleRefused:      {modifier: 14},
+	RuleNegated:      {modifier: 15},
+	RulePossessive:   {target: 2},
+	RulePronoun:      {target: 2, holder: 2},
+	RuleCoordination: {target: 2, holder: 2},
+	RuleConjSubj:     {holder: 1},
+	RuleRelcl:        {holder: 1},
+	RuleControl:      {holder: 1},
+}
+
+// reportedRule picks the rule a contribution reports (rulePrecedence).
+func reportedRule(frame, modifier, target, holder Rule) Rule {
+	best, rank := frame, uint8(0)
+	if r := rulePrecedence[modifier].modifier; r > rank {
+		best, rank = modifier, r
+	}
+	if r := rulePrecedence[target].target; r > rank {
+		best, rank = target, r
+	}
+	if r := rulePrecedence[holder].holder; r > rank {
+		best = holder
+	}
+	return best
+}
+
+// maxRule returns the modifier of higher precedence (rulePrecedence).
+func maxRule(a, b Rule) Rule {
+	if rulePrecedence[b].modifier > rulePrecedence[a].modifier {
+		return b
+	}
+	return a
+}
+
 // String returns the rule's name, e.g. "passive" or "negated".
 func (r Rule) String() string {
 	if int(r) < len(ruleNames) && ruleNames[r] != "" {
