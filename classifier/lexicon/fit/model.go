@@ -85,11 +85,11 @@ func NewLayout(exs []Example, cueKey func(int32) string, candidates []string, mi
 	keys := make([]string, 0, len(counts))
 	for k, n := range counts {
 		kind, _ := splitKey(k)
-		min := minCount
+		least := minCount
 		if kind == KindVia || kind == KindRule {
-			min = 1
+			least = 1
 		}
-		if _, pinned := pins[k]; n >= min || pinned {
+		if _, pinned := pins[k]; n >= least || pinned {
 			keys = append(keys, k)
 		}
 	}
