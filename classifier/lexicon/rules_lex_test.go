@@ -69,6 +69,15 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/IRQ -> country/KWT: oppose"}},
 		{"near miss: a strike is a walkout", "Workers in Argentina went on strike over pay.",
 			[]string{}},
+		// Advocacy verbs: the preposition names the target.
+		{"campaigned against", "Lithuania campaigned against Belarus at the summit.",
+			[]string{"country/LTU -> country/BLR: oppose"}},
+		{"stood up for", "Finland stood up for Estonia during the debate.",
+			[]string{"country/FIN -> country/EST: support"}},
+		{"near miss: campaigning in a place", "Poland's president campaigned in Lithuania last week.",
+			[]string{}},
+		{"near miss: standing up in a place", "The Finnish delegate stood up in Estonia's parliament.",
+			[]string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
