@@ -130,6 +130,12 @@ const (
 	// ClassInf marks the infinitive marker ("to"), after which the base
 	// form of an ambiguous verb is a verb ("to back the plan").
 	ClassInf
+	// ClassPair marks the prepositions whose phrase names the parties of
+	// the noun before it ("a deal between Kyiv and Chisinau", "fighting
+	// among the factions"): those actors are no object of a cue before
+	// the noun ("Poland welcomed the deal between X and Y" is no stance
+	// of Poland's toward X or Y).
+	ClassPair
 )
 
 var classNames = map[string]Class{
@@ -139,6 +145,7 @@ var classNames = map[string]Class{
 	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
 	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
+	"pair": ClassPair,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -363,6 +363,9 @@ func (e *engine) objects(from int32, dst []part) []part {
 				return dst
 			}
 		}
+		if c&ClassPair != 0 {
+			return dst // "the deal between X and Y": the deal's parties
+		}
 		if c&ClassPrep != 0 && j > from {
 			switch {
 			case string(e.lowerAt(j)) == "of":
