@@ -36,6 +36,27 @@ func DefaultOptions() Options {
 	return Options{Lambdas: []float64{30, 100, 300, 1000, 3000, 10000}, Folds: 5, MinCount: 5, MinCandidateItems: 20, Threshold: float64(stance.DefaultParams().TargetThreshold)}
 }
 
+// chooseLambda picks, by the one-standard-error rule, the strongest
+// regularisation (cv ascends in lambda) whose mean macro-F1 is within one
+// standard error of the best mean: differences smaller than that are
+// noise of the folds, and a weaker prior then moves weights for nothing.
+func chooseLambda(cv []FoldScores) int {
+	best := 0
+	for i, fs := range cv {
+		if fs.Mean() > cv[best].Mean() {
+			best = i
+		}
+	}
+	se := cv[best].Std() / math.Sqrt(float64(len(cv[best].MacroF1)))
+	chosen := best
+	for i := best + 1; i < len(cv); i++ {
+		if cv[i].Mean() >= cv[best].Mean()-se {
+			chosen = i
+		}
+	}
+	return chosen
+}
+
 // FoldScores are the cross-validation results of one lambda.
 type FoldScores struct {
 	Lambda float64
@@ -131,11 +152,7 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		res.CV = append(res.CV, fs)
 		oofs = append(oofs, oof)
 	}
-	for i, fs := range res.CV {
-		if fs.Mean() >= res.CV[res.Chosen].Mean() {
-			res.Chosen = i // Lambdas ascend: a tie goes to the larger
-		}
-	}
+	res.Chosen = chooseLambda(res.CV)
 	oof := oofs[res.Chosen]
 	d := &res.Decision
 	d.CalA = 1
