@@ -68,6 +68,21 @@ type Options struct {
 	IncludeEvidence bool
 	// DisableGazetteer looks only for Statement.Actors.
 	DisableGazetteer bool
+	// IncludeSyntax fills Analysis.Syntax, with every sentence parsed, when
+	// the classifier parses (SyntaxClassifier.HasSyntax); a classifier
+	// without a parser leaves it nil. Without it nothing is parsed beyond
+	// what the stance rules need, and nothing is allocated for it.
+	IncludeSyntax bool
+}
+
+// SyntaxClassifier is a Classifier that may hold a dependency parser, and so
+// fill Analysis.Syntax with Options.IncludeSyntax.
+type SyntaxClassifier interface {
+	Classifier
+	// HasSyntax reports whether the classifier parses: whether
+	// Options.IncludeSyntax fills Analysis.Syntax. It does not change over
+	// the classifier's life.
+	HasSyntax() bool
 }
 
 // Stance is the direction of an attitude; values match the API's Stance enum.
@@ -191,4 +206,39 @@ type Analysis struct {
 	Relations []Relation
 	// Mentions are in text order.
 	Mentions []Mention
+	// Syntax is the parse of every sentence of the text, in text order; nil
+	// unless Options.IncludeSyntax was given to a classifier that parses.
+	Syntax []SyntaxSentence
+}
+
+// SyntaxSentence is the dependency parse of one sentence.
+type SyntaxSentence struct {
+	// Span is the sentence's byte range: from its first token to the end of
+	// its last.
+	Span Span
+	// Words are the sentence's UD words, in text order; empty when the
+	// sentence is longer than the classifier parses (the lexicon
+	// classifier: 160 words, the limit of its stance rules, which the API
+	// documents at SyntaxSentence.words and a test pins).
+	Words []SyntaxWord
+}
+
+// SyntaxWord is one UD word of a sentence ("don't" is the words "do" and
+// "n't") with its tag and its arc to its head.
+type SyntaxWord struct {
+	// Span is the word's byte range in the text.
+	Span Span
+	// Form is the word as the parser read it: the text of Span, but for a
+	// clitic written with a curly apostrophe, which reads as with a straight
+	// one ("n't").
+	Form string
+	// UPOS is the word's Universal POS tag ("NOUN").
+	UPOS string
+	// Head is the word's head as in CoNLL-U and the API: its index in the
+	// sentence's Words plus 1 (the head is Words[Head-1]), or 0 for the
+	// sentence's root.
+	Head int32
+	// Relation is the UD relation to the head with its subtype
+	// ("nsubj:pass"); "root" for the root.
+	Relation string
 }

@@ -68,7 +68,59 @@ func addAnalysisSpans(m *spanMapper, a *classifier.Analysis) error {
 			}
 		}
 	}
+	for i := range a.Syntax {
+		if err := m.add(a.Syntax[i].Span); err != nil {
+			return fmt.Errorf("syntax.sentences[%d].span: %w", i, err)
+		}
+		for j := range a.Syntax[i].Words {
+			if err := m.add(a.Syntax[i].Words[j].Span); err != nil {
+				return fmt.Errorf("syntax.sentences[%d].words[%d].span: %w", i, j, err)
+			}
+		}
+	}
 	return nil
+}
+
+// syntaxToProto converts the parse ss, its spans drawn from b (which must
+// have room for one per sentence and word). The messages come from three
+// arrays, whatever the number of sentences and words.
+func syntaxToProto(ss []classifier.SyntaxSentence, b *block) *stancev1.Syntax {
+	nw := 0
+	for i := range ss {
+		nw += len(ss[i].Words)
+	}
+	sents := make([]stancev1.SyntaxSentence, len(ss))
+	sentPtrs := make([]*stancev1.SyntaxSentence, len(ss))
+	var words []stancev1.SyntaxWord
+	var wordPtrs []*stancev1.SyntaxWord
+	if nw > 0 {
+		words, wordPtrs = make([]stancev1.SyntaxWord, nw), make([]*stancev1.SyntaxWord, nw)
+	}
+	for i := range ss {
+		s, ps := &ss[i], &sents[i]
+		ps.Span = b.span(s.Span)
+		if n := len(s.Words); n > 0 {
+			ps.Words = wordPtrs[:n:n]
+			for j := range s.Words {
+				w, pw := &s.Words[j], &words[j]
+				pw.Span = b.span(w.Span)
+				pw.Form, pw.Upos, pw.Head, pw.Relation = w.Form, w.UPOS, w.Head, w.Relation
+				ps.Words[j] = pw
+			}
+			words, wordPtrs = words[n:], wordPtrs[n:]
+		}
+		sentPtrs[i] = ps
+	}
+	return &stancev1.Syntax{Sentences: sentPtrs}
+}
+
+// syntaxSpans is how many spans the parse ss has.
+func syntaxSpans(ss []classifier.SyntaxSentence) int {
+	n := len(ss)
+	for i := range ss {
+		n += len(ss[i].Words)
+	}
+	return n
 }
 
 // analysisFromMapper is AnalysisToProto once every span of a is in m,
@@ -83,7 +135,7 @@ func analysisFromMapper(a *classifier.Analysis, id, text string, m *spanMapper) 
 	}
 	b := block{
 		m:        m,
-		spans:    make([]stancev1.Span, len(a.Mentions)+nEvidence),
+		spans:    make([]stancev1.Span, len(a.Mentions)+nEvidence+syntaxSpans(a.Syntax)),
 		evidence: make([]stancev1.Evidence, nEvidence),
 		evPtrs:   make([]*stancev1.Evidence, nEvidence),
 	}
@@ -135,6 +187,9 @@ func analysisFromMapper(a *classifier.Analysis, id, text string, m *spanMapper) 
 			}
 			out.Mentions[i] = pm
 		}
+	}
+	if len(a.Syntax) > 0 {
+		out.Syntax = syntaxToProto(a.Syntax, &b)
 	}
 	return out
 }

@@ -26,6 +26,9 @@ func (s *service) AnalyzeDocument(ctx context.Context, req *stancev1.AnalyzeDocu
 	l := s.load()
 	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
 	doc, opts, enc, err := ck.documentRequest(req)
+	if err == nil {
+		err = l.supports(opts)
+	}
 	if err != nil {
 		return nil, toRPCError(err)
 	}

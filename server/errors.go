@@ -30,6 +30,17 @@ func (e *OverloadError) Error() string {
 	return "server overloaded: " + strconv.Itoa(e.Limit) + " statements in flight; retry later"
 }
 
+// SyntaxUnavailableError is a call that asks for the parse
+// (AnalyzeOptions.include_syntax) of a server whose classifier has no
+// parser model (serve without --syntax). It becomes FAILED_PRECONDITION
+// with an ErrorInfo (reason SYNTAX_UNAVAILABLE) and a PreconditionFailure;
+// its text reaches clients.
+type SyntaxUnavailableError struct{}
+
+func (e *SyntaxUnavailableError) Error() string {
+	return "options.include_syntax needs a server started with --syntax (its parser model loaded); this one parses nothing"
+}
+
 // PanicError is a panic recovered while serving an RPC. It becomes INTERNAL;
 // the value and stack go to the log only.
 type PanicError struct {
@@ -60,6 +71,7 @@ func statusOf(err error) *status.Status {
 		oe *OverloadError
 		be *BytesOverloadError
 		pe *PanicError
+		ye *SyntaxUnavailableError
 		se *SpanError
 		gs interface{ GRPCStatus() *status.Status }
 	)
@@ -84,6 +96,14 @@ func statusOf(err error) *status.Status {
 				key: strconv.Itoa(be.Limit),
 			}},
 			&errdetails.RetryInfo{RetryDelay: durationpb.New(retryDelay)})
+	case errors.As(err, &ye):
+		return withDetails(status.New(codes.FailedPrecondition, ye.Error()),
+			&errdetails.ErrorInfo{Reason: ReasonSyntaxUnavailable, Domain: ErrorDomain, Metadata: map[string]string{
+				"field": "options.include_syntax",
+			}},
+			&errdetails.PreconditionFailure{Violations: []*errdetails.PreconditionFailure_Violation{{
+				Type: ReasonSyntaxUnavailable, Subject: "options.include_syntax", Description: ye.Error(),
+			}}})
 	case errors.As(err, &pe), errors.As(err, &se):
 		return status.New(codes.Internal, "internal error")
 	case errors.As(err, &gs) && gs.GRPCStatus() != nil:

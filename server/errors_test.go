@@ -30,6 +30,8 @@ func TestStatusOf(t *testing.T) {
 		// Wrapping must not hide the kind of error.
 		{"wrapped validation", fmt.Errorf("batch: %w", validation), codes.InvalidArgument, "statements[3].text: text is empty (and 1 more violation)"},
 		{"overload", &OverloadError{Statements: 10, Limit: 64}, codes.ResourceExhausted, "server overloaded: 64 statements in flight; retry later"},
+		{"no parser", fmt.Errorf("stream message 3: %w", &SyntaxUnavailableError{}), codes.FailedPrecondition,
+			"options.include_syntax needs a server started with --syntax (its parser model loaded); this one parses nothing"},
 		// Neither the panic value nor the stack reach the client.
 		{"panic", &PanicError{Value: "secret", Stack: []byte("goroutine 1")}, codes.Internal, "internal error"},
 		{"bad span", fmt.Errorf("statements[2]: %w", &SpanError{Problem: "is outside the text"}), codes.Internal, "internal error"},

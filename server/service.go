@@ -25,6 +25,16 @@ type loaded struct {
 	version   string
 	gazetteer []classifier.Actor
 	forms     map[string]string // gazetteerForms(gazetteer)
+	syntax    bool              // whether c parses (classifier.SyntaxClassifier)
+}
+
+// supports fails with a *SyntaxUnavailableError when opts ask for what l's
+// classifier cannot give: the parse, of a classifier without a parser.
+func (l *loaded) supports(opts classifier.Options) error {
+	if opts.IncludeSyntax && !l.syntax {
+		return &SyntaxUnavailableError{}
+	}
+	return nil
 }
 
 // service implements stancev1.StanceServiceServer.
@@ -56,7 +66,8 @@ func newService(c classifier.Classifier, lim Limits, parallelism int, authorize 
 // from now on.
 func (s *service) swap(c classifier.Classifier) {
 	g := c.Gazetteer()
-	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: g, forms: gazetteerForms(g)})
+	sc, ok := c.(classifier.SyntaxClassifier)
+	s.current.Store(&loaded{c: c, version: c.Version(), gazetteer: g, forms: gazetteerForms(g), syntax: ok && sc.HasSyntax()})
 }
 
 func (s *service) load() *loaded { return s.current.Load() }
@@ -67,6 +78,9 @@ func (s *service) Analyze(ctx context.Context, req *stancev1.AnalyzeRequest) (*s
 	l := s.load()
 	ck := checker{lim: s.lim, gazetteer: l.gazetteer, forms: l.forms}
 	sts, opts, enc, err := ck.batch(req)
+	if err == nil {
+		err = l.supports(opts)
+	}
 	if err != nil {
 		return nil, toRPCError(err)
 	}
@@ -131,6 +145,9 @@ func (s *service) streamMessage(ctx context.Context, stream grpc.BidiStreamingSe
 	}
 	if err := ck.vs.err(pos); err != nil {
 		return err
+	}
+	if err := l.supports(*opts); err != nil {
+		return fmt.Errorf("stream message %d: %w", pos, err)
 	}
 	if !s.slots.tryAcquire(1) {
 		return &OverloadError{Statements: 1, Limit: s.lim.MaxInFlight}

@@ -151,6 +151,7 @@ func (c *checker) options(o *stancev1.AnalyzeOptions, where at) (classifier.Opti
 	return classifier.Options{
 		IncludeEvidence:  o.GetIncludeEvidence(),
 		DisableGazetteer: o.GetDisableGazetteer(),
+		IncludeSyntax:    o.GetIncludeSyntax(),
 	}, enc
 }
 

@@ -35,6 +35,12 @@ const (
 	ReasonActorIDTaken         = "ACTOR_ID_TAKEN"         // a caller actor with a gazetteer id has a name or alias of another gazetteer actor
 )
 
+// ReasonSyntaxUnavailable is the ErrorInfo.reason of FAILED_PRECONDITION
+// when AnalyzeOptions.include_syntax is asked of a server without a parser
+// model (SyntaxUnavailableError), and the type of its PreconditionFailure
+// violation. Part of the API, like the reasons above.
+const ReasonSyntaxUnavailable = "SYNTAX_UNAVAILABLE"
+
 // ErrorDomain is google.rpc.ErrorInfo.domain of every error this service
 // defines.
 const ErrorDomain = "stancetag.dev"

@@ -25,7 +25,7 @@ type Classifier struct {
 	pool      sync.Pool
 }
 
-var _ classifier.Classifier = (*Classifier)(nil)
+var _ classifier.SyntaxClassifier = (*Classifier)(nil)
 
 // Option configures New.
 type Option func(*options)
@@ -162,8 +162,9 @@ func (c *Classifier) WithParams(p stance.Params) *Classifier {
 // Params returns the stance engine's parameters.
 func (c *Classifier) Params() stance.Params { return c.stance.Params() }
 
-// HasSyntax reports whether c loaded a parser model, so that the stance
-// rules use the dependency parse.
+// HasSyntax reports whether c loaded a parser model (WithSyntax), so that
+// the stance rules use the dependency parse and Options.IncludeSyntax fills
+// Analysis.Syntax.
 func (c *Classifier) HasSyntax() bool { return c.grammar != nil }
 
 // scratch is the working memory of one Analyze call.
@@ -185,6 +186,7 @@ type scratch struct {
 	evOff    []int32                // evidence offsets per target and relation
 	sentSent []classifier.Sentiment // a document's sentiment per sentence
 	doc      docScratch
+	syntax   syntaxScratch
 }
 
 // addActor gives actor id the next dense index.
@@ -262,6 +264,11 @@ func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, a
 	}
 	if opts.IncludeEvidence && len(an.Targets) > 0 {
 		c.fillEvidence(an, text, contribs, s.stance.RelationOf(), s)
+	}
+	if opts.IncludeSyntax && c.grammar != nil {
+		an.Syntax = c.parseAll(text, s.sents, an.Syntax, s)
+	} else {
+		an.Syntax = nil
 	}
 }
 

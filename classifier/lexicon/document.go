@@ -32,7 +32,8 @@ type docScratch struct {
 // (offices). Sentences come from the tokenizer's splitter, cut again at
 // paragraph breaks: blank lines when the text has one, else line breaks.
 // Each sentence's Analysis holds the contributions whose cue (or sentiment
-// word) lies in it. It returns an error only when ctx is done.
+// word) lies in it, and with Options.IncludeSyntax the parse of the
+// sentence alone. It returns an error only when ctx is done.
 func (c *Classifier) AnalyzeDocument(ctx context.Context, doc classifier.Document, opts classifier.Options) (classifier.DocumentAnalysis, error) {
 	if err := ctx.Err(); err != nil {
 		return classifier.DocumentAnalysis{}, err
@@ -69,6 +70,9 @@ func (c *Classifier) AnalyzeDocument(ctx context.Context, doc classifier.Documen
 			mi++
 		}
 		c.sentence(text, &sa.Analysis, si, s.mentions[mFrom:mi], s.spans[mFrom:mi], sub, opts, s)
+		if opts.IncludeSyntax && c.grammar != nil {
+			sa.Analysis.Syntax = c.parseAll(text, s.sents[si:si+1], nil, s)
+		}
 	}
 	out.Pairs = classifier.SummarizePairs(out.Sentences)
 	return out, nil

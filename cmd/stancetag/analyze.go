@@ -58,6 +58,12 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "stancetag analyze: -format text does not work with -remote yet; call AnalyzeDocument instead\n")
 		return exitUsage
 	}
+	if cfg.includeSyntax && !cfg.syntax && cfg.remote.target == "" {
+		// As a server without --syntax refuses include_syntax: turning the
+		// parser on here would change the results being debugged.
+		fmt.Fprintf(a.stderr, "stancetag analyze: -include-syntax needs -syntax (the parse shown is the one the stance rules read)\n")
+		return exitUsage
+	}
 	if cfg.remote.target != "" {
 		if err := cfg.remote.check(); err != nil {
 			fmt.Fprintf(a.stderr, "stancetag analyze: %v\n", err)
@@ -76,7 +82,7 @@ func (a *app) analyze(ctx context.Context, args []string) int {
 		in, name = f, fs.Arg(0)
 	}
 
-	opts := classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer}
+	opts := classifier.Options{IncludeEvidence: cfg.evidence, DisableGazetteer: cfg.noGazetteer, IncludeSyntax: cfg.includeSyntax}
 	if cfg.format == formatText {
 		return a.analyzeText(ctx, cfg, in, name, lim, opts)
 	}
@@ -130,7 +136,7 @@ type analyzeConfig struct {
 	format                string // formatJSONL or formatText
 	evidence, noGazetteer bool
 	lexiconDir            string
-	syntax                bool
+	syntax, includeSyntax bool
 	// workers 0 means GOMAXPROCS.
 	workers int
 	limits  *server.Limits
@@ -164,6 +170,8 @@ func newAnalyzeFlags(w io.Writer) (*flag.FlagSet, *analyzeConfig) {
 	fs.BoolVar(&c.noGazetteer, "no-gazetteer", false, "look only for each line's own actors, not the built-in gazetteer")
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "read the lexicon from this `dir` (layout of classifier/lexicon/data) instead of the embedded one")
 	fs.BoolVar(&c.syntax, "syntax", false, syntaxUsage)
+	fs.BoolVar(&c.includeSyntax, "include-syntax", false,
+		"write each statement's dependency parse (\"syntax\": every sentence's UD words with span, form, UPOS, head, relation); needs -syntax, or with -remote servers started with --syntax")
 	fs.IntVar(&c.workers, "workers", 0, "statements analysed in parallel; 0 means GOMAXPROCS")
 	addRemoteFlags(fs, &c.remote)
 	addLimitFlags(fs, c.limits, statementLimitFlags)

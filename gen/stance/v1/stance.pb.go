@@ -962,8 +962,23 @@ type AnalyzeOptions struct {
 	// Look only for the caller's actors; skip the built-in gazetteer. Default
 	// false.
 	DisableGazetteer bool `protobuf:"varint,3,opt,name=disable_gazetteer,json=disableGazetteer,proto3" json:"disable_gazetteer,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Whether Analysis.syntax is filled: the dependency parse of every
+	// sentence of the statement, as the stance rules read it, for debugging a
+	// rule. Default false. Only a server started with its parser model
+	// (`stancetag serve --syntax`) can parse: asked of one without, the call
+	// fails with FAILED_PRECONDITION ("include_syntax needs a server started
+	// with --syntax"), reason SYNTAX_UNAVAILABLE, rather than returning an
+	// empty parse that would look like a sentence without words. In a stream,
+	// the message that asks for it ends the stream so. The parse is large:
+	// about 30 bytes of protobuf per word, 5 to 6 times the statement's text
+	// (about 90 bytes a word in JSON). No server limit counts it: the byte
+	// budgets (max-bytes-in-flight) count request bytes, and max_batch
+	// statements of max_text_bytes each could make a response of hundreds of
+	// MB. Ask for it on a few statements at a time; the response must fit the
+	// client's receive limit (grpc-go's default is 4 MiB).
+	IncludeSyntax bool `protobuf:"varint,4,opt,name=include_syntax,json=includeSyntax,proto3" json:"include_syntax,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *AnalyzeOptions) Reset() {
@@ -1013,6 +1028,13 @@ func (x *AnalyzeOptions) GetIncludeEvidence() bool {
 func (x *AnalyzeOptions) GetDisableGazetteer() bool {
 	if x != nil {
 		return x.DisableGazetteer
+	}
+	return false
+}
+
+func (x *AnalyzeOptions) GetIncludeSyntax() bool {
+	if x != nil {
+		return x.IncludeSyntax
 	}
 	return false
 }
@@ -1193,7 +1215,12 @@ type Analysis struct {
 	// first evidence.
 	Relations []*Relation `protobuf:"bytes,4,rep,name=relations,proto3" json:"relations,omitempty"`
 	// Every actor mention with its span, in text order.
-	Mentions      []*Mention `protobuf:"bytes,5,rep,name=mentions,proto3" json:"mentions,omitempty"`
+	Mentions []*Mention `protobuf:"bytes,5,rep,name=mentions,proto3" json:"mentions,omitempty"`
+	// The dependency parse of the statement's sentences. Filled only with
+	// AnalyzeOptions.include_syntax; unset otherwise. In
+	// AnalyzeDocumentResponse, each DocumentSentence's analysis holds the
+	// parse of its own sentence, with offsets into Document.text.
+	Syntax        *Syntax `protobuf:"bytes,6,opt,name=syntax,proto3" json:"syntax,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1263,6 +1290,218 @@ func (x *Analysis) GetMentions() []*Mention {
 	return nil
 }
 
+func (x *Analysis) GetSyntax() *Syntax {
+	if x != nil {
+		return x.Syntax
+	}
+	return nil
+}
+
+// Syntax is the dependency parse of a statement: its sentences as the
+// tokenizer splits them, each tagged with Universal POS tags and parsed into
+// a Universal Dependencies tree by the server's parser model (UD English
+// EWT). Every sentence is parsed, also those the stance rules did not need
+// to parse; the parse is the one the rules read where they do.
+type Syntax struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every sentence of the statement, in text order; together they cover
+	// every word of the text.
+	Sentences     []*SyntaxSentence `protobuf:"bytes,1,rep,name=sentences,proto3" json:"sentences,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Syntax) Reset() {
+	*x = Syntax{}
+	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Syntax) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Syntax) ProtoMessage() {}
+
+func (x *Syntax) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Syntax.ProtoReflect.Descriptor instead.
+func (*Syntax) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *Syntax) GetSentences() []*SyntaxSentence {
+	if x != nil {
+		return x.Sentences
+	}
+	return nil
+}
+
+// SyntaxSentence is one parsed sentence.
+type SyntaxSentence struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The sentence's span in the statement text, in the requested offset
+	// encoding: from its first word (or mark) to the end of its last.
+	Span *Span `protobuf:"bytes,1,opt,name=span,proto3" json:"span,omitempty"`
+	// The sentence's UD words in text order, at most 160 of them, exactly one
+	// of which is the root (head 0). A longer sentence (a list, run-on text
+	// without full stops) is not parsed, by the stance rules either, which
+	// read it by token windows alone: it comes with its span and no words,
+	// never split.
+	Words         []*SyntaxWord `protobuf:"bytes,2,rep,name=words,proto3" json:"words,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SyntaxSentence) Reset() {
+	*x = SyntaxSentence{}
+	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SyntaxSentence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SyntaxSentence) ProtoMessage() {}
+
+func (x *SyntaxSentence) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SyntaxSentence.ProtoReflect.Descriptor instead.
+func (*SyntaxSentence) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *SyntaxSentence) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
+func (x *SyntaxSentence) GetWords() []*SyntaxWord {
+	if x != nil {
+		return x.Words
+	}
+	return nil
+}
+
+// SyntaxWord is one UD word of a sentence with its tag and its arc. A token
+// may give several words, as in UD English EWT: "don't" is "do" and "n't",
+// "Italy's" is "Italy" and "'s".
+type SyntaxWord struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Where the word is in the statement text, in the requested offset
+	// encoding; the words of one token have adjacent spans.
+	Span *Span `protobuf:"bytes,1,opt,name=span,proto3" json:"span,omitempty"`
+	// The word as the parser read it (CoNLL-U FORM): the text of span, but
+	// for a clitic written with a curly apostrophe, which reads as with a
+	// straight one ("n’t" of "don’t" is "n't").
+	Form string `protobuf:"bytes,2,opt,name=form,proto3" json:"form,omitempty"`
+	// Universal POS tag, one of the 17 of UD: "ADJ", "ADP", "ADV", "AUX",
+	// "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+	// "PUNCT", "SCONJ", "SYM", "VERB", "X".
+	Upos string `protobuf:"bytes,3,opt,name=upos,proto3" json:"upos,omitempty"`
+	// The word's head as in CoNLL-U HEAD: its position in
+	// SyntaxSentence.words counted from 1 (the head is words[head - 1]), or 0
+	// for the root of the sentence, which the JSON form then omits. From 0 to
+	// the number of words, never the word's own position.
+	Head int32 `protobuf:"varint,4,opt,name=head,proto3" json:"head,omitempty"`
+	// Universal Dependencies relation to the head, with its subtype
+	// (CoNLL-U DEPREL): "nsubj", "nsubj:pass", "obl:unmarked", "nmod:poss", ...;
+	// "root" for the root.
+	Relation      string `protobuf:"bytes,5,opt,name=relation,proto3" json:"relation,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SyntaxWord) Reset() {
+	*x = SyntaxWord{}
+	mi := &file_stance_v1_stance_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SyntaxWord) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SyntaxWord) ProtoMessage() {}
+
+func (x *SyntaxWord) ProtoReflect() protoreflect.Message {
+	mi := &file_stance_v1_stance_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SyntaxWord.ProtoReflect.Descriptor instead.
+func (*SyntaxWord) Descriptor() ([]byte, []int) {
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *SyntaxWord) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
+func (x *SyntaxWord) GetForm() string {
+	if x != nil {
+		return x.Form
+	}
+	return ""
+}
+
+func (x *SyntaxWord) GetUpos() string {
+	if x != nil {
+		return x.Upos
+	}
+	return ""
+}
+
+func (x *SyntaxWord) GetHead() int32 {
+	if x != nil {
+		return x.Head
+	}
+	return 0
+}
+
+func (x *SyntaxWord) GetRelation() string {
+	if x != nil {
+		return x.Relation
+	}
+	return ""
+}
+
 // Sentiment is the overall polarity of a statement.
 type Sentiment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1280,7 +1519,7 @@ type Sentiment struct {
 
 func (x *Sentiment) Reset() {
 	*x = Sentiment{}
-	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	mi := &file_stance_v1_stance_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1292,7 +1531,7 @@ func (x *Sentiment) String() string {
 func (*Sentiment) ProtoMessage() {}
 
 func (x *Sentiment) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[14]
+	mi := &file_stance_v1_stance_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1305,7 +1544,7 @@ func (x *Sentiment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Sentiment.ProtoReflect.Descriptor instead.
 func (*Sentiment) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{14}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Sentiment) GetLabel() SentimentLabel {
@@ -1348,7 +1587,7 @@ type TargetStance struct {
 
 func (x *TargetStance) Reset() {
 	*x = TargetStance{}
-	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	mi := &file_stance_v1_stance_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1360,7 +1599,7 @@ func (x *TargetStance) String() string {
 func (*TargetStance) ProtoMessage() {}
 
 func (x *TargetStance) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[15]
+	mi := &file_stance_v1_stance_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1373,7 +1612,7 @@ func (x *TargetStance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TargetStance.ProtoReflect.Descriptor instead.
 func (*TargetStance) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{15}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *TargetStance) GetActorId() string {
@@ -1432,7 +1671,7 @@ type Relation struct {
 
 func (x *Relation) Reset() {
 	*x = Relation{}
-	mi := &file_stance_v1_stance_proto_msgTypes[16]
+	mi := &file_stance_v1_stance_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1444,7 +1683,7 @@ func (x *Relation) String() string {
 func (*Relation) ProtoMessage() {}
 
 func (x *Relation) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[16]
+	mi := &file_stance_v1_stance_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1457,7 +1696,7 @@ func (x *Relation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Relation.ProtoReflect.Descriptor instead.
 func (*Relation) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{16}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Relation) GetHolderId() string {
@@ -1517,7 +1756,7 @@ type Mention struct {
 
 func (x *Mention) Reset() {
 	*x = Mention{}
-	mi := &file_stance_v1_stance_proto_msgTypes[17]
+	mi := &file_stance_v1_stance_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1529,7 +1768,7 @@ func (x *Mention) String() string {
 func (*Mention) ProtoMessage() {}
 
 func (x *Mention) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[17]
+	mi := &file_stance_v1_stance_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1542,7 +1781,7 @@ func (x *Mention) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Mention.ProtoReflect.Descriptor instead.
 func (*Mention) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{17}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Mention) GetActorId() string {
@@ -1581,7 +1820,7 @@ type ListActorsRequest struct {
 
 func (x *ListActorsRequest) Reset() {
 	*x = ListActorsRequest{}
-	mi := &file_stance_v1_stance_proto_msgTypes[18]
+	mi := &file_stance_v1_stance_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1593,7 +1832,7 @@ func (x *ListActorsRequest) String() string {
 func (*ListActorsRequest) ProtoMessage() {}
 
 func (x *ListActorsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[18]
+	mi := &file_stance_v1_stance_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1606,7 +1845,7 @@ func (x *ListActorsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListActorsRequest.ProtoReflect.Descriptor instead.
 func (*ListActorsRequest) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{18}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ListActorsRequest) GetPageSize() int32 {
@@ -1638,7 +1877,7 @@ type ListActorsResponse struct {
 
 func (x *ListActorsResponse) Reset() {
 	*x = ListActorsResponse{}
-	mi := &file_stance_v1_stance_proto_msgTypes[19]
+	mi := &file_stance_v1_stance_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1650,7 +1889,7 @@ func (x *ListActorsResponse) String() string {
 func (*ListActorsResponse) ProtoMessage() {}
 
 func (x *ListActorsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[19]
+	mi := &file_stance_v1_stance_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1663,7 +1902,7 @@ func (x *ListActorsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListActorsResponse.ProtoReflect.Descriptor instead.
 func (*ListActorsResponse) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{19}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ListActorsResponse) GetActors() []*Actor {
@@ -1705,7 +1944,7 @@ type Evidence struct {
 
 func (x *Evidence) Reset() {
 	*x = Evidence{}
-	mi := &file_stance_v1_stance_proto_msgTypes[20]
+	mi := &file_stance_v1_stance_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1717,7 +1956,7 @@ func (x *Evidence) String() string {
 func (*Evidence) ProtoMessage() {}
 
 func (x *Evidence) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[20]
+	mi := &file_stance_v1_stance_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1730,7 +1969,7 @@ func (x *Evidence) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Evidence.ProtoReflect.Descriptor instead.
 func (*Evidence) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{20}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Evidence) GetSpan() *Span {
@@ -1774,7 +2013,7 @@ type Span struct {
 
 func (x *Span) Reset() {
 	*x = Span{}
-	mi := &file_stance_v1_stance_proto_msgTypes[21]
+	mi := &file_stance_v1_stance_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1786,7 +2025,7 @@ func (x *Span) String() string {
 func (*Span) ProtoMessage() {}
 
 func (x *Span) ProtoReflect() protoreflect.Message {
-	mi := &file_stance_v1_stance_proto_msgTypes[21]
+	mi := &file_stance_v1_stance_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1799,7 +2038,7 @@ func (x *Span) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Span.ProtoReflect.Descriptor instead.
 func (*Span) Descriptor() ([]byte, []int) {
-	return file_stance_v1_stance_proto_rawDescGZIP(), []int{21}
+	return file_stance_v1_stance_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *Span) GetBegin() int32 {
@@ -1867,11 +2106,12 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\n" +
 	"confidence\x18\x04 \x01(\x02R\n" +
 	"confidence\x12/\n" +
-	"\bevidence\x18\x05 \x03(\v2\x13.stance.v1.EvidenceR\bevidence\"\xac\x01\n" +
+	"\bevidence\x18\x05 \x03(\v2\x13.stance.v1.EvidenceR\bevidence\"\xd3\x01\n" +
 	"\x0eAnalyzeOptions\x12B\n" +
 	"\x0foffset_encoding\x18\x01 \x01(\x0e2\x19.stance.v1.OffsetEncodingR\x0eoffsetEncoding\x12)\n" +
 	"\x10include_evidence\x18\x02 \x01(\bR\x0fincludeEvidence\x12+\n" +
-	"\x11disable_gazetteer\x18\x03 \x01(\bR\x10disableGazetteer\"x\n" +
+	"\x11disable_gazetteer\x18\x03 \x01(\bR\x10disableGazetteer\x12%\n" +
+	"\x0einclude_syntax\x18\x04 \x01(\bR\rincludeSyntax\"x\n" +
 	"\tStatement\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12(\n" +
@@ -1882,13 +2122,26 @@ const file_stance_v1_stance_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n" +
 	"\aaliases\x18\x03 \x03(\tR\aaliases\x12(\n" +
-	"\x04kind\x18\x04 \x01(\x0e2\x14.stance.v1.ActorKindR\x04kind\"\xf7\x01\n" +
+	"\x04kind\x18\x04 \x01(\x0e2\x14.stance.v1.ActorKindR\x04kind\"\xa2\x02\n" +
 	"\bAnalysis\x12!\n" +
 	"\fstatement_id\x18\x01 \x01(\tR\vstatementId\x122\n" +
 	"\tsentiment\x18\x02 \x01(\v2\x14.stance.v1.SentimentR\tsentiment\x121\n" +
 	"\atargets\x18\x03 \x03(\v2\x17.stance.v1.TargetStanceR\atargets\x121\n" +
 	"\trelations\x18\x04 \x03(\v2\x13.stance.v1.RelationR\trelations\x12.\n" +
-	"\bmentions\x18\x05 \x03(\v2\x12.stance.v1.MentionR\bmentions\"p\n" +
+	"\bmentions\x18\x05 \x03(\v2\x12.stance.v1.MentionR\bmentions\x12)\n" +
+	"\x06syntax\x18\x06 \x01(\v2\x11.stance.v1.SyntaxR\x06syntax\"A\n" +
+	"\x06Syntax\x127\n" +
+	"\tsentences\x18\x01 \x03(\v2\x19.stance.v1.SyntaxSentenceR\tsentences\"b\n" +
+	"\x0eSyntaxSentence\x12#\n" +
+	"\x04span\x18\x01 \x01(\v2\x0f.stance.v1.SpanR\x04span\x12+\n" +
+	"\x05words\x18\x02 \x03(\v2\x15.stance.v1.SyntaxWordR\x05words\"\x89\x01\n" +
+	"\n" +
+	"SyntaxWord\x12#\n" +
+	"\x04span\x18\x01 \x01(\v2\x0f.stance.v1.SpanR\x04span\x12\x12\n" +
+	"\x04form\x18\x02 \x01(\tR\x04form\x12\x12\n" +
+	"\x04upos\x18\x03 \x01(\tR\x04upos\x12\x12\n" +
+	"\x04head\x18\x04 \x01(\x05R\x04head\x12\x1a\n" +
+	"\brelation\x18\x05 \x01(\tR\brelation\"p\n" +
 	"\tSentiment\x12/\n" +
 	"\x05label\x18\x01 \x01(\x0e2\x19.stance.v1.SentimentLabelR\x05label\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12\x1c\n" +
@@ -1975,7 +2228,7 @@ func file_stance_v1_stance_proto_rawDescGZIP() []byte {
 }
 
 var file_stance_v1_stance_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_stance_v1_stance_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_stance_v1_stance_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_stance_v1_stance_proto_goTypes = []any{
 	(Stance)(0),                     // 0: stance.v1.Stance
 	(SentimentLabel)(0),             // 1: stance.v1.SentimentLabel
@@ -1995,14 +2248,17 @@ var file_stance_v1_stance_proto_goTypes = []any{
 	(*Statement)(nil),               // 15: stance.v1.Statement
 	(*Actor)(nil),                   // 16: stance.v1.Actor
 	(*Analysis)(nil),                // 17: stance.v1.Analysis
-	(*Sentiment)(nil),               // 18: stance.v1.Sentiment
-	(*TargetStance)(nil),            // 19: stance.v1.TargetStance
-	(*Relation)(nil),                // 20: stance.v1.Relation
-	(*Mention)(nil),                 // 21: stance.v1.Mention
-	(*ListActorsRequest)(nil),       // 22: stance.v1.ListActorsRequest
-	(*ListActorsResponse)(nil),      // 23: stance.v1.ListActorsResponse
-	(*Evidence)(nil),                // 24: stance.v1.Evidence
-	(*Span)(nil),                    // 25: stance.v1.Span
+	(*Syntax)(nil),                  // 18: stance.v1.Syntax
+	(*SyntaxSentence)(nil),          // 19: stance.v1.SyntaxSentence
+	(*SyntaxWord)(nil),              // 20: stance.v1.SyntaxWord
+	(*Sentiment)(nil),               // 21: stance.v1.Sentiment
+	(*TargetStance)(nil),            // 22: stance.v1.TargetStance
+	(*Relation)(nil),                // 23: stance.v1.Relation
+	(*Mention)(nil),                 // 24: stance.v1.Mention
+	(*ListActorsRequest)(nil),       // 25: stance.v1.ListActorsRequest
+	(*ListActorsResponse)(nil),      // 26: stance.v1.ListActorsResponse
+	(*Evidence)(nil),                // 27: stance.v1.Evidence
+	(*Span)(nil),                    // 28: stance.v1.Span
 }
 var file_stance_v1_stance_proto_depIdxs = []int32{
 	15, // 0: stance.v1.AnalyzeRequest.statements:type_name -> stance.v1.Statement
@@ -2018,39 +2274,44 @@ var file_stance_v1_stance_proto_depIdxs = []int32{
 	14, // 10: stance.v1.AnalyzeDocumentRequest.options:type_name -> stance.v1.AnalyzeOptions
 	11, // 11: stance.v1.AnalyzeDocumentResponse.sentences:type_name -> stance.v1.DocumentSentence
 	12, // 12: stance.v1.AnalyzeDocumentResponse.pairs:type_name -> stance.v1.ActorPair
-	25, // 13: stance.v1.DocumentSentence.span:type_name -> stance.v1.Span
+	28, // 13: stance.v1.DocumentSentence.span:type_name -> stance.v1.Span
 	17, // 14: stance.v1.DocumentSentence.analysis:type_name -> stance.v1.Analysis
 	13, // 15: stance.v1.ActorPair.support:type_name -> stance.v1.PairStance
 	13, // 16: stance.v1.ActorPair.oppose:type_name -> stance.v1.PairStance
-	24, // 17: stance.v1.PairStance.evidence:type_name -> stance.v1.Evidence
+	27, // 17: stance.v1.PairStance.evidence:type_name -> stance.v1.Evidence
 	2,  // 18: stance.v1.AnalyzeOptions.offset_encoding:type_name -> stance.v1.OffsetEncoding
 	16, // 19: stance.v1.Statement.actors:type_name -> stance.v1.Actor
 	3,  // 20: stance.v1.Actor.kind:type_name -> stance.v1.ActorKind
-	18, // 21: stance.v1.Analysis.sentiment:type_name -> stance.v1.Sentiment
-	19, // 22: stance.v1.Analysis.targets:type_name -> stance.v1.TargetStance
-	20, // 23: stance.v1.Analysis.relations:type_name -> stance.v1.Relation
-	21, // 24: stance.v1.Analysis.mentions:type_name -> stance.v1.Mention
-	1,  // 25: stance.v1.Sentiment.label:type_name -> stance.v1.SentimentLabel
-	0,  // 26: stance.v1.TargetStance.stance:type_name -> stance.v1.Stance
-	24, // 27: stance.v1.TargetStance.evidence:type_name -> stance.v1.Evidence
-	0,  // 28: stance.v1.Relation.stance:type_name -> stance.v1.Stance
-	24, // 29: stance.v1.Relation.evidence:type_name -> stance.v1.Evidence
-	25, // 30: stance.v1.Mention.span:type_name -> stance.v1.Span
-	16, // 31: stance.v1.ListActorsResponse.actors:type_name -> stance.v1.Actor
-	25, // 32: stance.v1.Evidence.span:type_name -> stance.v1.Span
-	4,  // 33: stance.v1.StanceService.Analyze:input_type -> stance.v1.AnalyzeRequest
-	5,  // 34: stance.v1.StanceService.AnalyzeStream:input_type -> stance.v1.AnalyzeStreamRequest
-	8,  // 35: stance.v1.StanceService.AnalyzeDocument:input_type -> stance.v1.AnalyzeDocumentRequest
-	22, // 36: stance.v1.StanceService.ListActors:input_type -> stance.v1.ListActorsRequest
-	7,  // 37: stance.v1.StanceService.Analyze:output_type -> stance.v1.AnalyzeResponse
-	6,  // 38: stance.v1.StanceService.AnalyzeStream:output_type -> stance.v1.AnalyzeStreamResponse
-	10, // 39: stance.v1.StanceService.AnalyzeDocument:output_type -> stance.v1.AnalyzeDocumentResponse
-	23, // 40: stance.v1.StanceService.ListActors:output_type -> stance.v1.ListActorsResponse
-	37, // [37:41] is the sub-list for method output_type
-	33, // [33:37] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	21, // 21: stance.v1.Analysis.sentiment:type_name -> stance.v1.Sentiment
+	22, // 22: stance.v1.Analysis.targets:type_name -> stance.v1.TargetStance
+	23, // 23: stance.v1.Analysis.relations:type_name -> stance.v1.Relation
+	24, // 24: stance.v1.Analysis.mentions:type_name -> stance.v1.Mention
+	18, // 25: stance.v1.Analysis.syntax:type_name -> stance.v1.Syntax
+	19, // 26: stance.v1.Syntax.sentences:type_name -> stance.v1.SyntaxSentence
+	28, // 27: stance.v1.SyntaxSentence.span:type_name -> stance.v1.Span
+	20, // 28: stance.v1.SyntaxSentence.words:type_name -> stance.v1.SyntaxWord
+	28, // 29: stance.v1.SyntaxWord.span:type_name -> stance.v1.Span
+	1,  // 30: stance.v1.Sentiment.label:type_name -> stance.v1.SentimentLabel
+	0,  // 31: stance.v1.TargetStance.stance:type_name -> stance.v1.Stance
+	27, // 32: stance.v1.TargetStance.evidence:type_name -> stance.v1.Evidence
+	0,  // 33: stance.v1.Relation.stance:type_name -> stance.v1.Stance
+	27, // 34: stance.v1.Relation.evidence:type_name -> stance.v1.Evidence
+	28, // 35: stance.v1.Mention.span:type_name -> stance.v1.Span
+	16, // 36: stance.v1.ListActorsResponse.actors:type_name -> stance.v1.Actor
+	28, // 37: stance.v1.Evidence.span:type_name -> stance.v1.Span
+	4,  // 38: stance.v1.StanceService.Analyze:input_type -> stance.v1.AnalyzeRequest
+	5,  // 39: stance.v1.StanceService.AnalyzeStream:input_type -> stance.v1.AnalyzeStreamRequest
+	8,  // 40: stance.v1.StanceService.AnalyzeDocument:input_type -> stance.v1.AnalyzeDocumentRequest
+	25, // 41: stance.v1.StanceService.ListActors:input_type -> stance.v1.ListActorsRequest
+	7,  // 42: stance.v1.StanceService.Analyze:output_type -> stance.v1.AnalyzeResponse
+	6,  // 43: stance.v1.StanceService.AnalyzeStream:output_type -> stance.v1.AnalyzeStreamResponse
+	10, // 44: stance.v1.StanceService.AnalyzeDocument:output_type -> stance.v1.AnalyzeDocumentResponse
+	26, // 45: stance.v1.StanceService.ListActors:output_type -> stance.v1.ListActorsResponse
+	42, // [42:46] is the sub-list for method output_type
+	38, // [38:42] is the sub-list for method input_type
+	38, // [38:38] is the sub-list for extension type_name
+	38, // [38:38] is the sub-list for extension extendee
+	0,  // [0:38] is the sub-list for field type_name
 }
 
 func init() { file_stance_v1_stance_proto_init() }
@@ -2064,7 +2325,7 @@ func file_stance_v1_stance_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_stance_v1_stance_proto_rawDesc), len(file_stance_v1_stance_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   22,
+			NumMessages:   25,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

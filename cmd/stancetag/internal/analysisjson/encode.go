@@ -155,7 +155,47 @@ func appendAnalysisFrom(dst []byte, a *classifier.Analysis, text string, enc sta
 		}
 		dst = append(dst, ']')
 	}
+	if len(a.Syntax) > 0 {
+		dst = appendKey(dst, `"syntax":`, &first)
+		dst = appendSyntax(dst, a.Syntax, &off)
+	}
 	return append(dst, '}')
+}
+
+// appendSyntax writes the Syntax message of the parse ss.
+func appendSyntax(dst []byte, ss []classifier.SyntaxSentence, off *offsets) []byte {
+	dst = append(dst, `{"sentences":[`...)
+	for i := range ss {
+		s := &ss[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"span":`...)
+		dst = appendSpan(dst, s.Span, off)
+		if len(s.Words) > 0 {
+			dst = append(dst, `,"words":[`...)
+			for j := range s.Words {
+				w := &s.Words[j]
+				if j > 0 {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, `{"span":`...)
+				dst = appendSpan(dst, w.Span, off)
+				f := false
+				dst = appendStringField(dst, `"form":`, w.Form, &f)
+				dst = appendStringField(dst, `"upos":`, w.UPOS, &f)
+				if w.Head != 0 {
+					dst = appendKey(dst, `"head":`, &f)
+					dst = strconv.AppendInt(dst, int64(w.Head), 10)
+				}
+				dst = appendStringField(dst, `"relation":`, w.Relation, &f)
+				dst = append(dst, '}')
+			}
+			dst = append(dst, ']')
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, "]}"...)
 }
 
 func appendSentiment(dst []byte, s *classifier.Sentiment, fc *floatCache) []byte {

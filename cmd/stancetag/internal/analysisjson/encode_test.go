@@ -115,6 +115,26 @@ func TestAppendExact(t *testing.T) {
 			want: `{"sentiment":{},"mentions":[{"actorId":"x","span":{"begin":17,"end":21},"text":"Bern"}]}`,
 		},
 		{
+			// The root's head 0 is omitted, as protojson omits zeros.
+			// "Zürich" is 7 bytes, 6 UTF-16 units.
+			name: "syntax",
+			a: classifier.Analysis{Syntax: []classifier.SyntaxSentence{
+				{Span: classifier.Span{Begin: 0, End: 15}, Words: []classifier.SyntaxWord{
+					{Span: classifier.Span{Begin: 0, End: 7}, Form: "Zürich", UPOS: "PROPN", Head: 2, Relation: "nsubj"},
+					{Span: classifier.Span{Begin: 8, End: 14}, Form: "agreed", UPOS: "VERB", Head: 0, Relation: "root"},
+					{Span: classifier.Span{Begin: 14, End: 15}, Form: ".", UPOS: "PUNCT", Head: 2, Relation: "punct"},
+				}},
+				{Span: classifier.Span{Begin: 16, End: 19}},
+			}},
+			text: "Zürich agreed. Yes",
+			enc:  utf16Enc,
+			want: `{"sentiment":{},"syntax":{"sentences":[{"span":{"end":14},"words":[` +
+				`{"span":{"end":6},"form":"Zürich","upos":"PROPN","head":2,"relation":"nsubj"},` +
+				`{"span":{"begin":7,"end":13},"form":"agreed","upos":"VERB","relation":"root"},` +
+				`{"span":{"begin":13,"end":14},"form":".","upos":"PUNCT","head":2,"relation":"punct"}]},` +
+				`{"span":{"begin":15,"end":18}}]}}`,
+		},
+		{
 			// Quotes, backslashes and control characters are escaped; other
 			// characters, including non-ASCII and DEL, are copied as UTF-8;
 			// invalid UTF-8 becomes U+FFFD so the line stays valid JSON.
@@ -327,6 +347,18 @@ func randomAnalysis(rng *rand.Rand, text string) classifier.Analysis {
 			m.Text = text[s.Begin:s.End] // else left for the encoder to fill
 		}
 		a.Mentions = append(a.Mentions, m)
+	}
+	if rng.IntN(3) == 0 {
+		for range 1 + rng.IntN(2) {
+			ss := classifier.SyntaxSentence{Span: randomSpan(rng, text)}
+			for range rng.IntN(4) {
+				ss.Words = append(ss.Words, classifier.SyntaxWord{
+					Span: randomSpan(rng, text), Form: randomString(rng, 5), UPOS: randomString(rng, 4),
+					Head: int32(rng.IntN(6) - 1), Relation: randomString(rng, 6),
+				})
+			}
+			a.Syntax = append(a.Syntax, ss)
+		}
 	}
 	return a
 }

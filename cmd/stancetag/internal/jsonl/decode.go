@@ -16,6 +16,7 @@ import (
 type decoder struct {
 	a        classifier.Analysis
 	evidence []classifier.Evidence
+	words    []classifier.SyntaxWord
 }
 
 // analysis converts p, with id as the statement id.
@@ -71,7 +72,38 @@ func (d *decoder) analysis(p *stancev1.Analysis, id string) *classifier.Analysis
 			Text:    m.GetText(),
 		})
 	}
+	a.Syntax = d.syntax(p.GetSyntax().GetSentences(), a.Syntax[:0])
 	return a
+}
+
+// syntax converts the parse ss into dst, the words of all sentences in
+// d.words; nil when ss is empty, as the classifier leaves it.
+func (d *decoder) syntax(ss []*stancev1.SyntaxSentence, dst []classifier.SyntaxSentence) []classifier.SyntaxSentence {
+	if len(ss) == 0 {
+		return nil
+	}
+	n := 0
+	for _, s := range ss {
+		n += len(s.GetWords())
+	}
+	d.words = d.words[:0]
+	if cap(d.words) < n {
+		d.words = make([]classifier.SyntaxWord, 0, n)
+	}
+	for _, s := range ss {
+		start := len(d.words)
+		for _, w := range s.GetWords() {
+			d.words = append(d.words, classifier.SyntaxWord{
+				Span: span(w.GetSpan()), Form: w.GetForm(), UPOS: w.GetUpos(), Head: w.GetHead(), Relation: w.GetRelation(),
+			})
+		}
+		var words []classifier.SyntaxWord
+		if len(d.words) > start {
+			words = d.words[start:len(d.words):len(d.words)]
+		}
+		dst = append(dst, classifier.SyntaxSentence{Span: span(s.GetSpan()), Words: words})
+	}
+	return dst
 }
 
 // evidenceList appends list to d.evidence, which has room for it, and

@@ -120,6 +120,7 @@ func RunRemote(ctx context.Context, f Fleet, in io.Reader, out, errOut io.Writer
 			OffsetEncoding:   stancev1.OffsetEncoding_OFFSET_ENCODING_UTF8,
 			IncludeEvidence:  cfg.Options.IncludeEvidence,
 			DisableGazetteer: cfg.Options.DisableGazetteer,
+			IncludeSyntax:    cfg.Options.IncludeSyntax,
 		},
 	}
 	w := bufio.NewWriterSize(out, 64<<10)

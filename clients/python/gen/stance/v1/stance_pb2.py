@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16stance/v1/stance.proto\x12\tstance.v1\"\xa5\x01\n\x0e\x41nalyzeRequest\x12\x34\n\nstatements\x18\x01 \x03(\x0b\x32\x14.stance.v1.StatementR\nstatements\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\"\xa9\x01\n\x14\x41nalyzeStreamRequest\x12\x32\n\tstatement\x18\x01 \x01(\x0b\x32\x14.stance.v1.StatementR\tstatement\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\"q\n\x15\x41nalyzeStreamResponse\x12/\n\x08\x61nalysis\x18\x01 \x01(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalysis\x12\'\n\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"k\n\x0f\x41nalyzeResponse\x12/\n\x08\x61nalyses\x18\x01 \x03(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalyses\x12\'\n\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"\xa8\x01\n\x16\x41nalyzeDocumentRequest\x12/\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x13.stance.v1.DocumentR\x08\x64ocument\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\".\n\x08\x44ocument\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04text\x18\x02 \x01(\tR\x04text\"\xca\x01\n\x17\x41nalyzeDocumentResponse\x12\x1f\n\x0b\x64ocument_id\x18\x01 \x01(\tR\ndocumentId\x12\x39\n\tsentences\x18\x02 \x03(\x0b\x32\x1b.stance.v1.DocumentSentenceR\tsentences\x12*\n\x05pairs\x18\x03 \x03(\x0b\x32\x14.stance.v1.ActorPairR\x05pairs\x12\'\n\x0flexicon_version\x18\x04 \x01(\tR\x0elexiconVersion\"\x86\x01\n\x10\x44ocumentSentence\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x1c\n\tparagraph\x18\x02 \x01(\x05R\tparagraph\x12/\n\x08\x61nalysis\x18\x03 \x01(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalysis\"\xa5\x01\n\tActorPair\x12\x1b\n\tholder_id\x18\x01 \x01(\tR\x08holderId\x12\x1b\n\ttarget_id\x18\x02 \x01(\tR\x08targetId\x12/\n\x07support\x18\x03 \x01(\x0b\x32\x15.stance.v1.PairStanceR\x07support\x12-\n\x06oppose\x18\x04 \x01(\x0b\x32\x15.stance.v1.PairStanceR\x06oppose\"\xa5\x01\n\nPairStance\x12\x14\n\x05\x63ount\x18\x01 \x01(\x05R\x05\x63ount\x12\x1a\n\x08sentence\x18\x02 \x01(\x05R\x08sentence\x12\x14\n\x05score\x18\x03 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x04 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"\xac\x01\n\x0e\x41nalyzeOptions\x12\x42\n\x0foffset_encoding\x18\x01 \x01(\x0e\x32\x19.stance.v1.OffsetEncodingR\x0eoffsetEncoding\x12)\n\x10include_evidence\x18\x02 \x01(\x08R\x0fincludeEvidence\x12+\n\x11\x64isable_gazetteer\x18\x03 \x01(\x08R\x10\x64isableGazetteer\"x\n\tStatement\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04text\x18\x02 \x01(\tR\x04text\x12(\n\x06\x61\x63tors\x18\x03 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x1d\n\nspeaker_id\x18\x04 \x01(\tR\tspeakerId\"o\n\x05\x41\x63tor\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n\x07\x61liases\x18\x03 \x03(\tR\x07\x61liases\x12(\n\x04kind\x18\x04 \x01(\x0e\x32\x14.stance.v1.ActorKindR\x04kind\"\xf7\x01\n\x08\x41nalysis\x12!\n\x0cstatement_id\x18\x01 \x01(\tR\x0bstatementId\x12\x32\n\tsentiment\x18\x02 \x01(\x0b\x32\x14.stance.v1.SentimentR\tsentiment\x12\x31\n\x07targets\x18\x03 \x03(\x0b\x32\x17.stance.v1.TargetStanceR\x07targets\x12\x31\n\trelations\x18\x04 \x03(\x0b\x32\x13.stance.v1.RelationR\trelations\x12.\n\x08mentions\x18\x05 \x03(\x0b\x32\x12.stance.v1.MentionR\x08mentions\"p\n\tSentiment\x12/\n\x05label\x18\x01 \x01(\x0e\x32\x19.stance.v1.SentimentLabelR\x05label\x12\x14\n\x05score\x18\x02 \x01(\x02R\x05score\x12\x1c\n\tmagnitude\x18\x03 \x01(\x02R\tmagnitude\"\xbb\x01\n\x0cTargetStance\x12\x19\n\x08\x61\x63tor_id\x18\x01 \x01(\tR\x07\x61\x63torId\x12)\n\x06stance\x18\x02 \x01(\x0e\x32\x11.stance.v1.StanceR\x06stance\x12\x14\n\x05score\x18\x03 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x04 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"\xd6\x01\n\x08Relation\x12\x1b\n\tholder_id\x18\x01 \x01(\tR\x08holderId\x12\x1b\n\ttarget_id\x18\x02 \x01(\tR\x08targetId\x12)\n\x06stance\x18\x03 \x01(\x0e\x32\x11.stance.v1.StanceR\x06stance\x12\x14\n\x05score\x18\x04 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x05 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x06 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"]\n\x07Mention\x12\x19\n\x08\x61\x63tor_id\x18\x01 \x01(\tR\x07\x61\x63torId\x12#\n\x04span\x18\x02 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x12\n\x04text\x18\x03 \x01(\tR\x04text\"O\n\x11ListActorsRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"\x85\x01\n\x12ListActorsResponse\x12(\n\x06\x61\x63tors\x18\x01 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\"m\n\x08\x45vidence\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x10\n\x03\x63ue\x18\x02 \x01(\tR\x03\x63ue\x12\x16\n\x06weight\x18\x03 \x01(\x02R\x06weight\x12\x12\n\x04rule\x18\x04 \x01(\tR\x04rule\".\n\x04Span\x12\x14\n\x05\x62\x65gin\x18\x01 \x01(\x05R\x05\x62\x65gin\x12\x10\n\x03\x65nd\x18\x02 \x01(\x05R\x03\x65nd*[\n\x06Stance\x12\x16\n\x12STANCE_UNSPECIFIED\x10\x00\x12\x12\n\x0eSTANCE_SUPPORT\x10\x01\x12\x11\n\rSTANCE_OPPOSE\x10\x02\x12\x12\n\x0eSTANCE_NEUTRAL\x10\x03*\xa5\x01\n\x0eSentimentLabel\x12\x1f\n\x1bSENTIMENT_LABEL_UNSPECIFIED\x10\x00\x12\x1c\n\x18SENTIMENT_LABEL_POSITIVE\x10\x01\x12\x1c\n\x18SENTIMENT_LABEL_NEGATIVE\x10\x02\x12\x1b\n\x17SENTIMENT_LABEL_NEUTRAL\x10\x03\x12\x19\n\x15SENTIMENT_LABEL_MIXED\x10\x04*\x86\x01\n\x0eOffsetEncoding\x12\x1f\n\x1bOFFSET_ENCODING_UNSPECIFIED\x10\x00\x12\x18\n\x14OFFSET_ENCODING_UTF8\x10\x01\x12\x19\n\x15OFFSET_ENCODING_UTF16\x10\x02\x12\x1e\n\x1aOFFSET_ENCODING_CODE_POINT\x10\x03*\x9f\x01\n\tActorKind\x12\x1a\n\x16\x41\x43TOR_KIND_UNSPECIFIED\x10\x00\x12\x15\n\x11\x41\x43TOR_KIND_PERSON\x10\x01\x12\x16\n\x12\x41\x43TOR_KIND_COUNTRY\x10\x02\x12\x1b\n\x17\x41\x43TOR_KIND_ORGANIZATION\x10\x03\x12\x14\n\x10\x41\x43TOR_KIND_GROUP\x10\x04\x12\x14\n\x10\x41\x43TOR_KIND_OTHER\x10\x05\x32\xdd\x02\n\rStanceService\x12\x45\n\x07\x41nalyze\x12\x19.stance.v1.AnalyzeRequest\x1a\x1a.stance.v1.AnalyzeResponse\"\x03\x90\x02\x01\x12V\n\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x01\x30\x01\x12]\n\x0f\x41nalyzeDocument\x12!.stance.v1.AnalyzeDocumentRequest\x1a\".stance.v1.AnalyzeDocumentResponse\"\x03\x90\x02\x01\x12N\n\nListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01\x42\xa9\x01\n\x17\x64\x65v.stancetag.stance.v1B\x0bStanceProtoP\x01Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1\xa2\x02\x03STG\xaa\x02\x13Stancetag.Stance.V1\xca\x02\x13Stancetag\\Stance\\V1\xea\x02\x15Stancetag::Stance::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16stance/v1/stance.proto\x12\tstance.v1\"\xa5\x01\n\x0e\x41nalyzeRequest\x12\x34\n\nstatements\x18\x01 \x03(\x0b\x32\x14.stance.v1.StatementR\nstatements\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\"\xa9\x01\n\x14\x41nalyzeStreamRequest\x12\x32\n\tstatement\x18\x01 \x01(\x0b\x32\x14.stance.v1.StatementR\tstatement\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\"q\n\x15\x41nalyzeStreamResponse\x12/\n\x08\x61nalysis\x18\x01 \x01(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalysis\x12\'\n\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"k\n\x0f\x41nalyzeResponse\x12/\n\x08\x61nalyses\x18\x01 \x03(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalyses\x12\'\n\x0flexicon_version\x18\x02 \x01(\tR\x0elexiconVersion\"\xa8\x01\n\x16\x41nalyzeDocumentRequest\x12/\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x13.stance.v1.DocumentR\x08\x64ocument\x12(\n\x06\x61\x63tors\x18\x02 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x33\n\x07options\x18\x03 \x01(\x0b\x32\x19.stance.v1.AnalyzeOptionsR\x07options\".\n\x08\x44ocument\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04text\x18\x02 \x01(\tR\x04text\"\xca\x01\n\x17\x41nalyzeDocumentResponse\x12\x1f\n\x0b\x64ocument_id\x18\x01 \x01(\tR\ndocumentId\x12\x39\n\tsentences\x18\x02 \x03(\x0b\x32\x1b.stance.v1.DocumentSentenceR\tsentences\x12*\n\x05pairs\x18\x03 \x03(\x0b\x32\x14.stance.v1.ActorPairR\x05pairs\x12\'\n\x0flexicon_version\x18\x04 \x01(\tR\x0elexiconVersion\"\x86\x01\n\x10\x44ocumentSentence\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x1c\n\tparagraph\x18\x02 \x01(\x05R\tparagraph\x12/\n\x08\x61nalysis\x18\x03 \x01(\x0b\x32\x13.stance.v1.AnalysisR\x08\x61nalysis\"\xa5\x01\n\tActorPair\x12\x1b\n\tholder_id\x18\x01 \x01(\tR\x08holderId\x12\x1b\n\ttarget_id\x18\x02 \x01(\tR\x08targetId\x12/\n\x07support\x18\x03 \x01(\x0b\x32\x15.stance.v1.PairStanceR\x07support\x12-\n\x06oppose\x18\x04 \x01(\x0b\x32\x15.stance.v1.PairStanceR\x06oppose\"\xa5\x01\n\nPairStance\x12\x14\n\x05\x63ount\x18\x01 \x01(\x05R\x05\x63ount\x12\x1a\n\x08sentence\x18\x02 \x01(\x05R\x08sentence\x12\x14\n\x05score\x18\x03 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x04 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"\xd3\x01\n\x0e\x41nalyzeOptions\x12\x42\n\x0foffset_encoding\x18\x01 \x01(\x0e\x32\x19.stance.v1.OffsetEncodingR\x0eoffsetEncoding\x12)\n\x10include_evidence\x18\x02 \x01(\x08R\x0fincludeEvidence\x12+\n\x11\x64isable_gazetteer\x18\x03 \x01(\x08R\x10\x64isableGazetteer\x12%\n\x0einclude_syntax\x18\x04 \x01(\x08R\rincludeSyntax\"x\n\tStatement\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04text\x18\x02 \x01(\tR\x04text\x12(\n\x06\x61\x63tors\x18\x03 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12\x1d\n\nspeaker_id\x18\x04 \x01(\tR\tspeakerId\"o\n\x05\x41\x63tor\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n\x04name\x18\x02 \x01(\tR\x04name\x12\x18\n\x07\x61liases\x18\x03 \x03(\tR\x07\x61liases\x12(\n\x04kind\x18\x04 \x01(\x0e\x32\x14.stance.v1.ActorKindR\x04kind\"\xa2\x02\n\x08\x41nalysis\x12!\n\x0cstatement_id\x18\x01 \x01(\tR\x0bstatementId\x12\x32\n\tsentiment\x18\x02 \x01(\x0b\x32\x14.stance.v1.SentimentR\tsentiment\x12\x31\n\x07targets\x18\x03 \x03(\x0b\x32\x17.stance.v1.TargetStanceR\x07targets\x12\x31\n\trelations\x18\x04 \x03(\x0b\x32\x13.stance.v1.RelationR\trelations\x12.\n\x08mentions\x18\x05 \x03(\x0b\x32\x12.stance.v1.MentionR\x08mentions\x12)\n\x06syntax\x18\x06 \x01(\x0b\x32\x11.stance.v1.SyntaxR\x06syntax\"A\n\x06Syntax\x12\x37\n\tsentences\x18\x01 \x03(\x0b\x32\x19.stance.v1.SyntaxSentenceR\tsentences\"b\n\x0eSyntaxSentence\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12+\n\x05words\x18\x02 \x03(\x0b\x32\x15.stance.v1.SyntaxWordR\x05words\"\x89\x01\n\nSyntaxWord\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x12\n\x04\x66orm\x18\x02 \x01(\tR\x04\x66orm\x12\x12\n\x04upos\x18\x03 \x01(\tR\x04upos\x12\x12\n\x04head\x18\x04 \x01(\x05R\x04head\x12\x1a\n\x08relation\x18\x05 \x01(\tR\x08relation\"p\n\tSentiment\x12/\n\x05label\x18\x01 \x01(\x0e\x32\x19.stance.v1.SentimentLabelR\x05label\x12\x14\n\x05score\x18\x02 \x01(\x02R\x05score\x12\x1c\n\tmagnitude\x18\x03 \x01(\x02R\tmagnitude\"\xbb\x01\n\x0cTargetStance\x12\x19\n\x08\x61\x63tor_id\x18\x01 \x01(\tR\x07\x61\x63torId\x12)\n\x06stance\x18\x02 \x01(\x0e\x32\x11.stance.v1.StanceR\x06stance\x12\x14\n\x05score\x18\x03 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x04 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"\xd6\x01\n\x08Relation\x12\x1b\n\tholder_id\x18\x01 \x01(\tR\x08holderId\x12\x1b\n\ttarget_id\x18\x02 \x01(\tR\x08targetId\x12)\n\x06stance\x18\x03 \x01(\x0e\x32\x11.stance.v1.StanceR\x06stance\x12\x14\n\x05score\x18\x04 \x01(\x02R\x05score\x12\x1e\n\nconfidence\x18\x05 \x01(\x02R\nconfidence\x12/\n\x08\x65vidence\x18\x06 \x03(\x0b\x32\x13.stance.v1.EvidenceR\x08\x65vidence\"]\n\x07Mention\x12\x19\n\x08\x61\x63tor_id\x18\x01 \x01(\tR\x07\x61\x63torId\x12#\n\x04span\x18\x02 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x12\n\x04text\x18\x03 \x01(\tR\x04text\"O\n\x11ListActorsRequest\x12\x1b\n\tpage_size\x18\x01 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x02 \x01(\tR\tpageToken\"\x85\x01\n\x12ListActorsResponse\x12(\n\x06\x61\x63tors\x18\x01 \x03(\x0b\x32\x10.stance.v1.ActorR\x06\x61\x63tors\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\"m\n\x08\x45vidence\x12#\n\x04span\x18\x01 \x01(\x0b\x32\x0f.stance.v1.SpanR\x04span\x12\x10\n\x03\x63ue\x18\x02 \x01(\tR\x03\x63ue\x12\x16\n\x06weight\x18\x03 \x01(\x02R\x06weight\x12\x12\n\x04rule\x18\x04 \x01(\tR\x04rule\".\n\x04Span\x12\x14\n\x05\x62\x65gin\x18\x01 \x01(\x05R\x05\x62\x65gin\x12\x10\n\x03\x65nd\x18\x02 \x01(\x05R\x03\x65nd*[\n\x06Stance\x12\x16\n\x12STANCE_UNSPECIFIED\x10\x00\x12\x12\n\x0eSTANCE_SUPPORT\x10\x01\x12\x11\n\rSTANCE_OPPOSE\x10\x02\x12\x12\n\x0eSTANCE_NEUTRAL\x10\x03*\xa5\x01\n\x0eSentimentLabel\x12\x1f\n\x1bSENTIMENT_LABEL_UNSPECIFIED\x10\x00\x12\x1c\n\x18SENTIMENT_LABEL_POSITIVE\x10\x01\x12\x1c\n\x18SENTIMENT_LABEL_NEGATIVE\x10\x02\x12\x1b\n\x17SENTIMENT_LABEL_NEUTRAL\x10\x03\x12\x19\n\x15SENTIMENT_LABEL_MIXED\x10\x04*\x86\x01\n\x0eOffsetEncoding\x12\x1f\n\x1bOFFSET_ENCODING_UNSPECIFIED\x10\x00\x12\x18\n\x14OFFSET_ENCODING_UTF8\x10\x01\x12\x19\n\x15OFFSET_ENCODING_UTF16\x10\x02\x12\x1e\n\x1aOFFSET_ENCODING_CODE_POINT\x10\x03*\x9f\x01\n\tActorKind\x12\x1a\n\x16\x41\x43TOR_KIND_UNSPECIFIED\x10\x00\x12\x15\n\x11\x41\x43TOR_KIND_PERSON\x10\x01\x12\x16\n\x12\x41\x43TOR_KIND_COUNTRY\x10\x02\x12\x1b\n\x17\x41\x43TOR_KIND_ORGANIZATION\x10\x03\x12\x14\n\x10\x41\x43TOR_KIND_GROUP\x10\x04\x12\x14\n\x10\x41\x43TOR_KIND_OTHER\x10\x05\x32\xdd\x02\n\rStanceService\x12\x45\n\x07\x41nalyze\x12\x19.stance.v1.AnalyzeRequest\x1a\x1a.stance.v1.AnalyzeResponse\"\x03\x90\x02\x01\x12V\n\rAnalyzeStream\x12\x1f.stance.v1.AnalyzeStreamRequest\x1a .stance.v1.AnalyzeStreamResponse(\x01\x30\x01\x12]\n\x0f\x41nalyzeDocument\x12!.stance.v1.AnalyzeDocumentRequest\x1a\".stance.v1.AnalyzeDocumentResponse\"\x03\x90\x02\x01\x12N\n\nListActors\x12\x1c.stance.v1.ListActorsRequest\x1a\x1d.stance.v1.ListActorsResponse\"\x03\x90\x02\x01\x42\xa9\x01\n\x17\x64\x65v.stancetag.stance.v1B\x0bStanceProtoP\x01Z5github.com/stancetag/stancetag/gen/stance/v1;stancev1\xa2\x02\x03STG\xaa\x02\x13Stancetag.Stance.V1\xca\x02\x13Stancetag\\Stance\\V1\xea\x02\x15Stancetag::Stance::V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'stance.v1.stance_pb2', globals())
@@ -27,14 +27,14 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _STANCESERVICE.methods_by_name['AnalyzeDocument']._serialized_options = b'\220\002\001'
   _STANCESERVICE.methods_by_name['ListActors']._options = None
   _STANCESERVICE.methods_by_name['ListActors']._serialized_options = b'\220\002\001'
-  _STANCE._serialized_start=3150
-  _STANCE._serialized_end=3241
-  _SENTIMENTLABEL._serialized_start=3244
-  _SENTIMENTLABEL._serialized_end=3409
-  _OFFSETENCODING._serialized_start=3412
-  _OFFSETENCODING._serialized_end=3546
-  _ACTORKIND._serialized_start=3549
-  _ACTORKIND._serialized_end=3708
+  _STANCE._serialized_start=3539
+  _STANCE._serialized_end=3630
+  _SENTIMENTLABEL._serialized_start=3633
+  _SENTIMENTLABEL._serialized_end=3798
+  _OFFSETENCODING._serialized_start=3801
+  _OFFSETENCODING._serialized_end=3935
+  _ACTORKIND._serialized_start=3938
+  _ACTORKIND._serialized_end=4097
   _ANALYZEREQUEST._serialized_start=38
   _ANALYZEREQUEST._serialized_end=203
   _ANALYZESTREAMREQUEST._serialized_start=206
@@ -56,29 +56,35 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _PAIRSTANCE._serialized_start=1331
   _PAIRSTANCE._serialized_end=1496
   _ANALYZEOPTIONS._serialized_start=1499
-  _ANALYZEOPTIONS._serialized_end=1671
-  _STATEMENT._serialized_start=1673
-  _STATEMENT._serialized_end=1793
-  _ACTOR._serialized_start=1795
-  _ACTOR._serialized_end=1906
-  _ANALYSIS._serialized_start=1909
-  _ANALYSIS._serialized_end=2156
-  _SENTIMENT._serialized_start=2158
-  _SENTIMENT._serialized_end=2270
-  _TARGETSTANCE._serialized_start=2273
-  _TARGETSTANCE._serialized_end=2460
-  _RELATION._serialized_start=2463
-  _RELATION._serialized_end=2677
-  _MENTION._serialized_start=2679
-  _MENTION._serialized_end=2772
-  _LISTACTORSREQUEST._serialized_start=2774
-  _LISTACTORSREQUEST._serialized_end=2853
-  _LISTACTORSRESPONSE._serialized_start=2856
-  _LISTACTORSRESPONSE._serialized_end=2989
-  _EVIDENCE._serialized_start=2991
-  _EVIDENCE._serialized_end=3100
-  _SPAN._serialized_start=3102
-  _SPAN._serialized_end=3148
-  _STANCESERVICE._serialized_start=3711
-  _STANCESERVICE._serialized_end=4060
+  _ANALYZEOPTIONS._serialized_end=1710
+  _STATEMENT._serialized_start=1712
+  _STATEMENT._serialized_end=1832
+  _ACTOR._serialized_start=1834
+  _ACTOR._serialized_end=1945
+  _ANALYSIS._serialized_start=1948
+  _ANALYSIS._serialized_end=2238
+  _SYNTAX._serialized_start=2240
+  _SYNTAX._serialized_end=2305
+  _SYNTAXSENTENCE._serialized_start=2307
+  _SYNTAXSENTENCE._serialized_end=2405
+  _SYNTAXWORD._serialized_start=2408
+  _SYNTAXWORD._serialized_end=2545
+  _SENTIMENT._serialized_start=2547
+  _SENTIMENT._serialized_end=2659
+  _TARGETSTANCE._serialized_start=2662
+  _TARGETSTANCE._serialized_end=2849
+  _RELATION._serialized_start=2852
+  _RELATION._serialized_end=3066
+  _MENTION._serialized_start=3068
+  _MENTION._serialized_end=3161
+  _LISTACTORSREQUEST._serialized_start=3163
+  _LISTACTORSREQUEST._serialized_end=3242
+  _LISTACTORSRESPONSE._serialized_start=3245
+  _LISTACTORSRESPONSE._serialized_end=3378
+  _EVIDENCE._serialized_start=3380
+  _EVIDENCE._serialized_end=3489
+  _SPAN._serialized_start=3491
+  _SPAN._serialized_end=3537
+  _STANCESERVICE._serialized_start=4100
+  _STANCESERVICE._serialized_end=4449
 # @@protoc_insertion_point(module_scope)

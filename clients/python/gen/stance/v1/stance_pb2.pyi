@@ -50,18 +50,20 @@ class ActorPair(_message.Message):
     def __init__(self, holder_id: _Optional[str] = ..., target_id: _Optional[str] = ..., support: _Optional[_Union[PairStance, _Mapping]] = ..., oppose: _Optional[_Union[PairStance, _Mapping]] = ...) -> None: ...
 
 class Analysis(_message.Message):
-    __slots__ = ["mentions", "relations", "sentiment", "statement_id", "targets"]
+    __slots__ = ["mentions", "relations", "sentiment", "statement_id", "syntax", "targets"]
     MENTIONS_FIELD_NUMBER: _ClassVar[int]
     RELATIONS_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
     STATEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SYNTAX_FIELD_NUMBER: _ClassVar[int]
     TARGETS_FIELD_NUMBER: _ClassVar[int]
     mentions: _containers.RepeatedCompositeFieldContainer[Mention]
     relations: _containers.RepeatedCompositeFieldContainer[Relation]
     sentiment: Sentiment
     statement_id: str
+    syntax: Syntax
     targets: _containers.RepeatedCompositeFieldContainer[TargetStance]
-    def __init__(self, statement_id: _Optional[str] = ..., sentiment: _Optional[_Union[Sentiment, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[TargetStance, _Mapping]]] = ..., relations: _Optional[_Iterable[_Union[Relation, _Mapping]]] = ..., mentions: _Optional[_Iterable[_Union[Mention, _Mapping]]] = ...) -> None: ...
+    def __init__(self, statement_id: _Optional[str] = ..., sentiment: _Optional[_Union[Sentiment, _Mapping]] = ..., targets: _Optional[_Iterable[_Union[TargetStance, _Mapping]]] = ..., relations: _Optional[_Iterable[_Union[Relation, _Mapping]]] = ..., mentions: _Optional[_Iterable[_Union[Mention, _Mapping]]] = ..., syntax: _Optional[_Union[Syntax, _Mapping]] = ...) -> None: ...
 
 class AnalyzeDocumentRequest(_message.Message):
     __slots__ = ["actors", "document", "options"]
@@ -86,14 +88,16 @@ class AnalyzeDocumentResponse(_message.Message):
     def __init__(self, document_id: _Optional[str] = ..., sentences: _Optional[_Iterable[_Union[DocumentSentence, _Mapping]]] = ..., pairs: _Optional[_Iterable[_Union[ActorPair, _Mapping]]] = ..., lexicon_version: _Optional[str] = ...) -> None: ...
 
 class AnalyzeOptions(_message.Message):
-    __slots__ = ["disable_gazetteer", "include_evidence", "offset_encoding"]
+    __slots__ = ["disable_gazetteer", "include_evidence", "include_syntax", "offset_encoding"]
     DISABLE_GAZETTEER_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_SYNTAX_FIELD_NUMBER: _ClassVar[int]
     OFFSET_ENCODING_FIELD_NUMBER: _ClassVar[int]
     disable_gazetteer: bool
     include_evidence: bool
+    include_syntax: bool
     offset_encoding: OffsetEncoding
-    def __init__(self, offset_encoding: _Optional[_Union[OffsetEncoding, str]] = ..., include_evidence: bool = ..., disable_gazetteer: bool = ...) -> None: ...
+    def __init__(self, offset_encoding: _Optional[_Union[OffsetEncoding, str]] = ..., include_evidence: bool = ..., disable_gazetteer: bool = ..., include_syntax: bool = ...) -> None: ...
 
 class AnalyzeRequest(_message.Message):
     __slots__ = ["actors", "options", "statements"]
@@ -248,6 +252,34 @@ class Statement(_message.Message):
     speaker_id: str
     text: str
     def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., actors: _Optional[_Iterable[_Union[Actor, _Mapping]]] = ..., speaker_id: _Optional[str] = ...) -> None: ...
+
+class Syntax(_message.Message):
+    __slots__ = ["sentences"]
+    SENTENCES_FIELD_NUMBER: _ClassVar[int]
+    sentences: _containers.RepeatedCompositeFieldContainer[SyntaxSentence]
+    def __init__(self, sentences: _Optional[_Iterable[_Union[SyntaxSentence, _Mapping]]] = ...) -> None: ...
+
+class SyntaxSentence(_message.Message):
+    __slots__ = ["span", "words"]
+    SPAN_FIELD_NUMBER: _ClassVar[int]
+    WORDS_FIELD_NUMBER: _ClassVar[int]
+    span: Span
+    words: _containers.RepeatedCompositeFieldContainer[SyntaxWord]
+    def __init__(self, span: _Optional[_Union[Span, _Mapping]] = ..., words: _Optional[_Iterable[_Union[SyntaxWord, _Mapping]]] = ...) -> None: ...
+
+class SyntaxWord(_message.Message):
+    __slots__ = ["form", "head", "relation", "span", "upos"]
+    FORM_FIELD_NUMBER: _ClassVar[int]
+    HEAD_FIELD_NUMBER: _ClassVar[int]
+    RELATION_FIELD_NUMBER: _ClassVar[int]
+    SPAN_FIELD_NUMBER: _ClassVar[int]
+    UPOS_FIELD_NUMBER: _ClassVar[int]
+    form: str
+    head: int
+    relation: str
+    span: Span
+    upos: str
+    def __init__(self, span: _Optional[_Union[Span, _Mapping]] = ..., form: _Optional[str] = ..., upos: _Optional[str] = ..., head: _Optional[int] = ..., relation: _Optional[str] = ...) -> None: ...
 
 class TargetStance(_message.Message):
     __slots__ = ["actor_id", "confidence", "evidence", "score", "stance"]

@@ -426,6 +426,26 @@ export declare type AnalyzeOptions = Message<"stance.v1.AnalyzeOptions"> & {
    * @generated from field: bool disable_gazetteer = 3;
    */
   disableGazetteer: boolean;
+
+  /**
+   * Whether Analysis.syntax is filled: the dependency parse of every
+   * sentence of the statement, as the stance rules read it, for debugging a
+   * rule. Default false. Only a server started with its parser model
+   * (`stancetag serve --syntax`) can parse: asked of one without, the call
+   * fails with FAILED_PRECONDITION ("include_syntax needs a server started
+   * with --syntax"), reason SYNTAX_UNAVAILABLE, rather than returning an
+   * empty parse that would look like a sentence without words. In a stream,
+   * the message that asks for it ends the stream so. The parse is large:
+   * about 30 bytes of protobuf per word, 5 to 6 times the statement's text
+   * (about 90 bytes a word in JSON). No server limit counts it: the byte
+   * budgets (max-bytes-in-flight) count request bytes, and max_batch
+   * statements of max_text_bytes each could make a response of hundreds of
+   * MB. Ask for it on a few statements at a time; the response must fit the
+   * client's receive limit (grpc-go's default is 4 MiB).
+   *
+   * @generated from field: bool include_syntax = 4;
+   */
+  includeSyntax: boolean;
 };
 
 /**
@@ -574,6 +594,16 @@ export declare type Analysis = Message<"stance.v1.Analysis"> & {
    * @generated from field: repeated stance.v1.Mention mentions = 5;
    */
   mentions: Mention[];
+
+  /**
+   * The dependency parse of the statement's sentences. Filled only with
+   * AnalyzeOptions.include_syntax; unset otherwise. In
+   * AnalyzeDocumentResponse, each DocumentSentence's analysis holds the
+   * parse of its own sentence, with offsets into Document.text.
+   *
+   * @generated from field: stance.v1.Syntax syntax = 6;
+   */
+  syntax?: Syntax | undefined;
 };
 
 /**
@@ -581,6 +611,123 @@ export declare type Analysis = Message<"stance.v1.Analysis"> & {
  * Use `create(AnalysisSchema)` to create a new message.
  */
 export declare const AnalysisSchema: GenMessage<Analysis>;
+
+/**
+ * Syntax is the dependency parse of a statement: its sentences as the
+ * tokenizer splits them, each tagged with Universal POS tags and parsed into
+ * a Universal Dependencies tree by the server's parser model (UD English
+ * EWT). Every sentence is parsed, also those the stance rules did not need
+ * to parse; the parse is the one the rules read where they do.
+ *
+ * @generated from message stance.v1.Syntax
+ */
+export declare type Syntax = Message<"stance.v1.Syntax"> & {
+  /**
+   * Every sentence of the statement, in text order; together they cover
+   * every word of the text.
+   *
+   * @generated from field: repeated stance.v1.SyntaxSentence sentences = 1;
+   */
+  sentences: SyntaxSentence[];
+};
+
+/**
+ * Describes the message stance.v1.Syntax.
+ * Use `create(SyntaxSchema)` to create a new message.
+ */
+export declare const SyntaxSchema: GenMessage<Syntax>;
+
+/**
+ * SyntaxSentence is one parsed sentence.
+ *
+ * @generated from message stance.v1.SyntaxSentence
+ */
+export declare type SyntaxSentence = Message<"stance.v1.SyntaxSentence"> & {
+  /**
+   * The sentence's span in the statement text, in the requested offset
+   * encoding: from its first word (or mark) to the end of its last.
+   *
+   * @generated from field: stance.v1.Span span = 1;
+   */
+  span?: Span | undefined;
+
+  /**
+   * The sentence's UD words in text order, at most 160 of them, exactly one
+   * of which is the root (head 0). A longer sentence (a list, run-on text
+   * without full stops) is not parsed, by the stance rules either, which
+   * read it by token windows alone: it comes with its span and no words,
+   * never split.
+   *
+   * @generated from field: repeated stance.v1.SyntaxWord words = 2;
+   */
+  words: SyntaxWord[];
+};
+
+/**
+ * Describes the message stance.v1.SyntaxSentence.
+ * Use `create(SyntaxSentenceSchema)` to create a new message.
+ */
+export declare const SyntaxSentenceSchema: GenMessage<SyntaxSentence>;
+
+/**
+ * SyntaxWord is one UD word of a sentence with its tag and its arc. A token
+ * may give several words, as in UD English EWT: "don't" is "do" and "n't",
+ * "Italy's" is "Italy" and "'s".
+ *
+ * @generated from message stance.v1.SyntaxWord
+ */
+export declare type SyntaxWord = Message<"stance.v1.SyntaxWord"> & {
+  /**
+   * Where the word is in the statement text, in the requested offset
+   * encoding; the words of one token have adjacent spans.
+   *
+   * @generated from field: stance.v1.Span span = 1;
+   */
+  span?: Span | undefined;
+
+  /**
+   * The word as the parser read it (CoNLL-U FORM): the text of span, but
+   * for a clitic written with a curly apostrophe, which reads as with a
+   * straight one ("n’t" of "don’t" is "n't").
+   *
+   * @generated from field: string form = 2;
+   */
+  form: string;
+
+  /**
+   * Universal POS tag, one of the 17 of UD: "ADJ", "ADP", "ADV", "AUX",
+   * "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+   * "PUNCT", "SCONJ", "SYM", "VERB", "X".
+   *
+   * @generated from field: string upos = 3;
+   */
+  upos: string;
+
+  /**
+   * The word's head as in CoNLL-U HEAD: its position in
+   * SyntaxSentence.words counted from 1 (the head is words[head - 1]), or 0
+   * for the root of the sentence, which the JSON form then omits. From 0 to
+   * the number of words, never the word's own position.
+   *
+   * @generated from field: int32 head = 4;
+   */
+  head: number;
+
+  /**
+   * Universal Dependencies relation to the head, with its subtype
+   * (CoNLL-U DEPREL): "nsubj", "nsubj:pass", "obl:unmarked", "nmod:poss", ...;
+   * "root" for the root.
+   *
+   * @generated from field: string relation = 5;
+   */
+  relation: string;
+};
+
+/**
+ * Describes the message stance.v1.SyntaxWord.
+ * Use `create(SyntaxWordSchema)` to create a new message.
+ */
+export declare const SyntaxWordSchema: GenMessage<SyntaxWord>;
 
 /**
  * Sentiment is the overall polarity of a statement.
