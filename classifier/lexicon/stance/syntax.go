@@ -7,13 +7,14 @@ import (
 
 // Syntax in the engine: the token windows of roles.go propose a cue's
 // holders and targets; where a dependency parse is at hand (Input.Parser),
-// it vetoes the targets that the parse attaches elsewhere. Only the
+// it vetoes the targets that the parse attaches elsewhere (rule "attach")
+// and the holders it makes another clause's (rule "subject", see
+// parseHolders below). Only the
 // sentences that need it are parsed: one where a cue has a candidate target
 // mention, once per sentence (again when a pronoun's antecedent sits in
 // another sentence, see embedded).
 //
-// The one rule so far is "attach" (keepAttached, attachedElsewhere,
-// embedded). A candidate target mention whose preposition is one of the
+// Rule "attach" (keepAttached, attachedElsewhere, embedded). A candidate target mention whose preposition is one of the
 // cue's own words ("voting against X") is kept whatever the tree says.
 // Another is dropped when
 //   - the path from its head word up to the cue (or to the lowest common
@@ -37,10 +38,11 @@ import (
 // through its noun, as do possessors (nmod:poss), coordination, compounds,
 // flat names and appositions. A dropped target leaves no contribution and
 // so no evidence; the targets kept have the evidence of the window rule
-// that found them. Holders are left alone: the subject search already
-// skips mentions inside prepositional phrases (governed in roles.go), and
-// the greedy parse attaches the phrases before a subject less reliably
-// than that search finds subjects (seed article, two holders lost).
+// that found them. Holders are replaced only where the parse says
+// positively that the window's holder is no subject of the cue
+// (parseHolders): a full replacement lost two seed-article holders, as the
+// greedy parse attaches the phrases before a subject less reliably than
+// the subject search finds subjects.
 
 // relClass is what the rules make of a dependency relation.
 type relClass uint8
