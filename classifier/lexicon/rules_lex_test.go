@@ -69,6 +69,11 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/IRQ -> country/KWT: oppose"}},
 		{"near miss: a strike is a walkout", "Workers in Argentina went on strike over pay.",
 			[]string{}},
+		// Resisting and countering.
+		{"countered", "Japan joined an initiative to counter China in the Pacific.",
+			[]string{"country/JPN -> country/CHN: oppose"}},
+		{"near miss: a counter claim is a noun", "Chile filed a counter claim at the court in Peru.",
+			[]string{}},
 		// Advocacy verbs: the preposition names the target.
 		{"campaigned against", "Lithuania campaigned against Belarus at the summit.",
 			[]string{"country/LTU -> country/BLR: oppose"}},
@@ -258,6 +263,10 @@ func TestReciprocalEvents(t *testing.T) {
 			[]string{}},
 		{"near miss: coordinated objects", "Poland welcomed Ukraine and Moldova.",
 			[]string{"country/POL -> country/MDA: support", "country/POL -> country/UKR: support"}},
+		{"coordinated verbs inside a relative clause", "Canada voted against a resolution that condemned Mexico and criticised Peru.",
+			[]string{}},
+		{"near miss: coordinated verbs of a relative clause on an actor", "Canada, which condemned Mexico and criticised Peru, left.",
+			[]string{"country/CAN -> country/MEX: oppose", "country/CAN -> country/PER: oppose"}},
 		{"coordinated subject after an article", "India and the United Arab Emirates criticised Chile.",
 			[]string{"country/ARE -> country/CHL: oppose", "country/IND -> country/CHL: oppose"}},
 		{"near miss: an object before 'and the'", "India praised Chile and the United Arab Emirates criticised Peru.",

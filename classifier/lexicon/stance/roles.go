@@ -251,6 +251,15 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 			mi := inf.mention
 			j = e.in.Mentions[mi].Start
 			if coordVP {
+				// "a resolution that condemned X and demanded Y": inside a
+				// relative clause the coordinated verb's subject is the
+				// antecedent (none when it is no actor), not the sentence's.
+				if ante, ok := e.relativeAntecedent(st, j); ok {
+					if ante >= 0 {
+						return e.addMention(dst, ante, 1, RuleActive, -1)
+					}
+					return dst
+				}
 				if first := e.firstSubject(st, j); first >= 0 {
 					return e.addMention(dst, first, 1, RuleActive, -1)
 				}
@@ -307,6 +316,35 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// relativeAntecedent finds the relative pronoun that opens the clause of
+// token j (walking back to st, stopping at a stop, a colon, a quote or a
+// subordinator) and reports it with the mention just before it (across a
+// comma), the antecedent, or -1 when that is no actor. A "that" after a
+// reporting verb ("said that") is a complementizer, not a relative.
+func (e *engine) relativeAntecedent(st, j int32) (int32, bool) {
+	for k := j - 1; k >= st && k > j-maxReach; k-- {
+		inf := &e.info[k]
+		if e.toks[k].Kind == tokenize.Quote || e.isPunct(k) && !e.punctIs(k, ',') || inf.class&ClassSub != 0 {
+			return -1, false
+		}
+		if inf.class&ClassRel == 0 || inf.mention >= 0 {
+			continue
+		}
+		if k > st && e.info[k-1].class&ClassAttrib != 0 {
+			return -1, false
+		}
+		a := k - 1
+		if a >= st && e.punctIs(a, ',') {
+			a--
+		}
+		if a >= st && e.info[a].mention >= 0 {
+			return e.info[a].mention, true
+		}
+		return -1, true
+	}
+	return -1, false
 }
 
 // relativeClauseBefore returns the comma that opens a relative clause
