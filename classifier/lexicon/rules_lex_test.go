@@ -295,3 +295,33 @@ func TestHolderNamedTwiceActsOnce(t *testing.T) {
 		assert.Equal(t, "neutral", targets["country/UKR"], "%s: targets=%v", text, targets)
 	}
 }
+
+// TestPronounsAcrossSentences: a subject pronoun that opens a sentence
+// continues the previous sentence's subject; a plural one takes the whole
+// list; a pronoun in a quote is not its speaker. Each with a near miss.
+func TestPronounsAcrossSentences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		text      string
+		relations []string // exactly these non-neutral relations
+	}{
+		{"subject pronoun continues the subject", "NATO held talks with Finland on Tuesday. It praised Sweden.",
+			[]string{"org/nato -> country/SWE: support"}},
+		{"near miss: an antecedent in its own sentence", "NATO said Finland had joined and that it praised Sweden.",
+			[]string{"country/FIN -> country/SWE: support"}},
+		{"plural pronoun takes the list", "Estonia, Latvia and Lithuania met in Vilnius. They condemned Belarus.",
+			[]string{"country/EST -> country/BLR: oppose", "country/LTU -> country/BLR: oppose", "country/LVA -> country/BLR: oppose"}},
+		{"near miss: a single antecedent", "Estonia met Latvia's envoy. It condemned Belarus.",
+			[]string{"country/EST -> country/BLR: oppose"}},
+		{"a quote's he is not its speaker", `Trump met Putin. "He will back Ukraine," Trump said.`,
+			[]string{"person/vladimir-putin -> country/UKR: support"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}

@@ -458,19 +458,63 @@ func (e *engine) resolve(k int32) int32 {
 	// The last mention ending at or before k, then back at most maxReach
 	// tokens.
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
+	var mi int32 = -1
 	if e.in.Paragraphs != nil {
-		return e.resolveInDocument(k, c, object, hi)
+		mi = e.resolveInDocument(k, c, object, hi)
+	} else {
+		for i := hi - 1; i >= 0 && ms[i].End >= k-maxReach; i-- {
+			if !compatible(c, ms[i].Kind) {
+				continue
+			}
+			if object && e.info[ms[i].Start].clause == e.info[k].clause && e.info[ms[i].Start].sent == e.info[k].sent && e.subjectLike(int32(i)) {
+				continue
+			}
+			if e.quotedSpeaker(k, ms[i].Actor) {
+				continue
+			}
+			mi = int32(i)
+			break
+		}
 	}
-	for mi := hi - 1; mi >= 0 && ms[mi].End >= k-maxReach; mi-- {
-		if !compatible(c, ms[mi].Kind) {
+	if mi >= 0 && !object && c&ClassPossPron == 0 {
+		mi = e.preferSubject(k, c, mi)
+	}
+	return mi
+}
+
+// quotedSpeaker reports whether token k is inside a quote whose speaker is
+// actor a: a speaker says "I", so "he" in `"Yeah, he will accept it,"
+// Trump said` is not Trump.
+func (e *engine) quotedSpeaker(k, a int32) bool {
+	return e.info[k].attrib == RuleQuote && e.info[k].holder == a
+}
+
+// preferSubject returns, for a subject pronoun at token k whose nearest
+// antecedent mi is in an earlier sentence, the subject of that sentence
+// when it fits: a pronoun that opens a sentence continues its predecessor's
+// subject ("NATO held talks with Finland. It praised Helsinki's budget":
+// it is NATO; "Lutz met Reyes. She accused him": she is Lutz). A pronoun
+// whose antecedent is in its own sentence keeps it.
+func (e *engine) preferSubject(k int32, c Class, mi int32) int32 {
+	ms := e.in.Mentions
+	si := e.info[ms[mi].Start].sent
+	if si == e.info[k].sent {
+		return mi
+	}
+	st := e.in.Sentences[si]
+	for i := range ms {
+		m := &ms[i]
+		if m.Start < st.Start {
 			continue
 		}
-		if object && e.info[ms[mi].Start].clause == e.info[k].clause && e.info[ms[mi].Start].sent == e.info[k].sent && e.subjectLike(int32(mi)) {
-			continue
+		if m.Start >= st.End || int32(i) >= mi {
+			break
 		}
-		return int32(mi)
+		if compatible(c, m.Kind) && e.subjectLike(int32(i)) && e.opensClause(m.Start) && !e.quotedSpeaker(k, m.Actor) {
+			return int32(i)
+		}
 	}
-	return -1
+	return mi
 }
 
 func compatible(c Class, k classifier.ActorKind) bool {

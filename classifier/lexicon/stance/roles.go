@@ -216,6 +216,11 @@ func (e *engine) pronounPart(dst []part, j int32, w float32) ([]part, bool) {
 	if c&ClassPossPron != 0 {
 		w *= e.p.Possessive
 	}
+	if c&ClassPronPlural != 0 {
+		// "France and Germany issued a statement. They accused Russia":
+		// they are every actor of the antecedent's list.
+		return e.listOf(dst, mi, w), true
+	}
 	dst = append(dst, part{actor: e.in.Mentions[mi].Actor, mention: mi, w: w, rule: RulePronoun})
 	// "him and Ms. Pritzker"
 	if k := j + 1; k+1 < int32(len(e.toks)) && e.info[k].class&ClassCoord != 0 {
@@ -224,6 +229,45 @@ func (e *engine) pronounPart(dst []part, j int32, w float32) ([]part, bool) {
 		}
 	}
 	return dst, true
+}
+
+// listOf appends mention mi and the mentions listed with it ("Estonia,
+// Latvia and Lithuania", "France and the UK"), before and after it, as
+// pronoun parts: the referents of a plural pronoun whose antecedent is mi.
+func (e *engine) listOf(dst []part, mi int32, w float32) []part {
+	ms := e.in.Mentions
+	n := int32(len(e.toks))
+	first := mi
+	// Back to the list's first mention.
+	for k := 0; k < maxCoordinated; k++ {
+		j := ms[first].Start - 1
+		if j > 0 && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+			j--
+		}
+		if j < 1 || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) || e.info[j-1].mention < 0 {
+			break
+		}
+		first = e.info[j-1].mention
+	}
+	for i, k := first, 0; k <= 2*maxCoordinated; k++ {
+		dst = append(dst, part{actor: ms[i].Actor, mention: i, w: w, rule: RulePronoun})
+		j := ms[i].End
+		if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+			break
+		}
+		j++
+		if j < n && e.info[j].class&ClassCoord != 0 {
+			j++ // ", and"
+		}
+		if j < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+			j++
+		}
+		if j >= n || e.info[j].mention < 0 || ms[e.info[j].mention].Start != j {
+			break
+		}
+		i = e.info[j].mention
+	}
+	return dst
 }
 
 // subject appends the subject of the cue starting at token c to dst.
