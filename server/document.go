@@ -176,15 +176,8 @@ func (w *wireScan) documentRequest(b []byte) {
 		switch f.num {
 		case fieldDocument:
 			return w.fields(f.val, f.valueOffset(), "document", func(field) bool { return true })
-		case fieldRequestActors:
-			actors++
-			if actors <= w.lim.MaxActors {
-				return w.actor(f.val, f.valueOffset(), at{}, actors-1)
-			}
-		case fieldOptionsInRequest:
-			return w.fields(f.val, f.valueOffset(), "options", func(field) bool { return true })
 		}
-		return true
+		return w.sharedField(f, &actors)
 	})
 	if actors > w.lim.MaxActors {
 		w.vs.add("actors", ReasonTooManyActors, tooManyActors(actors, w.lim.MaxActors))

@@ -90,6 +90,23 @@ func (f field) valueOffset() int {
 	return f.off + protowire.SizeTag(f.num) + protowire.SizeVarint(uint64(len(f.val)))
 }
 
+// sharedField scans a field that an AnalyzeRequest and an
+// AnalyzeDocumentRequest share (the same numbers in both): a request-level
+// actor, counted in actors and checked up to Limits.MaxActors, or the
+// options. Other fields are skipped. It reports whether to go on.
+func (w *wireScan) sharedField(f field, actors *int) bool {
+	switch f.num {
+	case fieldRequestActors:
+		*actors++
+		if *actors <= w.lim.MaxActors {
+			return w.actor(f.val, f.valueOffset(), at{}, *actors-1)
+		}
+	case fieldOptionsInRequest:
+		return w.fields(f.val, f.valueOffset(), "options", func(field) bool { return true })
+	}
+	return true
+}
+
 // analyzeRequest scans an AnalyzeRequest. Past Limits.MaxBatch statements
 // the rest are only counted.
 func (w *wireScan) analyzeRequest(b []byte) {
@@ -105,13 +122,8 @@ func (w *wireScan) analyzeRequest(b []byte) {
 			if statements <= w.lim.MaxBatch {
 				return w.statement(f.val, f.valueOffset(), at{list: "statements", index: statements - 1}, new(int))
 			}
-		case fieldRequestActors:
-			actors++
-			if actors <= w.lim.MaxActors {
-				return w.actor(f.val, f.valueOffset(), at{}, actors-1)
-			}
-		case fieldOptionsInRequest:
-			return w.fields(f.val, f.valueOffset(), "options", func(field) bool { return true })
+		default:
+			return w.sharedField(f, &actors)
 		}
 		return true
 	})

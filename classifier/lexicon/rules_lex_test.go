@@ -10,17 +10,35 @@ import (
 	"github.com/stancetag/stancetag/classifier"
 )
 
+// relationCase is a statement of the tables below and exactly the
+// non-neutral relations it must give ("holder -> target: stance",
+// sorted).
+type relationCase struct {
+	name      string
+	text      string
+	relations []string
+}
+
+// runRelationCases analyses each case's text with the embedded lexicon
+// and compares its relations.
+func runRelationCases(t *testing.T, tests []relationCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
+		})
+	}
+}
+
 // TestCooperationAndConflictCues pins the CAMEO cooperation and conflict
 // cues (cues.tsv, src=cameo) and the phrase rules they rely on: an article
 // and kinds of ties inside a phrase, a nobase verb's base form in a verb's
 // context. Each construction has a near miss where the rule must not fire.
 func TestCooperationAndConflictCues(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		relations []string // exactly these non-neutral relations
-	}{
+	tests := []relationCase{
 		// 057 sign a formal agreement: an article and modifiers sit inside the phrase.
 		{"sign an agreement with", "Kenya signed an agreement with Ethiopia on power exports.",
 			[]string{"country/KEN -> country/ETH: support"}},
@@ -84,13 +102,7 @@ func TestCooperationAndConflictCues(t *testing.T) {
 		{"near miss: standing up in a place", "The Finnish delegate stood up in Estonia's parliament.",
 			[]string{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
-			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
-		})
-	}
+	runRelationCases(t, tests)
 }
 
 // TestBaseFormInVerbContext: the base form of an ambiguous verb ("back",
@@ -98,11 +110,7 @@ func TestCooperationAndConflictCues(t *testing.T) {
 // quote's speaker.
 func TestBaseFormInVerbContext(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		relations []string
-	}{
+	tests := []relationCase{
 		{"we back in a quote", `"We back Ukraine," Putin said.`,
 			[]string{"person/vladimir-putin -> country/UKR: support"}},
 		{"will back", "Italy will back Albania's bid to join the union.",
@@ -120,13 +128,7 @@ func TestBaseFormInVerbContext(t *testing.T) {
 		{"near miss: the ban", "The ban in Ghana took effect in May.",
 			[]string{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
-			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
-		})
-	}
+	runRelationCases(t, tests)
 }
 
 // TestNewsIdioms: multi-word expressions whose words alone say little or
@@ -193,11 +195,7 @@ func TestPostsSentiment(t *testing.T) {
 // The speaker may come after a title and an apposition (quoteHolder).
 func TestQuotedPredicate(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		relations []string // exactly these non-neutral relations
-	}{
+	tests := []relationCase{
 		{"quoted predicate", `"Iran is dangerous," said Benjamin Netanyahu.`,
 			[]string{"person/benjamin-netanyahu -> country/IRN: oppose"}},
 		{"quoted predicate noun", `"Iran is a disaster for the region," Benjamin Netanyahu said.`,
@@ -228,13 +226,7 @@ func TestQuotedPredicate(t *testing.T) {
 		{"near miss: a participle tells an event", `"Iran is winning," Benjamin Netanyahu said.`,
 			[]string{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
-			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
-		})
-	}
+	runRelationCases(t, tests)
 }
 
 // TestReciprocalEvents: a reciprocal cue (cues.tsv option recip) with
@@ -244,11 +236,7 @@ func TestQuotedPredicate(t *testing.T) {
 // statement, and one holder named twice.
 func TestReciprocalEvents(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		relations []string // exactly these non-neutral relations
-	}{
+	tests := []relationCase{
 		{"signed a deal together", "India and Chile signed a trade agreement on Wednesday.",
 			[]string{"country/CHL -> country/IND: support", "country/IND -> country/CHL: support"}},
 		{"traded accusations", "Ethiopia and Eritrea traded accusations over troop movements.",
@@ -276,13 +264,7 @@ func TestReciprocalEvents(t *testing.T) {
 		{"near miss: a former office holder", "The former Russian president praised Turkey.",
 			[]string{"country/RUS -> country/TUR: support"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
-			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
-		})
-	}
+	runRelationCases(t, tests)
 }
 
 // One holder named twice (Moscow and the Kremlin are both Russia) acts
@@ -301,11 +283,7 @@ func TestHolderNamedTwiceActsOnce(t *testing.T) {
 // list; a pronoun in a quote is not its speaker. Each with a near miss.
 func TestPronounsAcrossSentences(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name      string
-		text      string
-		relations []string // exactly these non-neutral relations
-	}{
+	tests := []relationCase{
 		{"subject pronoun continues the subject", "NATO held talks with Finland on Tuesday. It praised Sweden.",
 			[]string{"org/nato -> country/SWE: support"}},
 		{"near miss: an antecedent in its own sentence", "NATO said Finland had joined and that it praised Sweden.",
@@ -317,11 +295,5 @@ func TestPronounsAcrossSentences(t *testing.T) {
 		{"a quote's he is not its speaker", `Trump met Putin. "He will back Ukraine," Trump said.`,
 			[]string{"person/vladimir-putin -> country/UKR: support"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			targets, rels, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
-			assert.Equal(t, tt.relations, rels, "targets=%v", targets)
-		})
-	}
+	runRelationCases(t, tests)
 }
