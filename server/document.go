@@ -173,8 +173,7 @@ func (w *wireScan) documentRequest(b []byte) {
 		if f.typ != protowire.BytesType {
 			return true
 		}
-		switch f.num {
-		case fieldDocument:
+		if f.num == fieldDocument {
 			return w.fields(f.val, f.valueOffset(), "document", func(field) bool { return true })
 		}
 		return w.sharedField(f, &actors)
