@@ -501,15 +501,13 @@ func (e *engine) preferSubject(k int32, c Class, mi int32) int32 {
 	if si == e.info[k].sent {
 		return mi
 	}
-	st := e.in.Sentences[si]
-	for i := range ms {
+	// The sentence's mentions from its start, but no further back than
+	// maxReach tokens before the antecedent, so that a pronoun costs the
+	// same in a sentence of any length.
+	from := max(e.in.Sentences[si].Start, ms[mi].Start-maxReach)
+	lo := sort.Search(int(mi), func(i int) bool { return ms[i].Start >= from })
+	for i := lo; i < int(mi); i++ {
 		m := &ms[i]
-		if m.Start < st.Start {
-			continue
-		}
-		if m.Start >= st.End || int32(i) >= mi {
-			break
-		}
 		if compatible(c, m.Kind) && e.subjectLike(int32(i)) && e.opensClause(m.Start) && !e.quotedSpeaker(k, m.Actor) {
 			return int32(i)
 		}

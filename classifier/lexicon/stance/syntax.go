@@ -1,6 +1,8 @@
 package stance
 
 import (
+	"sort"
+
 	"github.com/stancetag/stancetag/classifier/lexicon/syntax"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
@@ -540,12 +542,11 @@ func (e *engine) parseHolders(o *occ, holders, dst []part) (_ []part, ok bool) {
 		}
 		agree = false
 	}
-	for mi := range e.in.Mentions {
-		m := &e.in.Mentions[mi]
-		if m.Start < st.Start || m.End > st.End || m.Start >= o.start {
-			continue
-		}
-		if e.inPhraseOf(int32(mi), s, clause) {
+	// The mentions of the sentence before the cue (mentions are in text
+	// order: a binary search finds the first).
+	ms := e.in.Mentions
+	for mi := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st.Start }); mi < len(ms) && ms[mi].Start < o.start; mi++ {
+		if m := &ms[mi]; m.End <= st.End && e.inPhraseOf(int32(mi), s, clause) {
 			subj = append(subj, part{actor: m.Actor, mention: int32(mi), w: 1, rule: rule})
 		}
 	}
