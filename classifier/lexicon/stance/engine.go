@@ -1,7 +1,6 @@
 package stance
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 
@@ -336,7 +335,7 @@ func (e *engine) quoteHolder(open, end, region int32) int32 {
 			j--
 		}
 		if j >= 0 && e.info[j].class&ClassAttrib != 0 && e.sameParagraph(j, open) {
-			if st, _ := e.sentBounds(j); j > st && e.punctIs(j-1, ',') && bytes.HasSuffix(e.lowerAt(j), []byte("ing")) {
+			if st, _ := e.sentBounds(j); j > st && e.punctIs(j-1, ',') && looksIng(e.lowerAt(j)) {
 				// "Zelenskyy addressed Trump, saying, "…"": the participle's
 				// subject is the clause's first, not the object before the
 				// comma.

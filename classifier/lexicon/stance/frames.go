@@ -1,7 +1,6 @@
 package stance
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 
@@ -300,8 +299,9 @@ func (e *engine) gerundAt(j int32) bool {
 	if j >= int32(len(e.toks)) || e.toks[j].Kind != tokenize.Word || e.info[j].mention >= 0 {
 		return false
 	}
-	w := e.lowerAt(j)
-	return len(w) > 5 && bytes.HasSuffix(w, []byte("ing"))
+	// "being shut out of the talks" is a passive: its phrase names who
+	// acts on the holder, a target.
+	return e.info[j].class&(ClassBe|ClassGet) == 0 && looksIng(e.lowerAt(j))
 }
 
 // descRoles finds the actor a descriptor describes: the actor right after it
@@ -660,7 +660,7 @@ func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 	if inf.quote < 0 || inf.quote != e.info[m.Start].quote || inf.attrib != RuleQuote || inf.holder < 0 || inf.holder == m.Actor {
 		return -1, RuleSentiment
 	}
-	if w := e.lowerAt(i); bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ed")) {
+	if looksParticiple(e.lowerAt(i)) {
 		return -1, RuleSentiment
 	}
 	// A question asserts nothing ("Will America be the leader of the free

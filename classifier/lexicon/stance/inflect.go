@@ -1,6 +1,9 @@
 package stance
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Form is the grammatical form of a matched cue word.
 type Form uint8
@@ -135,4 +138,14 @@ func ingForm(w string) string {
 		return w + w[n-1:] + "ing"
 	}
 	return w + "ing"
+}
+
+// looksIng reports whether the lower-case word w looks like an -ing form
+// ("ending", "saying"): more than four letters ending in "ing", so that
+// "king" and "ring" do not.
+func looksIng(w []byte) bool { return len(w) > 4 && bytes.HasSuffix(w, []byte("ing")) }
+
+// looksParticiple reports whether w looks like an -ing or -ed form.
+func looksParticiple(w []byte) bool {
+	return looksIng(w) || len(w) > 4 && bytes.HasSuffix(w, []byte("ed"))
 }

@@ -91,9 +91,7 @@ func (e *engine) verbAfter(j int32) bool {
 	if inf.class != 0 {
 		return false
 	}
-	w := e.lowerAt(j)
-	n := len(w)
-	return n > 4 && (string(w[n-3:]) == "ing" || string(w[n-2:]) == "ed")
+	return looksParticiple(e.lowerAt(j))
 }
 
 // subjectLike reports whether mention mi can be the subject of a clause.
