@@ -90,6 +90,12 @@ func (e *engine) apply(oi int32) {
 	case FramePrep:
 		holders, targets = e.prepRoles(o, c, holders, targets)
 		targets = e.keepAttached(o, targets)
+		if c.Reciprocal {
+			// "a deal between Ukraine and Moldova": the parties hold it
+			// toward each other; whoever welcomed the deal is no party.
+			e.reciprocal(o, targets, w)
+			break
+		}
 		e.emit(o, holders, targets, w, RulePrep)
 		e.holdCue(o, holders, targets, true)
 	case FramePossessed:
