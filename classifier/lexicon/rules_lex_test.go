@@ -87,6 +87,13 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/IRQ -> country/KWT: oppose"}},
 		{"near miss: a strike is a walkout", "Workers in Argentina went on strike over pay.",
 			[]string{}},
+		// Denials cancel the cue they scope over.
+		{"denied that it had criticised", "Italy denied that it had criticised Malta.",
+			[]string{}},
+		{"denied attacking", "Russia denied attacking Ukraine.",
+			[]string{}},
+		{"near miss: a denial and then a stance", "Italy denied the claims and praised Malta.",
+			[]string{"country/ITA -> country/MLT: support"}},
 		// Resisting and countering.
 		{"countered", "Japan joined an initiative to counter China in the Pacific.",
 			[]string{"country/JPN -> country/CHN: oppose"}},

@@ -23,6 +23,10 @@ const (
 	// maxVerbSkip is how many adverbs and adverb-like auxiliaries ("also",
 	// "strongly") verbContext looks past before a guarded base form.
 	maxVerbSkip = 2
+	// scopeReach is how many tokens before a cue, in its clause, a
+	// negation, modal or denial scopes over it ("did not publicly
+	// support", "denied that it had criticised").
+	scopeReach = 5
 	// modifierReach is how many modifiers, adverbs or auxiliaries a rule
 	// looks past next to a word: before a noun cue ("Germany's strong
 	// support"), after a possessive pronoun ("its European allies"), after

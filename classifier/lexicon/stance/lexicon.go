@@ -136,6 +136,11 @@ const (
 	// the noun ("Poland welcomed the deal between X and Y" is no stance
 	// of Poland's toward X or Y).
 	ClassPair
+	// ClassDeny marks the verbs of denial ("deny"): a cue they scope over
+	// ("denied that it had criticised Malta", "denied attacking X") is
+	// cancelled, unless a coordinator stands between ("denied the claims
+	// and praised Malta").
+	ClassDeny
 )
 
 var classNames = map[string]Class{
@@ -145,7 +150,7 @@ var classNames = map[string]Class{
 	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
 	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
-	"pair": ClassPair,
+	"pair": ClassPair, "deny": ClassDeny,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -194,7 +194,8 @@ func (e *engine) scope() {
 		st, en := e.sentBounds(o.start)
 		var rule Rule
 		modal := false
-		lo := max(st, o.start-5)
+		coord := false // a coordinator lies between j and the cue
+		lo := max(st, o.start-scopeReach)
 		for j := o.start - 1; j >= lo; j-- {
 			inf := &info[j]
 			if inf.class&scopeClasses == 0 && inf.inOcc < 0 {
@@ -225,6 +226,12 @@ func (e *engine) scope() {
 				continue
 			}
 			switch {
+			case inf.class&ClassCoord != 0:
+				coord = true
+			case inf.class&ClassDeny != 0:
+				if !coord {
+					rule = maxRule(rule, RuleNeutralised)
+				}
 			case inf.class&ClassNeg0 != 0:
 				rule = maxRule(rule, RuleNeutralised)
 			case inf.class&ClassNeg != 0:
@@ -280,4 +287,4 @@ func (e *engine) scope() {
 }
 
 // scopeClasses are the classes scope looks for before a cue.
-const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond
+const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond | ClassDeny | ClassCoord
