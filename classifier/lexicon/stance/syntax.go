@@ -522,8 +522,6 @@ func (e *engine) parseHolders(o *occ, holders, dst []part) (_ []part, ok bool) {
 	if p.tree.Tags[s] == syntax.PRON && e.info[p.tokBase+p.words[s].Token].class&ClassRel == 0 {
 		return nil, false
 	}
-	// The mentions of the sentence in the subject's phrase, outside the
-	// clause.
 	st := e.in.Sentences[e.info[o.start].sent]
 	subj := dst[:0]
 	// The parse overrules the windows only where it says positively that
@@ -542,8 +540,8 @@ func (e *engine) parseHolders(o *occ, holders, dst []part) (_ []part, ok bool) {
 		}
 		agree = false
 	}
-	// The mentions of the sentence before the cue (mentions are in text
-	// order: a binary search finds the first).
+	// The mentions of the sentence before the cue in the subject's phrase
+	// (mentions are in text order: a binary search finds the first).
 	ms := e.in.Mentions
 	for mi := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st.Start }); mi < len(ms) && ms[mi].Start < o.start; mi++ {
 		if m := &ms[mi]; m.End <= st.End && e.inPhraseOf(int32(mi), s, clause) {
