@@ -17,7 +17,9 @@ type Limits struct {
 	// MaxDocumentBytes is the maximum size of one Document.text
 	// (AnalyzeDocument, stancetag analyze --format text). Default 1048576
 	// (1 MiB), some 150 news articles. A document must also fit the wire
-	// limit, RecvMsgBytes.
+	// limit, RecvMsgBytes. It also bounds the statement text of one Analyze
+	// request that asks for include_syntax (whose parse is some six times
+	// the text).
 	MaxDocumentBytes int
 	// MaxActors is the maximum number of caller actors that apply to one
 	// statement: the request-level (or stream-level) actors plus the

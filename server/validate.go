@@ -127,6 +127,19 @@ func (c *checker) batch(req *stancev1.AnalyzeRequest) ([]classifier.Statement, c
 		}
 		ids[id] = i
 	}
+	if opts.IncludeSyntax {
+		// The parse is some six times the text's size on the wire: one
+		// request may ask it of one document's worth of text, what
+		// AnalyzeDocument takes.
+		total := 0
+		for _, st := range sts {
+			total += len(st.GetText())
+		}
+		if total > c.lim.MaxDocumentBytes {
+			c.vs.add("options.include_syntax", ReasonSyntaxTooLarge,
+				fmt.Sprintf("include_syntax is asked for %d bytes of text; at most %d (the server's max-document-bytes) may be parsed for one request: send fewer statements", total, c.lim.MaxDocumentBytes))
+		}
+	}
 	if err := c.vs.err(-1); err != nil {
 		return nil, classifier.Options{}, 0, err
 	}

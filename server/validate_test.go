@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -340,4 +341,44 @@ func TestCallerActorTakingGazetteerID(t *testing.T) {
 		require.Equal(t, "actors[0].name", ve.Violations[0].Field)
 		require.Equal(t, ReasonActorIDTaken, ve.Violations[0].Reason)
 	})
+}
+
+// include_syntax may be asked of at most MaxDocumentBytes of text in one
+// request (the parse is some six times the text on the wire); the same
+// batch without it, or a smaller one with it, passes.
+func TestValidationSyntaxTooLarge(t *testing.T) {
+	t.Parallel()
+	lim := DefaultLimits()
+	lim.MaxDocumentBytes = 100
+	text := strings.Repeat("word ", 12) // 60 bytes
+	tests := []struct {
+		name   string
+		n      int
+		syntax bool
+		want   bool // refused
+	}{
+		{"two texts over the limit with syntax", 2, true, true},
+		{"near miss: one text within it", 1, true, false},
+		{"near miss: the same batch without syntax", 2, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sts := make([]*stancev1.Statement, tt.n)
+			for i := range sts {
+				sts[i] = st("s"+strconv.Itoa(i), text)
+			}
+			ck := checker{lim: lim}
+			_, _, _, err := ck.batch(&stancev1.AnalyzeRequest{Statements: sts, Options: &stancev1.AnalyzeOptions{IncludeSyntax: tt.syntax}})
+			if !tt.want {
+				require.NoError(t, err)
+				return
+			}
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.Len(t, ve.Violations, 1)
+			require.Equal(t, "options.include_syntax", ve.Violations[0].Field)
+			require.Equal(t, ReasonSyntaxTooLarge, ve.Violations[0].Reason)
+		})
+	}
 }

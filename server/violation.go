@@ -33,6 +33,7 @@ const (
 	ReasonPageTokenStale       = "PAGE_TOKEN_STALE"       // page_token was issued for another lexicon version
 	ReasonMalformedRequest     = "MALFORMED_REQUEST"      // the request's bytes are not a protobuf encoding of its message
 	ReasonActorIDTaken         = "ACTOR_ID_TAKEN"         // a caller actor with a gazetteer id has a name or alias of another gazetteer actor
+	ReasonSyntaxTooLarge       = "SYNTAX_TOO_LARGE"       // include_syntax asked for more text than Limits.MaxDocumentBytes
 )
 
 // ReasonSyntaxUnavailable is the ErrorInfo.reason of FAILED_PRECONDITION

@@ -71,7 +71,7 @@ type limitFlag struct {
 var (
 	statementLimitFlags = []limitFlag{
 		{"max-text-bytes", func(l *server.Limits) *int { return &l.MaxTextBytes }, "maximum size of one statement text, in `bytes` of UTF-8"},
-		{"max-document-bytes", func(l *server.Limits) *int { return &l.MaxDocumentBytes }, "maximum size of one document (AnalyzeDocument, analyze --format text), in `bytes` of UTF-8"},
+		{"max-document-bytes", func(l *server.Limits) *int { return &l.MaxDocumentBytes }, "maximum size of one document (AnalyzeDocument, analyze --format text), and of the text of one Analyze request asking for include_syntax, in `bytes` of UTF-8"},
 		{"max-actors", func(l *server.Limits) *int { return &l.MaxActors }, "maximum caller actors applying to one statement (request-level plus its own)"},
 		{"max-aliases", func(l *server.Limits) *int { return &l.MaxAliases }, "maximum aliases of one actor"},
 		{"max-alias-bytes", func(l *server.Limits) *int { return &l.MaxAliasBytes }, "maximum size of one alias, in `bytes`"},

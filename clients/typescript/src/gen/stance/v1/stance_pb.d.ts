@@ -437,11 +437,14 @@ export declare type AnalyzeOptions = Message<"stance.v1.AnalyzeOptions"> & {
    * empty parse that would look like a sentence without words. In a stream,
    * the message that asks for it ends the stream so. The parse is large:
    * about 30 bytes of protobuf per word, 5 to 6 times the statement's text
-   * (about 90 bytes a word in JSON). No server limit counts it: the byte
-   * budgets (max-bytes-in-flight) count request bytes, and max_batch
-   * statements of max_text_bytes each could make a response of hundreds of
-   * MB. Ask for it on a few statements at a time; the response must fit the
-   * client's receive limit (grpc-go's default is 4 MiB).
+   * (about 90 bytes a word in JSON). So one Analyze request may ask it of
+   * at most the server's max-document-bytes (default 1 MiB) of statement
+   * text in all, else it fails with INVALID_ARGUMENT, field
+   * options.include_syntax, reason SYNTAX_TOO_LARGE, before any work: a
+   * response stays within some 6 MB. A stream message (one statement) and
+   * a document are within that limit already. The response must also fit
+   * the client's receive limit (grpc-go's default is 4 MiB): ask for it on
+   * a few statements at a time.
    *
    * @generated from field: bool include_syntax = 4;
    */
