@@ -308,3 +308,22 @@ func TestPronounsAcrossSentences(t *testing.T) {
 	}
 	runRelationCases(t, tests)
 }
+
+// A question weakens its cues (rule modal), also when the question is a
+// quote that ends in "?" and a closing quote mark (stance.question).
+func TestQuestionWithinQuote(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{`Does Italy back Malta?`, `The reporter asked: "Does Italy back Malta?"`} {
+		an, err := Default()
+		require.NoError(t, err)
+		a, err := an.Analyze(context.Background(), classifier.Statement{Text: text}, classifier.Options{IncludeEvidence: true})
+		require.NoError(t, err)
+		var rules []string
+		for _, r := range a.Relations {
+			for _, ev := range r.Evidence {
+				rules = append(rules, ev.Rule)
+			}
+		}
+		assert.Equal(t, []string{"modal"}, rules, text)
+	}
+}

@@ -44,11 +44,7 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		c := &contribs[i]
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
-			if c.Cue >= 0 && l.fit != nil {
-				sums[c.Target] += l.fit.TargetWeight(c.Cue, c.Rule, c.Weight)
-			} else {
-				sums[c.Target] += c.Weight
-			}
+			sums[c.Target] += l.TargetWeight(c)
 			if c.Holder >= 0 && c.Holder != c.Target {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
 				if int(rel) == len(rels) {

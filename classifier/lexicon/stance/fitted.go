@@ -89,9 +89,6 @@ func ParseVia(s string) (Via, bool) {
 	return 0, false
 }
 
-// NumRules is one more than the largest Rule.
-const NumRules = len(ruleNames)
-
 // ParseRule is the inverse of Rule.String.
 func ParseRule(s string) (Rule, bool) {
 	for r := Rule(1); int(r) < NumRules; r++ {

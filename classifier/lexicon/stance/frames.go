@@ -651,6 +651,16 @@ func (e *engine) sentiment() {
 	}
 }
 
+// question reports whether the sentence of token i is a question: it ends
+// in "?", or in "?" and a closing quote mark.
+func (e *engine) question(i int32) bool {
+	st, en := e.sentBounds(i)
+	if en > st && e.toks[en-1].Kind == tokenize.Quote {
+		en--
+	}
+	return en > st && e.punctIs(en-1, '?')
+}
+
 // quotedPredicate returns the holder and rule of a sentiment word at token
 // i predicated of mention m ("X is dangerous"): inside a quote whose
 // speaker is known and is not X, the speaker holds it (`"Tehran is playing
@@ -671,7 +681,7 @@ func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 	}
 	// A question asserts nothing ("Will America be the leader of the free
 	// world?").
-	if _, en := e.sentBounds(i); en > 0 && e.punctIs(en-1, '?') || en > 1 && e.toks[en-1].Kind == tokenize.Quote && e.punctIs(en-2, '?') {
+	if e.question(i) {
 		return -1, RuleSentiment
 	}
 	return inf.holder, RuleQuote

@@ -191,7 +191,7 @@ func (e *engine) scope() {
 		if c.Frame == FrameFlip || c.Frame == FrameNeutral {
 			continue
 		}
-		st, en := e.sentBounds(o.start)
+		st, _ := e.sentBounds(o.start)
 		var rule Rule
 		modal := false
 		coord := false // a coordinator lies between j and the cue
@@ -260,7 +260,7 @@ func (e *engine) scope() {
 			// no stance either way.
 			rule = RuleNeutralised
 		}
-		if rule == 0 && en > st && e.toks[en-1].Kind == tokenize.Punct && e.in.Text[e.toks[en-1].Start] == '?' {
+		if rule == 0 && e.question(o.start) {
 			rule = RuleModal
 		}
 		f := float32(1)

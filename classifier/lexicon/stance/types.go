@@ -101,9 +101,6 @@ var ruleNames = [...]string{
 	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
 }
 
-// numRules is one more than the largest Rule.
-const numRules = int(RuleReciprocal) + 1
-
 // rulePrecedence is the one table of which rule a contribution reports
 // (reportedRule). A contribution has up to four candidates: the frame's
 // rule (active, passive, prep, …), the modifier of the cue (o.rule:
@@ -114,7 +111,7 @@ const numRules = int(RuleReciprocal) + 1
 // with none ranked, the frame's rule stands. modifier also orders the
 // modifiers of one cue among themselves (maxRule): "did not once
 // criticise" reports negated, not past.
-var rulePrecedence = [numRules]struct{ modifier, target, holder uint8 }{
+var rulePrecedence = [NumRules]struct{ modifier, target, holder uint8 }{
 	RulePast:         {modifier: 11},
 	RuleModal:        {modifier: 12},
 	RuleNeutralised:  {modifier: 13},
@@ -150,6 +147,9 @@ func maxRule(a, b Rule) Rule {
 	}
 	return a
 }
+
+// NumRules is one more than the largest Rule.
+const NumRules = len(ruleNames)
 
 // String returns the rule's name, e.g. "passive" or "negated".
 func (r Rule) String() string {
