@@ -57,7 +57,7 @@ func prepared(l *sentiment.Lexicon, text string, toks []tokenize.Token) sentimen
 	for i := range toks {
 		heads[i] = -1
 		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Emoji {
-			heads[i] = l.Lookup(fd.At(i))
+			heads[i] = l.Head(fd.At(i))
 		}
 	}
 	return sentiment.Text{Text: text, Toks: toks, Folded: fd, Heads: heads}

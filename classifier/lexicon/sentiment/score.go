@@ -142,7 +142,7 @@ type Result struct {
 // without allocating; the zero value is ready to use. It must not be used
 // concurrently.
 type Scratch struct {
-	// folded and heads are Score's lookup forms and Lookup results of its
+	// folded and heads are Score's lookup forms and Head results of its
 	// range (ScoreText takes them from its Text).
 	folded tokenize.Folded
 	heads  []int32
@@ -208,9 +208,7 @@ func (l *Lexicon) Score(text string, toks []tokenize.Token, from, to int, buf *S
 		w, _ := buf.folded.Append(text, t)
 		h := int32(-1)
 		if t.Kind == tokenize.Word || t.Kind == tokenize.Emoji {
-			if h = l.Lookup(w); h < 0 {
-				h = l.LookupLoose(w)
-			}
+			h = l.Head(w)
 		}
 		buf.heads = append(buf.heads, h)
 	}
@@ -225,7 +223,7 @@ type Text struct {
 	Toks []tokenize.Token
 	// Folded holds the lookup forms of Toks (tokenize.Folded.Reset).
 	Folded *tokenize.Folded
-	// Heads[i] is Lookup of token i's folded form: -1 for none, and for
+	// Heads[i] is Head of token i's folded form: -1 for none, and for
 	// tokens that are neither Word nor Emoji.
 	Heads []int32
 }
@@ -253,6 +251,15 @@ func (l *Lexicon) Lookup(w []byte) int32 {
 	return -1
 }
 
+// Head is the entry index a Text holds for the folded word w: Lookup's,
+// or for a word Lookup does not know, LookupLoose's ("goood" is "good").
+func (l *Lexicon) Head(w []byte) int32 {
+	if h := l.Lookup(w); h >= 0 {
+		return h
+	}
+	return l.LookupLoose(w)
+}
+
 // Terms returns every word Lookup knows, in no particular order.
 func (l *Lexicon) Terms() []string {
 	out := make([]string, 0, len(l.heads))
@@ -263,7 +270,7 @@ func (l *Lexicon) Terms() []string {
 }
 
 // score scores the non-empty range [from, to) of toks; forms and heads hold
-// the lookup forms and Lookup results of token i at index i-off.
+// the lookup forms and Head results of token i at index i-off.
 func (l *Lexicon) score(text string, toks []tokenize.Token, forms *tokenize.Folded, heads []int32, off, from, to int, buf *Scratch) Result {
 	buf.units = buf.units[:0]
 	buf.hits = buf.hits[:0]
@@ -281,7 +288,7 @@ type scorer struct {
 	text     string
 	toks     []tokenize.Token
 	forms    *tokenize.Folded // lookup forms of token i at i-off
-	heads    []int32          // Lookup of token i at i-off
+	heads    []int32          // Head of token i at i-off
 	off      int
 	from, to int
 	s        *Scratch
