@@ -422,8 +422,8 @@ func (e *engine) findAttribution() {
 				continue
 			}
 			holder := int32(-1)
-			if string(e.lowerAt(j)) == "according" {
-				if j+1 < st.End && string(e.lowerAt(j+1)) == "to" {
+			if inf.class&ClassAccording != 0 {
+				if j+1 < st.End && e.info[j+1].class&ClassInf != 0 {
 					holder = e.firstActor(e.npAfter(j+2, e.s.partsA[:0]))
 				}
 			} else {

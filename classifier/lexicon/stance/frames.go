@@ -104,7 +104,7 @@ func (e *engine) apply(oi int32) {
 				targets = e.addMention(targets, mi, 1, RulePossessive, -1)
 			}
 		}
-		if len(targets) == 0 && o.end < int32(len(e.toks)) && string(e.lowerAt(o.end)) == "of" {
+		if len(targets) == 0 && e.classAt(o.end)&ClassChain != 0 {
 			targets = e.npAfter(o.end+1, targets)
 		}
 		holders = e.subject(o.start, true, holders)
@@ -179,7 +179,7 @@ func (e *engine) holdCue(o *occ, holders, targets []part, explicit bool) {
 // inPhrase appends the actor of an "in X" phrase right after token from,
 // the holder of a passive cue without a by-phrase ("was welcomed in Kyiv").
 func (e *engine) inPhrase(from int32, dst []part) []part {
-	if from < int32(len(e.toks)) && string(e.lowerAt(from)) == "in" {
+	if e.classAt(from)&ClassPlace != 0 {
 		return e.npAfter(from+1, dst)
 	}
 	return dst
@@ -195,7 +195,7 @@ func (e *engine) relativeObject(o *occ, subj, dst []part) []part {
 	for r > 0 && e.info[r].class&ClassDet != 0 && e.info[r].class&ClassRel == 0 {
 		r--
 	}
-	if r < 1 || e.info[r].class&ClassRel == 0 || string(e.lowerAt(r)) == "who" {
+	if r < 1 || e.info[r].class&ClassRel == 0 || e.info[r].class&ClassWho != 0 {
 		return dst
 	}
 	for j := e.in.Mentions[subj[0].mention].End; j < o.start; j++ {
@@ -236,7 +236,7 @@ func (e *engine) passive(o *occ) bool {
 	if j >= 0 && e.info[j].class&(ClassBe|ClassGet) != 0 {
 		return true
 	}
-	return o.end < int32(len(e.toks)) && string(e.lowerAt(o.end)) == "by"
+	return e.classAt(o.end)&ClassAgent != 0
 }
 
 // prepRoles finds holder and target of a noun or adjective cue: target after
@@ -339,13 +339,13 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 			}
 			return holders, targets
 		}
-		as = as || string(e.lowerAt(j)) == "as"
+		as = as || inf.class&ClassAs != 0
 		if inf.class&(ClassPronPerson|ClassPronThing|ClassPronPlural) != 0 && inf.class&ClassPossPron == 0 {
 			// "He is a good guy"
 			targets, _ = e.pronounPart(targets, j, 1)
 			return holders, targets
 		}
-		if inf.class&(ClassDet|ClassBe|ClassMod|ClassAux) != 0 || e.punctIs(j, ',') || isAdverb(e.lowerAt(j)) || string(e.lowerAt(j)) == "as" {
+		if inf.class&(ClassDet|ClassBe|ClassMod|ClassAux) != 0 || e.punctIs(j, ',') || isAdverb(e.lowerAt(j)) || inf.class&ClassAs != 0 {
 			continue
 		}
 		break

@@ -92,7 +92,7 @@ func (f Frame) String() string {
 }
 
 // Class is a set of function-word classes (function.tsv).
-type Class uint32
+type Class uint64
 
 // Function-word classes.
 const (
@@ -141,6 +141,28 @@ const (
 	// cancelled, unless a coordinator stands between ("denied the claims
 	// and praised Malta").
 	ClassDeny
+	// ClassChain marks the preposition of a chain of nouns ("of": "the
+	// policies of X"): a target reached through it is weakened less than
+	// through another preposition, and a possessed noun takes its object
+	// ("the resignation of X").
+	ClassChain
+	// ClassAgent marks the preposition of a passive's agent ("by").
+	ClassAgent
+	// ClassSource marks the preposition of an object's source ("from":
+	// "rejected the ultimatum from X"), counted like its possessor.
+	ClassSource
+	// ClassAs marks the word that introduces a role or description ("as":
+	// "name Russia as the aggressor").
+	ClassAs
+	// ClassPlace marks the preposition whose phrase after a passive cue
+	// names the place whose people hold it ("was welcomed in Kyiv").
+	ClassPlace
+	// ClassWho marks the relative pronouns of persons ("who"), which never
+	// open an object relative clause ("the plan that Berlin backed").
+	ClassWho
+	// ClassAccording marks the first word of "according to X", whose
+	// object is the source of what the sentence reports.
+	ClassAccording
 )
 
 var classNames = map[string]Class{
@@ -150,7 +172,9 @@ var classNames = map[string]Class{
 	"pron_first": ClassPronFirst, "prep": ClassPrep, "coord": ClassCoord, "sub": ClassSub,
 	"contrast": ClassContrast, "rel": ClassRel, "attrib": ClassAttrib, "past": ClassPast,
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
-	"pair": ClassPair, "deny": ClassDeny,
+	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
+	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
+	"according": ClassAccording,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -94,7 +94,7 @@ func (e *engine) choose(i, end int32, refs []cueRef) (ref cueRef, ok bool) {
 	if i > 0 {
 		p := &e.info[i-1]
 		switch {
-		case string(e.lowerAt(i-1)) == "to" || p.class&(ClassAux|ClassModal|ClassNeg|ClassPronFirst|ClassPronPerson|ClassPronPlural|ClassRel) != 0 && p.class&ClassPossPron == 0:
+		case p.class&ClassInf != 0 || p.class&(ClassAux|ClassModal|ClassNeg|ClassPronFirst|ClassPronPerson|ClassPronPlural|ClassRel) != 0 && p.class&ClassPossPron == 0:
 			verbCtx = true
 		case p.class&(ClassDet|ClassPossPron|ClassPrep|ClassMod) != 0 || e.toks[i-1].Has(tokenize.Possessive):
 			nounCtx = true

@@ -331,12 +331,27 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 			return dst // the antecedent is no actor
 		case inf.class&ClassAttrib != 0 && e.info[c].class&ClassAttrib == 0:
 			return dst
+		case inf.class&ClassSub != 0 && e.commasBetween(j, c)%2 == 1:
+			// "Finland, a member of NATO since 2023, criticised X": an odd
+			// count of commas closes a phrase the subordinator sits in, so
+			// it is not in the cue's clause; the walk goes on to the
+			// appositive's actor. An even count is a phrase set off inside
+			// the subordinate clause ("after European nations, led by
+			// France, amended").
 		case inf.class&ClassSub != 0 || complementizer || e.punctIs(j, ';') || e.punctIs(j, ':') || e.toks[j].Kind == tokenize.Quote:
 			if !nonFinite || crossed {
 				return dst
 			}
 			crossed = true
 			if inf.class&ClassSub != 0 || complementizer {
+				if inf.class&ClassContrast == 0 && !e.opensNonFinite(j, c) {
+					// "abstained after the delegates criticised X": the
+					// clause after the subordinator has a subject of its
+					// own, no actor, and the -ed form is finite. A
+					// contrast word is as often a coordinator ("not only
+					// X but also Y have the right") and keeps the walk.
+					return dst
+				}
 				// "while sidelining X", "by voting against Y": the subject of
 				// the main clause.
 				if first := e.firstSubject(st, j); first >= 0 {
@@ -358,6 +373,32 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// opensNonFinite reports whether the subordinator at token j opens the
+// non-finite clause of the cue at token c: only auxiliaries, negators and
+// adverbs stand between them ("by voting", "while repeatedly sidelining",
+// "after having criticised"). A noun between them is the clause's own
+// subject ("after the delegates criticised", "after European nations
+// amended the text to name").
+func (e *engine) opensNonFinite(j, c int32) bool {
+	for k := j + 1; k < c; k++ {
+		if e.info[k].class&(ClassAux|ClassNeg|ClassBe) == 0 && !isAdverb(e.lowerAt(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// commasBetween counts the commas between tokens j and c.
+func (e *engine) commasBetween(j, c int32) int {
+	n := 0
+	for k := j + 1; k < c; k++ {
+		if e.punctIs(k, ',') {
+			n++
+		}
+	}
+	return n
 }
 
 // relativeAntecedent finds the relative pronoun that opens the clause of
@@ -448,9 +489,9 @@ func (e *engine) objects(from int32, dst []part) []part {
 		}
 		if c&ClassPrep != 0 && j > from {
 			switch {
-			case string(e.lowerAt(j)) == "of":
+			case c&ClassChain != 0:
 				w *= e.p.OfChain
-			case !prep && j <= from+modifierReach && string(e.lowerAt(j)) == "from":
+			case !prep && j <= from+modifierReach && c&ClassSource != 0:
 				// "rejected the ultimatum from X": the source of the
 				// object right after it counts like its possessor.
 				w *= e.p.Possessive
@@ -554,7 +595,7 @@ func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
 		}
 		if inf.class&ClassPrep != 0 {
 			switch {
-			case string(e.lowerAt(j)) == "of":
+			case inf.class&ClassChain != 0:
 				w *= e.p.OfChain
 			case through:
 				w *= e.p.Adjunct
@@ -574,7 +615,7 @@ func (e *engine) byPhrase(from int32, dst []part) []part {
 		if e.isPunct(j) || e.info[j].class&(ClassSub|ClassRel) != 0 && e.info[j].class&ClassPrep == 0 {
 			return dst
 		}
-		if string(e.lowerAt(j)) == "by" {
+		if e.info[j].class&ClassAgent != 0 {
 			return e.npAfter(j+1, dst)
 		}
 	}

@@ -328,6 +328,43 @@ func TestHoldersAndTargets(t *testing.T) {
 			relations: []string{"Kenya -> World Bank: oppose"},
 		},
 		{
+			// A subordinate clause with a subject of its own (no actor):
+			// the -ed form is finite, and the main clause's subject does
+			// not hold it.
+			name: "finite verb after a subordinator and its own subject", speaker: -1,
+			text:      "Kenya walked out after the delegates criticised China.",
+			actors:    []actor{country("Kenya"), country("China")},
+			targets:   map[string]string{"China": "oppose"},
+			relations: []string{},
+		},
+		{
+			// The same through a control verb and a phrase set off by
+			// commas inside the subordinate clause.
+			name: "control verb in a subordinate clause with its own subject", speaker: -1,
+			text:      "Kenya abstained after the other members, led by Peru, amended the text to name China as the aggressor.",
+			actors:    []actor{country("Kenya"), country("China"), country("Peru")},
+			relations: []string{},
+		},
+		{
+			// Near miss: only an adverb or auxiliary between subordinator
+			// and verb, so the verb is non-finite and the main clause's
+			// subject holds it.
+			name: "subordinator with an adverb before the participle", speaker: -1,
+			text:      "Kenya courted China while quietly sidelining the World Bank.",
+			actors:    []actor{country("Kenya"), country("China"), org("World Bank")},
+			targets:   map[string]string{"World Bank": "oppose"},
+			relations: []string{"Kenya -> World Bank: oppose"},
+		},
+		{
+			// Near miss: a subordinator inside an appositive closed by a
+			// comma is not in the verb's clause.
+			name: "subordinator inside an appositive", speaker: -1,
+			text:      "Kenya, a member of the council since 2023, criticised China.",
+			actors:    []actor{country("Kenya"), country("China")},
+			targets:   map[string]string{"China": "oppose"},
+			relations: []string{"Kenya -> China: oppose"},
+		},
+		{
 			// An actor inside a prepositional phrase is not the subject.
 			name: "subject skips prepositional phrase", speaker: -1,
 			text:      "The envoy to Moscow, Ellison, criticised the sanctions regime.",

@@ -152,7 +152,11 @@ class ClientTest(unittest.TestCase):
         self.client.analyze([pb.Statement(id="warm", text=FRANCE)])
         with self.assertRaises(StanceError) as cm:
             list(self.client.analyze_stream(slow(), timeout=0.2))
-        self.assertEqual(cm.exception.code, grpc.StatusCode.DEADLINE_EXCEEDED)
+        # The server is sent the same deadline: when its end of the call
+        # gives up first, the client may report CANCELLED rather than its
+        # own DEADLINE_EXCEEDED (seen once on a loaded 2-core machine).
+        self.assertIn(cm.exception.code,
+                      (grpc.StatusCode.DEADLINE_EXCEEDED, grpc.StatusCode.CANCELLED))
         self.assertEqual(cm.exception.field_violations, ())
 
 if __name__ == "__main__":
