@@ -221,7 +221,7 @@ func ExampleClient_AnalyzeAll() {
 	// s2: country/HUN -> org/european-commission STANCE_OPPOSE
 	// s3: country/USA -> country/JPN STANCE_SUPPORT
 	// s4: country/CHN -> country/AUS STANCE_OPPOSE
-	// s5:
+	// s5: country/PRT -> country/ESP STANCE_SUPPORT country/ESP -> country/PRT STANCE_SUPPORT
 }
 
 // ExampleDial connects to the pods behind a Kubernetes headless service:

@@ -238,7 +238,8 @@ func TestQuotedPredicate(t *testing.T) {
 
 // TestReciprocalEvents: a reciprocal cue (cues.tsv option recip) with
 // coordinated holders gives each side a stance toward the other; one
-// holder alone reads it as any svo cue. Also the coordination of a
+// holder alone reads it as any svo cue, and a partner named with "with" is
+// its target only (source -> partner, as event coders code it). Also the coordination of a
 // mention after an article, the office holder named by a description in a
 // statement, and one holder named twice.
 func TestReciprocalEvents(t *testing.T) {
@@ -254,6 +255,12 @@ func TestReciprocalEvents(t *testing.T) {
 			[]string{}},
 		{"near miss: a partner named with 'with' is the target", "Kenya signed an agreement with Ethiopia.",
 			[]string{"country/KEN -> country/ETH: support"}},
+		{"a noun before the phrase's noun", "Kenya signed a water deal with Ethiopia.",
+			[]string{"country/KEN -> country/ETH: support"}},
+		{"reaching a deal together", "Kenya and Ethiopia reached a deal on the dam.",
+			[]string{"country/ETH -> country/KEN: support", "country/KEN -> country/ETH: support"}},
+		{"near miss: two words before the phrase's noun are no gap", "Kenya signed a water sharing deal with Ethiopia.",
+			[]string{}},
 		{"the parties of a deal hold it toward each other, not the one who welcomed it", "Poland welcomed an energy deal between Ukraine and Moldova.",
 			[]string{"country/MDA -> country/UKR: support", "country/UKR -> country/MDA: support"}},
 		{"fighting between two sides", "Turkey proposed a plan to end the fighting between Armenia and Azerbaijan.",

@@ -259,6 +259,13 @@ func (n *node) child(x int32) (int32, bool) {
 	return 0, false
 }
 
+// hasChild reports whether the node has an edge for the word with Lookup
+// index x.
+func (n *node) hasChild(x int32) bool {
+	_, ok := n.child(x)
+	return ok
+}
+
 // Lexicon is the stance cue lexicon with its function words. It is immutable
 // after Load and safe for concurrent use.
 type Lexicon struct {

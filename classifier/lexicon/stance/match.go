@@ -56,6 +56,12 @@ func (e *engine) longest(i int32) (end, nd int32) {
 		case gap < maxGap && info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
 			gap++
 			continue
+		case gap < maxGap && info[j].mention < 0 && c == 0 && j+1 < int32(len(toks)) && nx.hasChild(ents[j+1]):
+			// A noun modifying the phrase's next word ("signed a supply
+			// deal with", "restored trade ties with"): skipped only when
+			// that word follows at once.
+			gap++
+			continue
 		case !det && c&ClassDet != 0 && c&ClassPossPron == 0 && info[j].mention < 0:
 			// One article or demonstrative inside a phrase, besides the
 			// modifiers: "sign agreement with" reads "signed an
