@@ -285,6 +285,33 @@ func TestReciprocalEvents(t *testing.T) {
 	runRelationCases(t, tests)
 }
 
+// TestNegatedDesertion: a cue with neg= (cues.tsv) takes that weight under
+// a negator ("will not abandon" is support); a cue without keeps the weak
+// negated weight, and a negated counterfactual none. "has our support" in
+// a quote is the speaker's. Each with a near miss.
+func TestNegatedDesertion(t *testing.T) {
+	t.Parallel()
+	tests := []relationCase{
+		{"refusing to abandon is support", "Germany will not abandon Ukraine.",
+			[]string{"country/DEU -> country/UKR: support"}},
+		{"near miss: abandoning is opposition", "Germany abandoned Ukraine.",
+			[]string{"country/DEU -> country/UKR: oppose"}},
+		{"near miss: a negated criticism is no support", "Germany did not criticise Ukraine.",
+			[]string{}},
+		{"near miss: a negated counterfactual states nothing", "If Germany had not abandoned Ukraine, the war would be over.",
+			[]string{}},
+		{"never betraying is support, and portrays no traitor", `"We will never betray Kenya," Uganda said.`,
+			[]string{"country/UGA -> country/KEN: support"}},
+		{"our support in a quote is the speaker's", `"Ukraine has our full support," Germany said.`,
+			[]string{"country/DEU -> country/UKR: support"}},
+		{"near miss: his support is not the speaker's", `"Ukraine has his full support," Germany said.`,
+			[]string{}},
+	}
+	runRelationCases(t, tests)
+	targets, _, _ := analyzeCase(t, classifier.Statement{Text: `"We will never betray Kenya," Uganda said.`}, classifier.Options{})
+	assert.Equal(t, "neutral", targets["country/UGA"], "a flipped act portrays no agent")
+}
+
 // One holder named twice (Moscow and the Kremlin are both Russia) acts
 // once: "met" (+0.1) stays below the threshold as it does with one name.
 func TestHolderNamedTwiceActsOnce(t *testing.T) {

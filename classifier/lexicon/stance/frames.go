@@ -84,7 +84,9 @@ func (e *engine) apply(oi int32) {
 			holders = e.inPhrase(o.end, holders)
 		}
 		e.holdCue(o, holders, targets, rule != RuleActive)
-		if c.Agent != 0 && c.Frame == FrameSVO {
+		if c.Agent != 0 && c.Frame == FrameSVO && o.factor > 0 {
+			// A flipped act did not happen ("will never betray X", "refused
+			// to invade"): it portrays no agent.
 			e.emit(o, nil, holders, c.Agent*abs32(o.factor), RuleAgent)
 		}
 	case FramePrep:

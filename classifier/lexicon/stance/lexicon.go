@@ -200,6 +200,11 @@ type Cue struct {
 	// agreement", "X and Y traded accusations"): with coordinated holders
 	// and no target, each holder takes the others as its targets.
 	Reciprocal bool
+	// Negated, when not 0, is the weight of the cue under a negator (option
+	// neg=): to fail to desert someone is to stand by them ("will not
+	// abandon Ukraine" supports Ukraine), where most cues negated state
+	// little ("did not criticise X").
+	Negated float32
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -589,6 +594,12 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 		*noBase = true
 	case "recip":
 		c.Reciprocal = true
+	case "neg":
+		w, err := parseWeight(val)
+		if err != nil || w == 0 {
+			return fmt.Errorf("neg: want a non-zero weight, got %q", val)
+		}
+		c.Negated = w
 	case "src":
 		// Provenance only (README.md).
 	case "agent":

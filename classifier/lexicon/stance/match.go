@@ -276,6 +276,9 @@ func (e *engine) scope() {
 			if c.Weight < 0 {
 				f = p.NegateNegative
 			}
+			if c.Negated != 0 {
+				f = c.Negated / c.Weight
+			}
 		case RuleRefused:
 			f = p.RefusePositive
 			if c.Weight < 0 {
