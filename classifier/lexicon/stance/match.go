@@ -276,7 +276,9 @@ func (e *engine) scope() {
 			if c.Weight < 0 {
 				f = p.NegateNegative
 			}
-			if c.Negated != 0 {
+			if c.Negated != 0 && c.Weight != 0 {
+				// A factor, since o.factor scales c.Weight everywhere; a
+				// cue of weight 0 (allowed) has none to scale.
 				f = c.Negated / c.Weight
 			}
 		case RuleRefused:
