@@ -62,11 +62,12 @@ func TestHolderRules(t *testing.T) {
 			relations: []string{"country/GRC -> country/TUR: oppose"},
 		},
 		{
-			// The doer of "provoking" is portrayed negatively, held by the source.
-			name:      "according to, agent of a negative act",
-			st:        classifier.Statement{Text: "According to Beijing, Washington is provoking a naval standoff."},
-			targets:   map[string]string{"country/USA": "oppose", "country/CHN": "neutral"},
-			relations: []string{"country/CHN -> country/USA: oppose"},
+			// The doer of "provoking" is portrayed negatively; the source
+			// who reports the act holds no relation by that portrayal (a
+			// quoted speaker's own words would: stance.TestAgentHolder).
+			name:    "according to, agent of a negative act",
+			st:      classifier.Statement{Text: "According to Beijing, Washington is provoking a naval standoff."},
+			targets: map[string]string{"country/USA": "oppose", "country/CHN": "neutral"},
 		},
 		{
 			// Must not fire: "according to reports" names no holder.

@@ -51,7 +51,7 @@ func TestAttachRule(t *testing.T) {
 		// Issue 10: "in Ukraine" belongs to the peacekeepers (or, as the
 		// parse may read it, is an adjunct of "accept"): no argument.
 		{"issue 10 peacekeepers", "Putin stated it. Trump said he had personally asked Putin if he would accept European peacekeepers in Ukraine.", "", "country/UKR", "accept", false},
-		{"accept with the actor as object (near miss)", "Putin stated it. Trump said he had personally asked Putin if he would accept Ukraine.", "person/vladimir-putin", "country/UKR", "", true},
+		{"accept with the actor as object (near miss)", "Putin stated it. Trump said Putin would accept Ukraine.", "person/vladimir-putin", "country/UKR", "", true},
 		{"adjunct of a verb cue", "Putin would accept European peacekeepers in Ukraine.", "", "country/UKR", "accept", false},
 		{"source of the object (near miss)", "Putin would accept peacekeepers from Ukraine.", "", "country/UKR", "accept", true},
 		// A pronoun's antecedent embedded in another noun's phrase: "it" is

@@ -448,12 +448,20 @@ func (e *engine) findAttribution() {
 
 // resolve finds the mention a third-person pronoun at token k refers to: the
 // nearest earlier mention of a compatible kind. It returns -1 when none.
-func (e *engine) resolve(k int32) int32 {
+func (e *engine) resolve(k int32) int32 { return e.resolveAs(k, false) }
+
+// resolveAs is resolve; possObject says that a possessive pronoun at k
+// opens a cue's object, where, like an object pronoun, it does not stand
+// for the subject of its own clause: "Reyes had insulted its members" (not
+// his own), and "Germany criticised its allies" is no stance toward
+// Germany. A possessor that holds a cue ("asked Russia to stop its
+// attacks") is resolved with possObject false.
+func (e *engine) resolveAs(k int32, possObject bool) int32 {
 	c := e.info[k].class
 	ms := e.in.Mentions
 	// An object pronoun does not refer to the subject of its own clause
 	// ("Austria refused to endorse it": it is not Austria).
-	object := c&ClassPossPron == 0 && k > 0 && e.toks[k-1].Kind == tokenize.Word && e.info[k-1].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
+	object := (c&ClassPossPron == 0 || possObject) && k > 0 && e.toks[k-1].Kind == tokenize.Word && e.info[k-1].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
 	// The last mention ending at or before k, then back at most maxReach
 	// tokens.
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
@@ -465,10 +473,23 @@ func (e *engine) resolve(k int32) int32 {
 			if !compatible(c, ms[i].Kind) {
 				continue
 			}
-			if object && e.info[ms[i].Start].clause == e.info[k].clause && e.info[ms[i].Start].sent == e.info[k].sent && e.subjectLike(int32(i)) {
+			if object && e.info[ms[i].Start].clause == e.info[k].clause && e.info[ms[i].Start].sent == e.info[k].sent && e.subjectLike(int32(i)) &&
+				(c&ClassPossPron == 0 || e.reportedSubject(ms[i].Start)) {
+				// A possessive skips only the nearest subject, and only
+				// that of a reported clause: in "the Federation said Reyes
+				// had insulted its members" they are the Federation's,
+				// while in "Hagel's testimony undercut his cause" and "she
+				// defended her record" the subject's own.
+				object = c&ClassPossPron == 0
 				continue
 			}
 			if e.quotedSpeaker(k, ms[i].Actor) {
+				continue
+			}
+			if object && c&ClassPronThing != 0 && c&ClassPossPron == 0 && e.nounAdjunct(int32(i)) {
+				// "accept European peacekeepers in Ukraine. … he will
+				// accept it": a place or party named inside another
+				// noun's phrase is no likely antecedent of an object "it".
 				continue
 			}
 			mi = int32(i)
@@ -479,6 +500,37 @@ func (e *engine) resolve(k int32) int32 {
 		mi = e.preferSubject(k, c, mi)
 	}
 	return mi
+}
+
+// nounAdjunct reports whether mention mi sits in a prepositional phrase
+// right after a content word ("peacekeepers in Ukraine", "the war in
+// Syria"), not one of chain ("of") or source ("from") class, whose phrase
+// says whose the noun is.
+func (e *engine) nounAdjunct(mi int32) bool {
+	j := e.in.Mentions[mi].Start
+	if j > 0 && e.info[j-1].class&ClassDet != 0 {
+		j--
+	}
+	if j < 2 {
+		return false
+	}
+	p := e.info[j-1].class
+	return p&ClassPrep != 0 && p&(ClassChain|ClassSource) == 0 &&
+		e.toks[j-2].Kind == tokenize.Word && e.info[j-2].class == 0 && e.info[j-2].mention < 0
+}
+
+// reportedSubject reports whether a mention starting at token j opens the
+// clause reported by an attribution verb right before it ("said Reyes",
+// "said that Reyes"), with at most an article between.
+func (e *engine) reportedSubject(j int32) bool {
+	k := j - 1
+	if k >= 0 && e.info[k].class&ClassDet != 0 {
+		k--
+	}
+	if k > 0 && e.info[k].class&ClassRel != 0 {
+		k--
+	}
+	return k >= 0 && e.info[k].class&ClassAttrib != 0
 }
 
 // quotedSpeaker reports whether token k is inside a quote whose speaker is

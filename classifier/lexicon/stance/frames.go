@@ -381,6 +381,14 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 	}
 	begin, end := e.toks[o.start].Start, e.toks[o.end-1].End
 	def := e.info[o.start].holder
+	if rule == RuleAgent && e.info[o.start].attrib != RuleQuote {
+		// A portrayal of the doer is no stance of whoever reports the act
+		// ("Sweden said that Russia had threatened Finland": Sweden holds
+		// nothing toward Russia; "accused Russia of …" would be one), as a
+		// sentiment word is none; a quoted speaker's own words are one
+		// (`"Canada has betrayed us," a Chinese official said`).
+		def = -1
+	}
 	var none [1]part
 	if len(holders) == 0 {
 		none[0] = part{actor: -1, mention: -1, w: 1}

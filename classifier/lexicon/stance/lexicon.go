@@ -163,6 +163,15 @@ const (
 	// ClassAccording marks the first word of "according to X", whose
 	// object is the source of what the sentence reports.
 	ClassAccording
+	// ClassLead marks the participles that, with the agent preposition,
+	// name who leads a group ("European nations, led by France,
+	// amended"): that actor holds the group's stances with it.
+	ClassLead
+	// ClassAsk marks the verbs of asking ("ask", "wonder"): a cue after
+	// one and a conditional word is an indirect question ("asked Putin
+	// if he would accept X", "wondered whether Y backs Z") and states no
+	// stance.
+	ClassAsk
 )
 
 var classNames = map[string]Class{
@@ -174,7 +183,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -238,6 +238,11 @@ func (e *engine) scope() {
 				if !coord {
 					rule = maxRule(rule, RuleNeutralised)
 				}
+			case inf.class&ClassAsk != 0:
+				if modal && !coord {
+					// "asked Putin if he would accept X": a question.
+					rule = maxRule(rule, RuleNeutralised)
+				}
 			case inf.class&ClassNeg0 != 0:
 				rule = maxRule(rule, RuleNeutralised)
 			case inf.class&ClassNeg != 0:
@@ -298,4 +303,4 @@ func (e *engine) scope() {
 }
 
 // scopeClasses are the classes scope looks for before a cue.
-const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond | ClassDeny | ClassCoord
+const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond | ClassDeny | ClassAsk | ClassCoord

@@ -200,6 +200,11 @@ func (e *engine) opensClause(j int32) bool {
 // pronounPart resolves a pronoun at token j into dst; first-person pronouns
 // stand for the speaker.
 func (e *engine) pronounPart(dst []part, j int32, w float32) ([]part, bool) {
+	return e.pronounPartAs(dst, j, w, false)
+}
+
+// pronounPartAs is pronounPart; possObject as in resolveAs.
+func (e *engine) pronounPartAs(dst []part, j int32, w float32, possObject bool) ([]part, bool) {
 	c := e.info[j].class
 	if c&ClassPronFirst != 0 {
 		return append(dst, part{actor: speakerActor, mention: -1, w: w, rule: RuleQuote}), true
@@ -207,7 +212,7 @@ func (e *engine) pronounPart(dst []part, j int32, w float32) ([]part, bool) {
 	if c&classPron == 0 {
 		return dst, false
 	}
-	mi := e.resolve(j)
+	mi := e.resolveAs(j, possObject)
 	if mi < 0 {
 		return dst, true // a pronoun for something that is no actor
 	}
@@ -309,6 +314,11 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 			if e.subjectLike(mi) {
 				return e.addMention(dst, mi, 1, RuleActive, -1)
 			}
+			if e.ledBy(mi) {
+				// "European nations, led by France, amended …": the leader
+				// holds with the group, which the walk goes on to find.
+				dst = e.addMention(dst, mi, 1, RuleLedBy, -1)
+			}
 			continue
 		}
 		if inf.class&(ClassPronFirst|classPron) != 0 && inf.class&ClassPossPron == 0 {
@@ -373,6 +383,13 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// ledBy reports whether mention mi is the agent of a leading participle
+// set off after a noun: ", led by X" (classes lead and agent).
+func (e *engine) ledBy(mi int32) bool {
+	j := e.in.Mentions[mi].Start
+	return j >= 3 && e.info[j-1].class&ClassAgent != 0 && e.info[j-2].class&ClassLead != 0 && e.punctIs(j-3, ',')
 }
 
 // opensNonFinite reports whether the subordinator at token j opens the
@@ -480,7 +497,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 		}
 		if c&(classPron|ClassPronFirst) != 0 && !e.possBeforeMention(j) {
 			var ok bool
-			if dst, ok = e.pronounPart(dst, j, w); ok {
+			if dst, ok = e.pronounPartAs(dst, j, w, true); ok {
 				return dst
 			}
 		}
@@ -500,6 +517,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 			}
 			prep = true
 		}
+
 		if j > from && inf.occ >= 0 {
 			if cc := e.l.cues[e.s.occs[inf.occ].cue]; cc.POS == POSVerb || cc.POS == POSVPhrase {
 				return dst

@@ -60,12 +60,159 @@ func TestHolderNotPortrayed(t *testing.T) {
 			relations: []string{"Lithuania -> Belarus: oppose"},
 		},
 		{
-			// The doer of a negative act keeps its portrayal.
+			// The doer of a negative act keeps its portrayal; the source
+			// who reports the act holds no stance by it (TestAgentHolder).
 			name: "according to, agent", speaker: -1,
-			text:      "According to Minsk, Vilnius is provoking a border crisis.",
-			actors:    []actor{country("Belarus", "Minsk"), country("Lithuania", "Vilnius")},
-			targets:   map[string]string{"Lithuania": "oppose", "Belarus": "neutral"},
-			relations: []string{"Belarus -> Lithuania: oppose"},
+			text:    "According to Minsk, Vilnius is provoking a border crisis.",
+			actors:  []actor{country("Belarus", "Minsk"), country("Lithuania", "Vilnius")},
+			targets: map[string]string{"Lithuania": "oppose", "Belarus": "neutral"},
+		},
+	})
+}
+
+// TestAgentHolder: an act's portrayal of its doer (cue option agent=) is a
+// relation only in a quoted speaker's own words, not of whoever reports
+// the act in indirect speech or by attribution.
+func TestAgentHolder(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "quoted accusation", speaker: -1,
+			text:      `"Chile has betrayed us," a Peruvian trade official said.`,
+			actors:    []actor{country("Chile"), country("Peru", "Peruvian")},
+			targets:   map[string]string{"Chile": "oppose", "Peru": "oppose"},
+			relations: []string{"Chile -> Peru: oppose", "Peru -> Chile: oppose"},
+		},
+		{
+			// Must not fire: the reporter of the threat holds nothing.
+			name: "said that", speaker: -1,
+			text:      "Estonia said that Belarus had threatened Latvia with reprisals.",
+			actors:    []actor{country("Estonia"), country("Belarus"), country("Latvia")},
+			targets:   map[string]string{"Estonia": "neutral", "Belarus": "oppose", "Latvia": "oppose"},
+			relations: []string{"Belarus -> Latvia: oppose"},
+		},
+		{
+			// Must not fire: officials who report an attack hold nothing
+			// toward its doer (Latvia -> Belarus).
+			name: "trailing attribution", speaker: -1,
+			text:      "Belarus shelled Latvian border posts overnight, officials in Riga said.",
+			actors:    []actor{country("Belarus"), country("Latvia", "Riga", "Latvian")},
+			targets:   map[string]string{"Belarus": "oppose", "Latvia": "oppose"},
+			relations: []string{"Belarus -> Latvia: oppose"},
+		},
+	})
+}
+
+// TestPossessiveObject: a possessive pronoun in a cue's object stands for
+// the subject of its clause, except in a reported clause, where the
+// reporter is the likelier owner ("said Y had insulted its members").
+func TestPossessiveObject(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "reported clause", speaker: -1,
+			text:      "The Dock Workers Union said Mara Kell had insulted its members.",
+			actors:    []actor{other("Dock Workers Union"), other("Mara Kell")},
+			targets:   map[string]string{"Dock Workers Union": "oppose", "Mara Kell": "neutral"},
+			relations: []string{"Mara Kell -> Dock Workers Union: oppose"},
+		},
+		{
+			name: "reported clause with that", speaker: -1,
+			text:      "Estonia said that Belarus had attacked its border guards.",
+			actors:    []actor{country("Estonia"), country("Belarus")},
+			targets:   map[string]string{"Estonia": "oppose"},
+			relations: []string{"Belarus -> Estonia: oppose"},
+		},
+		{
+			// Must not fire: outside reported speech the owner is the
+			// subject, and a stance toward oneself is no relation.
+			name: "own clause", speaker: -1,
+			text:      "Estonia met Belarus on Monday, and Latvia criticised its border guards.",
+			actors:    []actor{country("Estonia"), country("Belarus"), country("Latvia")},
+			targets:   map[string]string{"Estonia": "neutral", "Belarus": "neutral"},
+			relations: []string{},
+		},
+	})
+}
+
+// TestLedBy: the actor that leads a group (", led by X,") holds the
+// group's stances with it; a by-phrase of another participle does not.
+func TestLedBy(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "leader of an unnamed group", speaker: -1,
+			text:      "Gulf states, led by Qatar, condemned Israel on Sunday.",
+			actors:    []actor{country("Qatar"), country("Israel")},
+			targets:   map[string]string{"Israel": "oppose", "Qatar": "neutral"},
+			relations: []string{"Qatar -> Israel: oppose"},
+		},
+		{
+			name: "leader and group both actors", speaker: -1,
+			text:      "The Arab League, headed by Egypt, welcomed the ceasefire plan.",
+			actors:    []actor{org("Arab League"), country("Egypt"), other("ceasefire plan")},
+			targets:   map[string]string{"ceasefire plan": "support"},
+			relations: []string{"Arab League -> ceasefire plan: support", "Egypt -> ceasefire plan: support"},
+		},
+		{
+			// Must not fire: "hosted by X" names no leader.
+			name: "other participle", speaker: -1,
+			text:      "Delegates, hosted by Qatar, condemned Israel on Sunday.",
+			actors:    []actor{country("Qatar"), country("Israel")},
+			targets:   map[string]string{"Israel": "oppose", "Qatar": "neutral"},
+			relations: []string{},
+		},
+	})
+}
+
+// TestIndirectQuestion: a cue in an if/whether clause after a verb of
+// asking states no stance; a request ("asked X to") and a plain
+// conditional keep theirs.
+func TestIndirectQuestion(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "asked if", speaker: -1,
+			text:    "Reporters asked Austria if it would back Hungary's plan.",
+			actors:  []actor{country("Austria"), country("Hungary")},
+			targets: map[string]string{"Hungary": "neutral"},
+		},
+		{
+			name: "wondered whether", speaker: -1,
+			text:    "Diplomats wondered whether Austria supported Hungary.",
+			actors:  []actor{country("Austria"), country("Hungary")},
+			targets: map[string]string{"Hungary": "neutral"},
+		},
+		{
+			// Must not fire: a request is no question.
+			name: "asked to", speaker: -1,
+			text:      "Austria asked Slovakia to support Hungary.",
+			actors:    []actor{country("Austria"), country("Slovakia"), country("Hungary")},
+			targets:   map[string]string{"Hungary": "support"},
+			relations: []string{"Slovakia -> Hungary: support"},
+		},
+	})
+}
+
+// TestObjectItAntecedent: an object "it" does not take up a place or
+// party named in another noun's phrase ("peacekeepers in Ukraine"), but
+// does take up an object that is the actor itself.
+func TestObjectItAntecedent(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "adjunct of a noun", speaker: -1,
+			text:    `Lutz asked whether Reyes would accept foreign observers in Moldova. "He will accept it," Lutz said.`,
+			actors:  []actor{person("Ana Lutz", "Lutz"), person("Tom Reyes", "Reyes"), country("Moldova")},
+			targets: map[string]string{"Moldova": "neutral"},
+		},
+		{
+			// Must not fire: the object itself is the antecedent.
+			name: "object antecedent", speaker: -1,
+			text:      "Austria praised Moldova in March and defended it again on Monday.",
+			actors:    []actor{country("Austria"), country("Moldova")},
+			targets:   map[string]string{"Moldova": "support"},
+			relations: []string{"Austria -> Moldova: support"},
 		},
 	})
 }

@@ -339,11 +339,12 @@ func TestHoldersAndTargets(t *testing.T) {
 		},
 		{
 			// The same through a control verb and a phrase set off by
-			// commas inside the subordinate clause.
+			// commas inside the subordinate clause: Kenya holds nothing,
+			// the members' leader holds their act (TestLedBy).
 			name: "control verb in a subordinate clause with its own subject", speaker: -1,
 			text:      "Kenya abstained after the other members, led by Peru, amended the text to name China as the aggressor.",
 			actors:    []actor{country("Kenya"), country("China"), country("Peru")},
-			relations: []string{},
+			relations: []string{"Peru -> China: oppose"},
 		},
 		{
 			// Near miss: only an adverb or auxiliary between subordinator

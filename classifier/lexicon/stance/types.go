@@ -90,6 +90,7 @@ const (
 	RuleRelcl
 	RuleControl
 	RuleReciprocal
+	RuleLedBy
 )
 
 var ruleNames = [...]string{
@@ -99,6 +100,7 @@ var ruleNames = [...]string{
 	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
 	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
 	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
+	RuleLedBy: "led-by",
 }
 
 // rulePrecedence is the one table of which rule a contribution reports
@@ -123,6 +125,7 @@ var rulePrecedence = [NumRules]struct{ modifier, target, holder uint8 }{
 	RuleConjSubj:     {holder: 1},
 	RuleRelcl:        {holder: 1},
 	RuleControl:      {holder: 1},
+	RuleLedBy:        {holder: 1},
 }
 
 // reportedRule picks the rule a contribution reports (rulePrecedence).
