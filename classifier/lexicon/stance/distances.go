@@ -43,8 +43,8 @@ const (
 	// after a reporting verb its speaker, may start.
 	agentReach = 6
 	// descriptorReach is how many tokens before a descriptor its actor may
-	// stand ("X, a war criminal").
-	descriptorReach = 4
+	// stand ("X, a war criminal", "X has been a reliable partner").
+	descriptorReach = 5
 	// predicateReach is how many tokens after "is" a predicate of an actor
 	// runs ("X would be a phenomenal president").
 	predicateReach = 6

@@ -145,6 +145,26 @@ func (e *engine) prepare() {
 			info[i].mention = int32(mi)
 		}
 	}
+	if e.classes&ClassDescNoun != 0 {
+		e.definiteDescriptions()
+	}
+}
+
+// definiteDescriptions makes "the party", "the bloc" (a ClassDescNoun word
+// right after an article, outside any mention) a pronoun of things, so
+// that it resolves to the organisation or country named before it.
+func (e *engine) definiteDescriptions() {
+	info := e.info
+	for i := 1; i < len(info); i++ {
+		inf := &info[i]
+		if inf.class&ClassDescNoun == 0 || inf.mention >= 0 || info[i-1].mention >= 0 {
+			continue
+		}
+		if info[i-1].class&ClassDefinite != 0 && e.toks[i-1].Kind == tokenize.Word {
+			inf.class |= ClassPronThing
+			e.classes |= ClassPronThing
+		}
+	}
 }
 
 // numberClauses sets the sentence and clause of each token. A clause
@@ -461,7 +481,13 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 	ms := e.in.Mentions
 	// An object pronoun does not refer to the subject of its own clause
 	// ("Austria refused to endorse it": it is not Austria).
-	object := (c&ClassPossPron == 0 || possObject) && k > 0 && e.toks[k-1].Kind == tokenize.Word && e.info[k-1].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
+	// A description ("the party") is placed by the word before its
+	// article.
+	p := k - 1
+	if c&ClassDescNoun != 0 {
+		p--
+	}
+	object := (c&ClassPossPron == 0 || possObject) && p >= 0 && e.toks[p].Kind == tokenize.Word && e.info[p].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
 	// The last mention ending at or before k, then back at most maxReach
 	// tokens.
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
@@ -570,6 +596,8 @@ func compatible(c Class, k classifier.ActorKind) bool {
 	switch {
 	case c&ClassPronPerson != 0:
 		return k == classifier.KindPerson || k == classifier.KindUnspecified
+	case c&ClassPronThing != 0 && c&ClassDescNoun != 0:
+		return k == classifier.KindCountry || k == classifier.KindOrganization || k == classifier.KindUnspecified
 	case c&ClassPronThing != 0:
 		return k == classifier.KindCountry || k == classifier.KindOrganization || k == classifier.KindOther || k == classifier.KindUnspecified
 	case c&ClassPronPlural != 0:

@@ -172,6 +172,16 @@ const (
 	// if he would accept X", "wondered whether Y backs Z") and states no
 	// stance.
 	ClassAsk
+	// ClassDescNoun marks the nouns that, right after a definite article,
+	// take up an organisation or country named before, like "it": "the
+	// party", "the bloc", "the company". Resolved like a pronoun of things
+	// (never a person); inside a mention ("the Green Party") they are part
+	// of the name.
+	ClassDescNoun
+	// ClassDefinite marks the definite articles and demonstratives before
+	// a ClassDescNoun ("the party", "this bloc"); "a party" takes up
+	// nobody.
+	ClassDefinite
 )
 
 var classNames = map[string]Class{
@@ -183,7 +193,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -216,3 +216,98 @@ func TestObjectItAntecedent(t *testing.T) {
 		},
 	})
 }
+
+// TestDefiniteDescription: "the party", "the bloc" after an article take
+// up the organisation or country named before, never a person, and an
+// indefinite "a party" nobody.
+func TestDefiniteDescription(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "the party", speaker: -1,
+			text:      "The Green Union met in the capital on Saturday. The party voted to oppose the harbour plan.",
+			actors:    []actor{org("Green Union"), other("harbour plan")},
+			targets:   map[string]string{"harbour plan": "oppose"},
+			relations: []string{"Green Union -> harbour plan: oppose"},
+		},
+		{
+			name: "the bloc as object", speaker: -1,
+			text:      "Serbia applied to join the European Union in 2009. Russia has criticised the bloc ever since.",
+			actors:    []actor{country("Serbia"), org("European Union"), country("Russia")},
+			targets:   map[string]string{"European Union": "oppose"},
+			relations: []string{"Russia -> European Union: oppose"},
+		},
+		{
+			// Must not fire: a person is no party.
+			name: "person antecedent", speaker: -1,
+			text:    "Ana Lutz met voters on Saturday. The party criticised the harbour plan.",
+			actors:  []actor{person("Ana Lutz", "Lutz"), other("harbour plan")},
+			targets: map[string]string{"harbour plan": "oppose", "Ana Lutz": "neutral"},
+		},
+		{
+			// Must not fire: an indefinite noun takes up nothing.
+			name: "indefinite", speaker: -1,
+			text:    "The Green Union met on Saturday. A party from the north criticised the harbour plan.",
+			actors:  []actor{org("Green Union"), other("harbour plan")},
+			targets: map[string]string{"harbour plan": "oppose", "Green Union": "neutral"},
+		},
+	})
+}
+
+// TestAccountabilityAndAuthorship: demands that an actor answer for its
+// acts oppose it (subj frame, held by the speaker); sponsoring or drafting
+// a text supports it; a descriptor reaches its actor across "has been a
+// reliable".
+func TestAccountabilityAndAuthorship(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "must answer for", speaker: -1,
+			text:      `"Belarus must answer for the crackdown," Lithuania said.`,
+			actors:    []actor{country("Belarus"), country("Lithuania")},
+			targets:   map[string]string{"Belarus": "oppose"},
+			relations: []string{"Lithuania -> Belarus: oppose"},
+		},
+		{
+			name: "held accountable", speaker: -1,
+			text:      `"Belarus will be held accountable," Lithuania said.`,
+			actors:    []actor{country("Belarus"), country("Lithuania")},
+			targets:   map[string]string{"Belarus": "oppose"},
+			relations: []string{"Lithuania -> Belarus: oppose"},
+		},
+		{
+			// Must not fire: answering questions holds nobody to account.
+			name: "answered questions", speaker: -1,
+			text:    "Belarus answered Lithuania's letter within a day.",
+			actors:  []actor{country("Belarus"), country("Lithuania")},
+			targets: map[string]string{"Belarus": "neutral", "Lithuania": "neutral"},
+		},
+		{
+			name: "sponsored", speaker: -1,
+			text:      "Latvia sponsored the ceasefire resolution.",
+			actors:    []actor{country("Latvia"), other("ceasefire resolution")},
+			targets:   map[string]string{"ceasefire resolution": "support"},
+			relations: []string{"Latvia -> ceasefire resolution: support"},
+		},
+		{
+			name: "relative clause, drafted", speaker: -1,
+			text:      "Estonia condemned the harbour plan, which Mara Kell had drafted.",
+			actors:    []actor{country("Estonia"), person("Mara Kell", "Kell"), other("harbour plan")},
+			relations: []string{"Estonia -> harbour plan: oppose", "Mara Kell -> harbour plan: support"},
+		},
+		{
+			// Must not fire: "draft" as a noun is no act.
+			name: "a draft of", speaker: -1,
+			text:    "Latvia circulated a draft of the ceasefire resolution.",
+			actors:  []actor{country("Latvia"), other("ceasefire resolution")},
+			targets: map[string]string{"ceasefire resolution": "neutral"},
+		},
+		{
+			name: "has been a reliable partner", speaker: -1,
+			text:      `"Estonia has been a reliable partner," Latvia said.`,
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			targets:   map[string]string{"Estonia": "support"},
+			relations: []string{"Latvia -> Estonia: support"},
+		},
+	})
+}
