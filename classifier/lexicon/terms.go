@@ -11,9 +11,9 @@ import (
 // the trainer of the fitted layer (package classifier/lexicon/fit) reads
 // it: the lexicon entry behind it and how it reached the target.
 type Term struct {
-	// Weight is the contribution as the engine computed it, in [-1, 1]
-	// (for a cue: before the fitted cue and rule multipliers, which count
-	// for targets only).
+	// Weight is the contribution toward the target as the engine computed
+	// it, in [-1, 1] (for a cue: with its patient= multiplier, before the
+	// fitted cue and rule multipliers, which count for targets only).
 	Weight float32
 	// Word is the folded word of a sentiment or portrayal contribution;
 	// empty for a cue.
@@ -46,7 +46,7 @@ func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []
 		if k.Target != actor {
 			continue
 		}
-		t := Term{Weight: k.Weight, Cue: k.Cue, Rule: k.Rule, Via: k.Via}
+		t := Term{Weight: c.stance.PatientWeight(&k), Cue: k.Cue, Rule: k.Rule, Via: k.Via}
 		if k.Cue < 0 {
 			tok := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > k.Begin })
 			if tok < len(s.toks) {

@@ -264,12 +264,23 @@ func (f *Fit) TargetWeight(cue int32, r Rule, w float32) float32 {
 func (l *Lexicon) Fit() *Fit { return l.fit }
 
 // TargetWeight is what contribution c counts toward its target's stance:
-// its Weight, with the fitted cue and rule multipliers for a cue.
+// its PatientWeight, with the fitted cue and rule multipliers for a cue.
 func (l *Lexicon) TargetWeight(c *Contribution) float32 {
+	w := l.PatientWeight(c)
 	if l.fit == nil || c.Cue < 0 {
+		return w
+	}
+	return l.fit.TargetWeight(c.Cue, c.Rule, w)
+}
+
+// PatientWeight is contribution c's Weight toward its target's stance
+// before the fitted multipliers: for a cue, times its patient= multiplier
+// (Cue.Patient), unless it portrays the act's doer.
+func (l *Lexicon) PatientWeight(c *Contribution) float32 {
+	if c.Cue < 0 || c.Doer {
 		return c.Weight
 	}
-	return l.fit.TargetWeight(c.Cue, c.Rule, c.Weight)
+	return c.Weight * l.cues[c.Cue].Patient
 }
 
 // FittedRow is one row of FittedFile: kind (decide, via, rule, cue, word,

@@ -422,7 +422,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			o.used = true
 			e.s.contribs = append(e.s.contribs, Contribution{
 				Holder: ha, Target: t.actor, Weight: clamp1(w * t.w * h.w),
-				Cue: o.cue, Begin: begin, End: end, Rule: r,
+				Cue: o.cue, Begin: begin, End: end, Rule: r, Doer: rule == RuleAgent,
 			})
 		}
 	}

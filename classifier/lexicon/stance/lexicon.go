@@ -224,6 +224,11 @@ type Cue struct {
 	// abandon Ukraine" supports Ukraine), where most cues negated state
 	// little ("did not criticise X").
 	Negated float32
+	// Patient multiplies the cue's weight toward its target's stance (option
+	// patient=; 1 without it), while relations keep the whole weight: "X
+	// shot Y" is X -> Y oppose, but news reports Y as a victim, not as
+	// opposed (NewsMTSC labels such targets neutral).
+	Patient float32
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -511,7 +516,7 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 		if len(f) < 4 || len(f) > 5 {
 			return fmt.Errorf("want 4 or 5 tab-separated fields (cue, pos, weight, frame, [options]), got %d", len(f))
 		}
-		c := Cue{Text: f[0]}
+		c := Cue{Text: f[0], Patient: 1}
 		if c.Text == "" || c.Text != strings.ToLower(c.Text) || strings.TrimSpace(c.Text) != c.Text || strings.Contains(c.Text, "  ") {
 			return fmt.Errorf("cue %q must be lower-case words separated by single spaces", c.Text)
 		}
@@ -619,6 +624,12 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 			return fmt.Errorf("neg: want a non-zero weight, got %q", val)
 		}
 		c.Negated = w
+	case "patient":
+		w, err := parseWeight(val)
+		if err != nil {
+			return fmt.Errorf("patient: %w", err)
+		}
+		c.Patient = w
 	case "src":
 		// Provenance only (README.md).
 	case "agent":

@@ -311,3 +311,34 @@ func TestAccountabilityAndAuthorship(t *testing.T) {
 		},
 	})
 }
+
+// TestPatient: a cue with patient=0 ("shot") gives its relation but no
+// stance toward its victim; a cue without it ("condemned") gives both.
+func TestPatient(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "victim of a shooting", speaker: -1,
+			text:      "Gunmen from Kosovo shot two Serbian police officers, Belgrade said.",
+			actors:    []actor{country("Kosovo"), country("Serbia", "Serbian", "Belgrade")},
+			targets:   map[string]string{"Serbia": "neutral"},
+			relations: []string{"Kosovo -> Serbia: oppose"},
+		},
+		{
+			name: "killed", speaker: -1,
+			text:      "Estonia killed Mara Kell.",
+			actors:    []actor{country("Estonia"), person("Mara Kell", "Kell")},
+			targets:   map[string]string{"Mara Kell": "neutral", "Estonia": "oppose"},
+			relations: []string{"Estonia -> Mara Kell: oppose"},
+		},
+		{
+			// Must not fire: a cue without patient= keeps its target's
+			// stance.
+			name: "condemned", speaker: -1,
+			text:      "Estonia condemned Mara Kell.",
+			actors:    []actor{country("Estonia"), person("Mara Kell", "Kell")},
+			targets:   map[string]string{"Mara Kell": "oppose"},
+			relations: []string{"Estonia -> Mara Kell: oppose"},
+		},
+	})
+}

@@ -179,6 +179,9 @@ type Contribution struct {
 	// Via is how a sentiment or portrayal word reached the target (0 for
 	// cues).
 	Via Via
+	// Doer marks the portrayal of an act's own doer (cue option agent=),
+	// to which the cue's patient= multiplier does not apply.
+	Doer bool
 }
 
 // Sentiment reports whether the contribution comes from sentence sentiment
