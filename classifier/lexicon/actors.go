@@ -15,6 +15,9 @@ type actorIndex struct {
 	gaz     *actors.Gazetteer
 	matcher *actors.Matcher
 	offices offices
+	// affil is, by gazetteer index, the gazetteer index of the actor's
+	// affiliation (a leader's country, people.tsv), or -1.
+	affil []int32
 }
 
 // matchScratch is the matcher's working memory.
@@ -28,7 +31,46 @@ func loadActors(fsys fs.FS) (actorIndex, error) {
 	if err != nil {
 		return actorIndex{}, err
 	}
-	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g)}, nil
+	affil := make([]int32, g.Len())
+	for i := range affil {
+		affil[i] = -1
+		if id := g.Entry(i).Affiliation; id != "" {
+			if j, ok := g.Lookup(id); ok {
+				affil[i] = int32(j)
+			}
+		}
+	}
+	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g), affil: affil}, nil
+}
+
+// affiliations returns, by dense actor index, the dense index of the
+// actor's affiliation when that actor is mentioned too, else -1; nil when
+// no mentioned actor's affiliation is mentioned (the common case, which
+// allocates nothing). It reads s.match.matches and s.dense as match left
+// them, with s.mentions parallel to the matches.
+func (a actorIndex) affiliations(s *scratch) []int32 {
+	var out []int32
+	for i := range s.match.matches {
+		m := &s.match.matches[i]
+		if m.Gazetteer < 0 {
+			continue
+		}
+		g := a.affil[m.Gazetteer]
+		if g < 0 || s.dense.gaz[g] == 0 {
+			continue
+		}
+		if out == nil {
+			out = resize(s.affil, len(s.ids))
+			for j := range out {
+				out[j] = -1
+			}
+		}
+		out[s.mentions[i].Actor] = s.dense.gaz[g] - 1
+	}
+	if out != nil {
+		s.affil = out
+	}
+	return out
 }
 
 func (a actorIndex) gazetteer() []classifier.Actor { return a.gaz.Actors() }

@@ -176,6 +176,7 @@ type scratch struct {
 	mentions []stance.Mention
 	spans    []classifier.Span // byte span of each mention
 	ids      []string          // dense actor index -> actor id
+	affil    []int32           // dense actor index -> its affiliation's (actorIndex.affiliations)
 	kinds    []classifier.ActorKind
 	hits     []stance.Hit
 	sent     sentiment.Scratch
@@ -325,6 +326,7 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
 		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
 		Folded: &s.folded, Entries: s.words.entries, Paragraphs: paragraphs,
+		Affiliation: c.actors.affiliations(s),
 	}
 	if c.grammar != nil {
 		if s.parser == nil {
@@ -365,7 +367,7 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 		if k.Weight == 0 {
 			continue
 		}
-		if k.Target >= 0 && int(k.Target) < nt {
+		if k.Target >= 0 && int(k.Target) < nt && k.CountsForTarget() {
 			off[k.Target+1]++
 		}
 		if r := relOf[i]; r >= 0 {
@@ -402,7 +404,7 @@ func (c *Classifier) fillEvidence(an *classifier.Analysis, text string, contribs
 		ev := classifier.Evidence{
 			Span: classifier.Span{Begin: int(k.Begin), End: int(k.End)}, Cue: cue, Weight: k.Weight, Rule: k.Rule.String(),
 		}
-		if k.Target >= 0 && int(k.Target) < nt {
+		if k.Target >= 0 && int(k.Target) < nt && k.CountsForTarget() {
 			// A target counts a cue with its fitted multipliers.
 			tev := ev
 			tev.Weight = c.stance.TargetWeight(&contribs[i])

@@ -361,3 +361,36 @@ func TestQuestionWithinQuote(t *testing.T) {
 		assert.Equal(t, []string{"modal"}, rules, text)
 	}
 }
+
+// TestQuotedLeader: a quoted leader holds what the quote says his own
+// country holds (people.tsv affiliation), counted once toward the target.
+func TestQuotedLeader(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"leader quotes his country", `Friedrich Merz said: "Germany will not abandon Ukraine."`,
+			[]string{"country/DEU -> country/UKR: support", "person/friedrich-merz -> country/UKR: support"}},
+		{"trailing speaker", `"France stands with Moldova," Emmanuel Macron said.`,
+			[]string{"country/FRA -> country/MDA: support", "person/emmanuel-macron -> country/MDA: support"}},
+		// Must not fire: another leader's country.
+		{"near miss: another country", `Friedrich Merz said: "France will not abandon Ukraine."`,
+			[]string{"country/FRA -> country/UKR: support"}},
+		// Must not fire: the leader's country outside any quote.
+		{"near miss: no quote", `Friedrich Merz met Olaf's team as Germany praised Ukraine.`,
+			[]string{"country/DEU -> country/UKR: support"}},
+	})
+	// The second holder counts toward the relation, not again toward the
+	// target: the target's score is the one without the leader.
+	with, _, an := analyzeCase(t, classifier.Statement{Text: `Friedrich Merz said: "Germany praised Ukraine."`}, classifier.Options{})
+	_, _, an2 := analyzeCase(t, classifier.Statement{Text: `A spokesman said: "Germany praised Ukraine."`}, classifier.Options{})
+	assert.Equal(t, "support", with["country/UKR"])
+	assert.InDelta(t, targetScore(an2, "country/UKR"), targetScore(an, "country/UKR"), 1e-6)
+}
+
+func targetScore(an classifier.Analysis, id string) float32 {
+	for _, ts := range an.Targets {
+		if ts.ActorID == id {
+			return ts.Score
+		}
+	}
+	return 0
+}

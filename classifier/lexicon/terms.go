@@ -43,7 +43,7 @@ func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []
 		return dst, false
 	}
 	for _, k := range contribs {
-		if k.Target != actor {
+		if k.Target != actor || !k.CountsForTarget() {
 			continue
 		}
 		t := Term{Weight: c.stance.PatientWeight(&k), Cue: k.Cue, Rule: k.Rule, Via: k.Via}

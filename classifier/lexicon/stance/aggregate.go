@@ -44,7 +44,9 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		c := &contribs[i]
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
-			sums[c.Target] += l.TargetWeight(c)
+			if c.CountsForTarget() {
+				sums[c.Target] += l.TargetWeight(c)
+			}
 			if c.Holder >= 0 && c.Holder != c.Target {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
 				if int(rel) == len(rels) {

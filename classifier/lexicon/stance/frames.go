@@ -420,12 +420,27 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			}
 			r = reportedRule(r, o.rule, t.rule, h.rule)
 			o.used = true
-			e.s.contribs = append(e.s.contribs, Contribution{
+			c := Contribution{
 				Holder: ha, Target: t.actor, Weight: clamp1(w * t.w * h.w),
 				Cue: o.cue, Begin: begin, End: end, Rule: r, Doer: rule == RuleAgent,
-			})
+			}
+			e.s.contribs = append(e.s.contribs, c)
+			if sp := e.quoteSpeakerOf(o.start); ha >= 0 && sp >= 0 && sp != ha && sp != t.actor && e.in.Affiliation != nil && e.in.Affiliation[sp] == ha {
+				// `"Germany will not abandon Ukraine," Merz said`: the
+				// quoted leader holds what his country holds.
+				c.Holder, c.Rule, c.RelationOnly = sp, RuleQuote, true
+				e.s.contribs = append(e.s.contribs, c)
+			}
 		}
 	}
+}
+
+// quoteSpeakerOf is the actor who speaks the quote token k is in, or -1.
+func (e *engine) quoteSpeakerOf(k int32) int32 {
+	if e.info[k].attrib != RuleQuote {
+		return -1
+	}
+	return e.info[k].holder
 }
 
 // dupHolder reports whether an earlier holder part names h's actor.

@@ -54,6 +54,11 @@ type Input struct {
 	// and pronouns resolve across sentences by paragraph rather than
 	// within a token window.
 	Paragraphs []int32
+	// Affiliation, when not nil, holds for each actor index the index of
+	// the actor it belongs to (a leader's country), or -1: a quoted
+	// leader then also holds the stances the quote gives its own country
+	// (`"Germany will not abandon Ukraine," Merz said`: Merz -> Ukraine).
+	Affiliation []int32
 	// Parser optionally parses the sentences that need it (those where a
 	// cue has a candidate target mention); its parse vetoes the targets it
 	// attaches elsewhere (rule "attach", syntax.go). When nil, the token
@@ -182,7 +187,14 @@ type Contribution struct {
 	// Doer marks the portrayal of an act's own doer (cue option agent=),
 	// to which the cue's patient= multiplier does not apply.
 	Doer bool
+	// RelationOnly marks a second holder of a contribution already counted
+	// for its target (a quoted leader holding his country's stance): it
+	// counts toward the relation only.
+	RelationOnly bool
 }
+
+// CountsForTarget reports whether c counts toward its target's stance.
+func (c *Contribution) CountsForTarget() bool { return !c.RelationOnly }
 
 // Sentiment reports whether the contribution comes from sentence sentiment
 // rather than a stance cue; relations count those only when they have a
