@@ -18,6 +18,8 @@ type actorIndex struct {
 	// affil is, by gazetteer index, the gazetteer index of the actor's
 	// affiliation (a leader's country, people.tsv), or -1.
 	affil []int32
+	// gender is, by gazetteer index, a person's gender ('m', 'f') or 0.
+	gender []byte
 }
 
 // matchScratch is the matcher's working memory.
@@ -31,16 +33,39 @@ func loadActors(fsys fs.FS) (actorIndex, error) {
 	if err != nil {
 		return actorIndex{}, err
 	}
-	affil := make([]int32, g.Len())
+	affil, gender := make([]int32, g.Len()), make([]byte, g.Len())
 	for i := range affil {
-		affil[i] = -1
-		if id := g.Entry(i).Affiliation; id != "" {
-			if j, ok := g.Lookup(id); ok {
+		en := g.Entry(i)
+		affil[i], gender[i] = -1, en.Gender
+		if en.Affiliation != "" {
+			if j, ok := g.Lookup(en.Affiliation); ok {
 				affil[i] = int32(j)
 			}
 		}
 	}
-	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g), affil: affil}, nil
+	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g), affil: affil, gender: gender}, nil
+}
+
+// genders returns, by dense actor index, the gender of each mentioned
+// gazetteer person ('m', 'f', else 0), or nil when none has one. Like
+// affiliations it reads what match left in s.
+func (a actorIndex) genders(s *scratch) []byte {
+	var out []byte
+	for i := range s.match.matches {
+		m := &s.match.matches[i]
+		if m.Gazetteer < 0 || a.gender[m.Gazetteer] == 0 {
+			continue
+		}
+		if out == nil {
+			out = resize(s.gender, len(s.ids))
+			clear(out)
+		}
+		out[s.mentions[i].Actor] = a.gender[m.Gazetteer]
+	}
+	if out != nil {
+		s.gender = out
+	}
+	return out
 }
 
 // affiliations returns, by dense actor index, the dense index of the

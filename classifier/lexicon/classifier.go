@@ -177,6 +177,7 @@ type scratch struct {
 	spans    []classifier.Span // byte span of each mention
 	ids      []string          // dense actor index -> actor id
 	affil    []int32           // dense actor index -> its affiliation's (actorIndex.affiliations)
+	gender   []byte            // dense actor index -> gender (actorIndex.genders)
 	kinds    []classifier.ActorKind
 	hits     []stance.Hit
 	sent     sentiment.Scratch
@@ -326,7 +327,7 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
 		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
 		Folded: &s.folded, Entries: s.words.entries, Paragraphs: paragraphs,
-		Affiliation: c.actors.affiliations(s),
+		Affiliation: c.actors.affiliations(s), Gender: c.actors.genders(s),
 	}
 	if c.grammar != nil {
 		if s.parser == nil {

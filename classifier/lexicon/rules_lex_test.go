@@ -394,3 +394,18 @@ func targetScore(an classifier.Analysis, id string) float32 {
 	}
 	return 0
 }
+
+// TestPronounGender: "he" and "she" skip a gazetteer person of the other
+// gender (people.tsv); a caller's actor of unknown gender fits either.
+func TestPronounGender(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"he skips the woman named last", "Giorgia Meloni met Recep Tayyip Erdogan in Rome. He praised Italy's efforts to curb migration.",
+			[]string{"person/recep-tayyip-erdogan -> country/ITA: support"}},
+		{"she skips the man named last", "Recep Tayyip Erdogan met Giorgia Meloni in Ankara. She praised Turkey's efforts to curb migration.",
+			[]string{"person/giorgia-meloni -> country/TUR: support"}},
+		// Must not fire: with two men, "he" keeps the sentence's subject.
+		{"near miss: same gender", "Emmanuel Macron met Recep Tayyip Erdogan in Paris. He praised Italy's efforts to curb migration.",
+			[]string{"person/emmanuel-macron -> country/ITA: support"}},
+	})
+}

@@ -62,6 +62,8 @@ type Entry struct {
 	// Line is the actor's line in its file: people.tsv lists the leader
 	// of a country or organisation before its other people.
 	Line int
+	// Gender is a person's gender from people.tsv, 'm' or 'f', else 0.
+	Gender byte
 }
 
 // entry is an actor's data beyond classifier.Actor.
@@ -139,7 +141,16 @@ func (g *Gazetteer) Len() int { return len(g.actors) }
 // Entry returns actor i of Actors() with its data.
 func (g *Gazetteer) Entry(i int) Entry {
 	e := &g.entries[i]
-	return Entry{Actor: g.actors[i], Affiliation: e.affiliation, Role: e.role, Line: e.line}
+	en := Entry{Actor: g.actors[i], Affiliation: e.affiliation, Role: e.role, Line: e.line}
+	if len(e.forms) > 0 && g.actors[i].Kind == classifier.KindPerson {
+		switch e.forms[0].flags & genders {
+		case male:
+			en.Gender = 'm'
+		case female:
+			en.Gender = 'f'
+		}
+	}
+	return en
 }
 
 // Lookup returns the index in Actors() of the actor with the given id.

@@ -62,7 +62,7 @@ func TestLoadGazetteerMinimal(t *testing.T) {
 	assert.Equal(t, want, g.Actors())
 	i, ok := g.Lookup("person/vladimir-putin")
 	require.True(t, ok)
-	assert.Equal(t, Entry{Actor: want[3], Affiliation: "country/RUS", Role: "President of Russia", Line: 2}, g.Entry(i))
+	assert.Equal(t, Entry{Actor: want[3], Affiliation: "country/RUS", Role: "President of Russia", Line: 2, Gender: 'm'}, g.Entry(i))
 	_, ok = g.Lookup("country/FRA")
 	assert.False(t, ok)
 }

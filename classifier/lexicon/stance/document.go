@@ -92,7 +92,7 @@ func (e *engine) resolveInDocument(k int32, c Class, object bool, hi int) int32 
 		if e.paragraphOf(m.Start) != p {
 			break
 		}
-		if !compatible(c, m.Kind) {
+		if !e.fits(c, m) {
 			continue
 		}
 		if object && e.info[m.Start].clause == e.info[k].clause && e.info[m.Start].sent == e.info[k].sent && e.subjectLike(int32(mi)) {
@@ -104,7 +104,7 @@ func (e *engine) resolveInDocument(k int32, c Class, object bool, hi int) int32 
 	// it names only one that fits.
 	found := int32(-1)
 	for ; mi >= 0 && looked < maxAntecedents && e.paragraphOf(ms[mi].Start) == p-1; mi, looked = mi-1, looked+1 {
-		if !compatible(c, ms[mi].Kind) {
+		if !e.fits(c, &ms[mi]) {
 			continue
 		}
 		switch {

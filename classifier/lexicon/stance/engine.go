@@ -496,7 +496,7 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 		mi = e.resolveInDocument(k, c, object, hi)
 	} else {
 		for i := hi - 1; i >= 0 && ms[i].End >= k-maxReach; i-- {
-			if !compatible(c, ms[i].Kind) {
+			if !e.fits(c, &ms[i]) {
 				continue
 			}
 			if object && e.info[ms[i].Start].clause == e.info[k].clause && e.info[ms[i].Start].sent == e.info[k].sent && e.subjectLike(int32(i)) &&
@@ -585,11 +585,28 @@ func (e *engine) preferSubject(k int32, c Class, mi int32) int32 {
 	lo := sort.Search(int(mi), func(i int) bool { return ms[i].Start >= from })
 	for i := lo; i < int(mi); i++ {
 		m := &ms[i]
-		if compatible(c, m.Kind) && e.subjectLike(int32(i)) && e.opensClause(m.Start) && !e.quotedSpeaker(k, m.Actor) {
+		if e.fits(c, m) && e.subjectLike(int32(i)) && e.opensClause(m.Start) && !e.quotedSpeaker(k, m.Actor) {
 			return int32(i)
 		}
 	}
 	return mi
+}
+
+// fits reports whether mention m can be the antecedent of a pronoun of
+// classes c: its kind (compatible) and, for a gazetteer person, gender.
+func (e *engine) fits(c Class, m *Mention) bool {
+	if !compatible(c, m.Kind) {
+		return false
+	}
+	if g := e.in.Gender; g != nil && c&(ClassMasc|ClassFem) != 0 {
+		switch g[m.Actor] {
+		case 'm':
+			return c&ClassFem == 0
+		case 'f':
+			return c&ClassMasc == 0
+		}
+	}
+	return true
 }
 
 func compatible(c Class, k classifier.ActorKind) bool {

@@ -228,10 +228,8 @@ func abs32(f float32) float32 {
 func (e *engine) passive(o *occ) bool {
 	j := o.start - 1
 	for j >= 0 && (e.info[j].class&(ClassNeg|ClassAux) != 0 && e.info[j].class&(ClassBe|ClassGet) == 0 || isAdverb(e.lowerAt(j))) {
-		if e.info[j].class&ClassAux != 0 && e.info[j].class&ClassModal == 0 && string(e.lowerAt(j)) != "also" && string(e.lowerAt(j)) != "still" {
-			if j == o.start-1 {
-				return false // "has criticised"
-			}
+		if e.info[j].class&ClassPerfect != 0 && j == o.start-1 {
+			return false // "has criticised"
 		}
 		j--
 	}

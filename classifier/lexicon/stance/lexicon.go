@@ -182,6 +182,15 @@ const (
 	// a ClassDescNoun ("the party", "this bloc"); "a party" takes up
 	// nobody.
 	ClassDefinite
+	// ClassPerfect marks the auxiliaries of the perfect ("has", "had"):
+	// one right before a participle makes it active ("has criticised"),
+	// where an adverb-like auxiliary does not ("was repeatedly
+	// criticised", "has been also criticised").
+	ClassPerfect
+	// ClassMasc and ClassFem mark the gendered personal pronouns ("he",
+	// "she"): with Input.Gender they skip a person of the other gender.
+	ClassMasc
+	ClassFem
 )
 
 var classNames = map[string]Class{
@@ -193,7 +202,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

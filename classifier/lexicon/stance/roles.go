@@ -634,6 +634,11 @@ func (e *engine) byPhrase(from int32, dst []part) []part {
 			return dst
 		}
 		if e.info[j].class&ClassAgent != 0 {
+			if j > from && e.info[j-1].class == 0 && e.info[j-1].occ < 0 && looksParticiple(e.lowerAt(j-1)) {
+				// "criticised in a report written by X", "at a meeting
+				// chaired by X": the agent of another participle.
+				return dst
+			}
 			return e.npAfter(j+1, dst)
 		}
 	}

@@ -342,3 +342,33 @@ func TestPatient(t *testing.T) {
 		},
 	})
 }
+
+// TestPassiveAgent: an adverb between "been" and the participle keeps it
+// passive; a by-phrase after another participle is that one's agent.
+func TestPassiveAgent(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "adverb inside the passive", speaker: -1,
+			text:      "Hungary has been repeatedly criticised by Sweden over the rule of law.",
+			actors:    []actor{country("Hungary"), country("Sweden")},
+			targets:   map[string]string{"Hungary": "oppose", "Sweden": "neutral"},
+			relations: []string{"Sweden -> Hungary: oppose"},
+		},
+		{
+			// Must not fire: the perfect is active.
+			name: "perfect", speaker: -1,
+			text:      "Hungary has criticised Sweden over the rule of law.",
+			actors:    []actor{country("Hungary"), country("Sweden")},
+			targets:   map[string]string{"Sweden": "oppose"},
+			relations: []string{"Hungary -> Sweden: oppose"},
+		},
+		{
+			// Must not fire: Colombia chaired the meeting.
+			name: "agent of another participle", speaker: -1,
+			text:    "Venezuela was criticised at a meeting chaired by Colombia.",
+			actors:  []actor{country("Venezuela"), country("Colombia")},
+			targets: map[string]string{"Venezuela": "oppose", "Colombia": "neutral"},
+		},
+	})
+}

@@ -59,6 +59,10 @@ type Input struct {
 	// leader then also holds the stances the quote gives its own country
 	// (`"Germany will not abandon Ukraine," Merz said`: Merz -> Ukraine).
 	Affiliation []int32
+	// Gender, when not nil, holds for each actor index a person's gender,
+	// 'm' or 'f', or 0 when unknown: "he" (class masc) then skips a woman
+	// and "she" (class fem) a man.
+	Gender []byte
 	// Parser optionally parses the sentences that need it (those where a
 	// cue has a candidate target mention); its parse vetoes the targets it
 	// attaches elsewhere (rule "attach", syntax.go). When nil, the token
