@@ -123,6 +123,29 @@ func (e *engine) apply(oi int32) {
 	s.partsA, s.partsB = holders[:0], targets[:0]
 }
 
+// objectOfOpposingCue reports whether the noun cue o heads the object of
+// a verb cue that opposes it ("condemned the deadly bombing of", "vetoed
+// the sanctions on"): an article, modifiers and adjectives may stand
+// between them.
+func (e *engine) objectOfOpposingCue(o *occ) bool {
+	k := o.start - 1
+	for n := 0; k >= 0 && n <= modifierReach; k, n = k-1, n+1 {
+		inf := &e.info[k]
+		if inf.mention >= 0 || inf.inOcc >= 0 || e.toks[k].Kind != tokenize.Word {
+			break
+		}
+		if inf.class&(ClassDet|ClassMod) == 0 && inf.class != 0 {
+			return false
+		}
+	}
+	if k < 0 || e.info[k].inOcc < 0 {
+		return false
+	}
+	v := &e.s.occs[e.info[k].inOcc]
+	c := &e.l.cues[v.cue]
+	return (c.POS == POSVerb || c.POS == POSVPhrase) && c.Weight*v.factor < 0
+}
+
 // reciprocal records the contributions of a reciprocal cue
 // (Cue.Reciprocal) with coordinated holders: each holder toward each
 // other one, both ways ("India and Chile signed a trade agreement": India
@@ -290,6 +313,11 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 			holders = append(holders, part{actor: e.in.Mentions[e.info[k].mention].Actor, mention: e.info[k].mention, w: 1, rule: RulePossessive})
 		case k >= 0 && e.info[k].class&ClassPossPron != 0:
 			holders, _ = e.pronounPart(holders, k, 1)
+		case e.objectOfOpposingCue(o):
+			// "Germany condemned the bombing of Syria": whoever bombed,
+			// it was not Germany (the condemnation's own stance toward
+			// Syria is objects' OpposedAct). "Germany backed sanctions
+			// on X" keeps Germany: to back an act is to share it.
 		default:
 			holders = e.subject(o.start, true, holders)
 		}

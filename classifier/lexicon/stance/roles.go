@@ -483,6 +483,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 	limit := min(en, from+objectWindow)
 	w := float32(1)
 	prep := false // a preposition came between the cue and token j
+	var act *Cue  // a negative act heading the object (OpposedAct)
 	for j := from; j < limit; j++ {
 		inf := &e.info[j]
 		if inf.mention >= 0 {
@@ -505,6 +506,9 @@ func (e *engine) objects(from int32, dst []part) []part {
 			return dst // "the deal between X and Y": the deal's parties
 		}
 		if c&ClassPrep != 0 && j > from {
+			if act != nil && !prep && act.TargetPreps&(1<<uint(inf.prep)) != 0 {
+				w *= -e.p.OpposedAct
+			}
 			switch {
 			case c&ClassChain != 0:
 				w *= e.p.OfChain
@@ -518,9 +522,20 @@ func (e *engine) objects(from int32, dst []part) []part {
 			prep = true
 		}
 
-		if j > from && inf.occ >= 0 {
-			if cc := e.l.cues[e.s.occs[inf.occ].cue]; cc.POS == POSVerb || cc.POS == POSVPhrase {
+		if inf.occ >= 0 {
+			cc := e.l.cues[e.s.occs[inf.occ].cue]
+			if j > from && (cc.POS == POSVerb || cc.POS == POSVPhrase) {
 				return dst
+			}
+			if cc.Frame == FramePrep && cc.POS == POSNoun && cc.Weight < 0 && !prep {
+				// "condemned the bombing of Syria": the object is an act
+				// against a target of its own (its frame finds it); to
+				// condemn it is weak support of its victim, not opposition
+				// (and to welcome it weak opposition), applied at the
+				// act's target preposition below. Its doer ("the attack
+				// by Russia") keeps the sign, and so does the target of
+				// an act for it: "vetoed the aid for Ukraine".
+				act = &e.l.cues[e.s.occs[inf.occ].cue]
 			}
 		}
 	}
@@ -599,6 +614,7 @@ func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
 	if through {
 		limit = 7
 	}
+	noun := false // a content word came before token j
 	for k := 0; j < n && k < limit; j, k = j+1, k+1 {
 		inf := &e.info[j]
 		if inf.mention >= 0 {
@@ -615,12 +631,19 @@ func (e *engine) npAfterLimit(j int32, dst []part, through bool) []part {
 			switch {
 			case inf.class&ClassChain != 0:
 				w *= e.p.OfChain
+			case through && noun:
+				// "the bombing of a market in Syria": the phrase belongs
+				// to the market.
+				return dst
 			case through:
 				w *= e.p.Adjunct
 			default:
 				return dst
 			}
 		}
+		// A participle is no noun: "frustration at being excluded from
+		// the talks" reaches the talks.
+		noun = noun || inf.class == 0 && e.toks[j].Kind == tokenize.Word && !isAdverb(e.lowerAt(j)) && !looksParticiple(e.lowerAt(j))
 	}
 	return dst
 }

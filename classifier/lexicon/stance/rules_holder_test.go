@@ -372,3 +372,55 @@ func TestPassiveAgent(t *testing.T) {
 		},
 	})
 }
+
+// TestOpposedAct: a verb cue whose object is an act with its own target
+// (a noun cue): to oppose an act against X is weak support of X and
+// leaves the act's doer unknown; to back it shares it; to oppose an act
+// for X opposes X. A phrase after the act's object noun belongs to it.
+func TestOpposedAct(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "condemned the bombing of", speaker: -1,
+			text:      "Estonia condemned the bombing of Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			relations: []string{"Estonia -> Latvia: support"},
+		},
+		{
+			// The act's doer keeps the sign: condemning it opposes it.
+			name: "condemned the attack by", speaker: -1,
+			text:      "Estonia condemned the attack by Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			relations: []string{"Estonia -> Latvia: oppose"},
+		},
+		{
+			name: "backed sanctions on", speaker: -1,
+			text:      "Estonia backed sanctions on Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			targets:   map[string]string{"Latvia": "oppose"},
+			relations: []string{"Estonia -> Latvia: oppose"},
+		},
+		{
+			name: "vetoed the aid for", speaker: -1,
+			text:      "Estonia vetoed the aid package for Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			targets:   map[string]string{"Latvia": "oppose"},
+			relations: []string{"Estonia -> Latvia: oppose"},
+		},
+		{
+			// Must not fire: Latvia is where the market is.
+			name: "phrase of the act's object", speaker: -1,
+			text:    "Estonia condemned the bombing of a market in Latvia.",
+			actors:  []actor{country("Estonia"), country("Latvia")},
+			targets: map[string]string{"Estonia": "neutral"},
+		},
+		{
+			// Must not fire: a participle is no noun ("frustration at
+			// being excluded from X" reaches X).
+			name: "participle before the phrase", speaker: -1,
+			text:      "Estonia voiced frustration at being excluded from the Latvian talks.",
+			actors:    []actor{country("Estonia"), other("Latvian talks")},
+			relations: []string{"Estonia -> Latvian talks: oppose"},
+		},
+	})
+}
