@@ -35,6 +35,7 @@ func (e *engine) apply(oi int32) {
 	case FrameSVO, FrameInverse:
 		passive := c.POS == POSVerb && o.form.participle() && e.passive(o)
 		subj := e.subject(o.start, o.form.nonFinite(), holders)
+		subj = e.causer(o, subj)
 		var obj []part
 		switch {
 		case passive && c.Frame == FrameInverse:
@@ -121,6 +122,31 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, nil, targets, w, RuleSubject)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// causer appends to subj, the subject of the infinitive cue o, the actor
+// that got it to act: in "Britain persuaded Canada to sanction Belarus"
+// subj is Canada, right after a verb of class cause and before the
+// infinitive marker, and Britain holds the stance too, weaker
+// (Params.Causer, rule xcomp).
+func (e *engine) causer(o *occ, subj []part) []part {
+	if len(subj) != 1 || subj[0].mention < 0 || o.start < 2 || e.info[o.start-1].class&ClassInf == 0 {
+		return subj
+	}
+	m := &e.in.Mentions[subj[0].mention]
+	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&ClassCause == 0 {
+		return subj
+	}
+	n := len(subj)
+	subj = e.subject(m.Start-1, false, subj)
+	for i := n; i < len(subj); i++ {
+		if subj[i].actor == subj[0].actor {
+			return subj[:n]
+		}
+		subj[i].w *= e.p.Causer
+		subj[i].rule = RuleControl
+	}
+	return subj
 }
 
 // objectOfOpposingCue reports whether the noun cue o heads the object of

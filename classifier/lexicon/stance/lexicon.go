@@ -191,6 +191,10 @@ const (
 	// "she"): with Input.Gender they skip a person of the other gender.
 	ClassMasc
 	ClassFem
+	// ClassCause marks the verbs by which one actor gets another to act
+	// ("persuaded Canada to sanction Belarus", "urged X to back Y"): the
+	// causer holds the act's stance too, weaker (Params.Causer).
+	ClassCause
 )
 
 var classNames = map[string]Class{
@@ -202,7 +206,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

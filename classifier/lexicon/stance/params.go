@@ -19,6 +19,9 @@ type Params struct {
 	// target of a negative act that is the cue's object: to condemn "the
 	// bombing of X" is weak support of X, not opposition.
 	OpposedAct float32
+	// Causer weighs the stance of whoever gets the holder to act
+	// ("Britain persuaded Canada to sanction Belarus": Britain -> Belarus).
+	Causer float32
 	// Sentiment words near a mention.
 	SentimentWeight float32 // weight of sentiment lexicon hits
 	PortrayalWeight float32 // weight of portrayal words (portrayal.tsv)
@@ -41,7 +44,7 @@ func DefaultParams() Params {
 		NegatePositive: -0.5, NegateNegative: -0.1,
 		RefusePositive: -0.6, RefuseNegative: -0.3,
 		Modal: 0.6, Past: 0.3,
-		Possessive: 0.7, OfChain: 0.8, Adjunct: 0.4, OpposedAct: 0.3,
+		Possessive: 0.7, OfChain: 0.8, Adjunct: 0.4, OpposedAct: 0.3, Causer: 0.7,
 		SentimentWeight: 2, PortrayalWeight: 1.5, SentimentDecay: 0.1, OtherClause: 0.4, OtherQuote: 0.5, SelfAttributed: 0.2, Predicate: 1.5, HolderObject: 0.1, Speaker: 0.5,
 		Saturation: 0.3, TargetThreshold: 0.2, RelationThreshold: 0.2,
 	}

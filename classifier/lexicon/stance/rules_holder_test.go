@@ -184,12 +184,13 @@ func TestIndirectQuestion(t *testing.T) {
 			targets: map[string]string{"Hungary": "neutral"},
 		},
 		{
-			// Must not fire: a request is no question.
+			// Must not fire: a request is no question (the asker holds
+			// it too: TestCauser).
 			name: "asked to", speaker: -1,
 			text:      "Austria asked Slovakia to support Hungary.",
 			actors:    []actor{country("Austria"), country("Slovakia"), country("Hungary")},
 			targets:   map[string]string{"Hungary": "support"},
-			relations: []string{"Slovakia -> Hungary: support"},
+			relations: []string{"Austria -> Hungary: support", "Slovakia -> Hungary: support"},
 		},
 	})
 }
@@ -421,6 +422,41 @@ func TestOpposedAct(t *testing.T) {
 			text:      "Estonia voiced frustration at being excluded from the Latvian talks.",
 			actors:    []actor{country("Estonia"), other("Latvian talks")},
 			relations: []string{"Estonia -> Latvian talks: oppose"},
+		},
+	})
+}
+
+// TestCauser: who gets another actor to act (class cause: "persuaded",
+// "urged") holds the act's stance too, weaker; a helper does not.
+func TestCauser(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "persuaded to", speaker: -1,
+			text:      "Britain persuaded Canada to sanction Belarus.",
+			actors:    []actor{country("Britain"), country("Canada"), country("Belarus")},
+			relations: []string{"Britain -> Belarus: oppose", "Canada -> Belarus: oppose"},
+		},
+		{
+			name: "urged to", speaker: -1,
+			text:      "Britain urged Canada to back Ukraine.",
+			actors:    []actor{country("Britain"), country("Canada"), country("Ukraine")},
+			relations: []string{"Britain -> Ukraine: support", "Canada -> Ukraine: support"},
+		},
+		{
+			// Must not fire: "helped" is a stance toward Canada, no cause.
+			name: "helped to", speaker: -1,
+			text:      "Britain helped Canada to sanction Belarus.",
+			actors:    []actor{country("Britain"), country("Canada"), country("Belarus")},
+			relations: []string{"Britain -> Canada: support", "Canada -> Belarus: oppose"},
+		},
+		{
+			// A causee that is no actor: the subject search reaches the
+			// causer itself, at full weight.
+			name: "causee no actor", speaker: -1,
+			text:      "Britain persuaded the council to sanction Belarus.",
+			actors:    []actor{country("Britain"), country("Belarus")},
+			relations: []string{"Britain -> Belarus: oppose"},
 		},
 	})
 }
