@@ -460,3 +460,36 @@ func TestCauser(t *testing.T) {
 		},
 	})
 }
+
+// TestActCues: acts that limit, cut funding to or ruin their object, read
+// through a relative clause of a plan or bill; a noun "limits" is no act.
+func TestActCues(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "relative clause, limit", speaker: -1,
+			text:      "Estonia backed the Baltic plan, which would limit Russian fishing.",
+			actors:    []actor{country("Estonia"), country("Russia", "Russian"), other("Baltic plan")},
+			relations: []string{"Baltic plan -> Russia: oppose", "Estonia -> Baltic plan: support"},
+		},
+		{
+			name: "relative clause, cut subsidies to", speaker: -1,
+			text:      "Estonia voted for the farm bill, which would cut subsidies to Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia"), other("farm bill")},
+			relations: []string{"Estonia -> farm bill: support", "farm bill -> Latvia: oppose"},
+		},
+		{
+			name: "quoted, ruin", speaker: -1,
+			text:      `"The harbour plan will ruin Latvia," Estonia said.`,
+			actors:    []actor{country("Estonia"), country("Latvia"), other("harbour plan")},
+			relations: []string{"Estonia -> harbour plan: oppose", "harbour plan -> Latvia: oppose"},
+		},
+		{
+			// Must not fire: "the limits of" is a noun with no target.
+			name: "noun limits", speaker: -1,
+			text:    "Estonia reached the limits of its patience with Latvia.",
+			actors:  []actor{country("Estonia"), country("Latvia")},
+			targets: map[string]string{"Latvia": "neutral"},
+		},
+	})
+}
