@@ -92,6 +92,15 @@ func TestAgentHolder(t *testing.T) {
 			relations: []string{"Belarus -> Latvia: oppose"},
 		},
 		{
+			// Must not fire: "recalled the diplomat" reports no speech
+			// (recall is no reporting verb of function.tsv).
+			name: "recalled", speaker: -1,
+			text:      "Estonia recalled the diplomat who had praised Latvia.",
+			actors:    []actor{country("Estonia"), country("Latvia")},
+			targets:   map[string]string{"Latvia": "support"},
+			relations: []string{},
+		},
+		{
 			// Must not fire: officials who report an attack hold nothing
 			// toward its doer (Latvia -> Belarus).
 			name: "trailing attribution", speaker: -1,
