@@ -195,6 +195,11 @@ const (
 	// ("persuaded Canada to sanction Belarus", "urged X to back Y"): the
 	// causer holds the act's stance too, weaker (Params.Causer).
 	ClassCause
+	// ClassEventNoun marks the nouns that, after a definite article, take
+	// up an act reported before ("The United States welcomed the move",
+	// "agreed with the criticism"): a cue toward it holds toward that
+	// act's doer and, by its sign, toward its target (RuleAnaphor).
+	ClassEventNoun
 )
 
 var classNames = map[string]Class{
@@ -206,7 +211,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

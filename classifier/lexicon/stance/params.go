@@ -22,6 +22,9 @@ type Params struct {
 	// Causer weighs the stance of whoever gets the holder to act
 	// ("Britain persuaded Canada to sanction Belarus": Britain -> Belarus).
 	Causer float32
+	// Anaphor weighs a cue toward the doer and target of an act taken up
+	// by "the move", "the criticism" (ClassEventNoun).
+	Anaphor float32
 	// Sentiment words near a mention.
 	SentimentWeight float32 // weight of sentiment lexicon hits
 	PortrayalWeight float32 // weight of portrayal words (portrayal.tsv)
@@ -44,7 +47,7 @@ func DefaultParams() Params {
 		NegatePositive: -0.5, NegateNegative: -0.1,
 		RefusePositive: -0.6, RefuseNegative: -0.3,
 		Modal: 0.6, Past: 0.3,
-		Possessive: 0.7, OfChain: 0.8, Adjunct: 0.4, OpposedAct: 0.3, Causer: 0.7,
+		Possessive: 0.7, OfChain: 0.8, Adjunct: 0.4, OpposedAct: 0.3, Causer: 0.7, Anaphor: 0.6,
 		SentimentWeight: 2, PortrayalWeight: 1.5, SentimentDecay: 0.1, OtherClause: 0.4, OtherQuote: 0.5, SelfAttributed: 0.2, Predicate: 1.5, HolderObject: 0.1, Speaker: 0.5,
 		Saturation: 0.3, TargetThreshold: 0.2, RelationThreshold: 0.2,
 	}

@@ -1,6 +1,10 @@
 package stance
 
-import "github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+import (
+	"sort"
+
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
+)
 
 // Role finding: the subject of a cue is the nearest subject-like actor
 // before it in its clause (skipping appositives, auxiliaries and actors
@@ -502,6 +506,11 @@ func (e *engine) objects(from int32, dst []part) []part {
 				return dst
 			}
 		}
+		if c&ClassEventNoun != 0 && !prep && j > 0 && e.info[j-1].class&ClassDefinite != 0 {
+			if n := len(dst); len(e.eventParts(dst, j, w)) > n {
+				return e.eventParts(dst[:n], j, w)
+			}
+		}
 		if c&ClassPair != 0 {
 			return dst // "the deal between X and Y": the deal's parties
 		}
@@ -540,6 +549,47 @@ func (e *engine) objects(from int32, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// eventParts appends the doer and the target of the act that "the move"
+// or "the criticism" at token j takes up: the last cue contribution with
+// both, in an earlier sentence of the statement and at most maxReach
+// tokens back. The doer counts with weight Anaphor, the target with the
+// act's sign times Anaphor ("Britain imposed sanctions on Iran. The US
+// welcomed the move": the US -> Britain support, -> Iran oppose).
+func (e *engine) eventParts(dst []part, j int32, w float32) []part {
+	sent := e.info[j].sent
+	if sent == 0 {
+		return dst
+	}
+	lo := e.toks[max(0, j-maxReach)].Start
+	cs := e.s.contribs
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := &cs[i]
+		if c.Begin < lo {
+			break
+		}
+		if c.Cue < 0 || c.Doer || c.RelationOnly || c.Holder < 0 || c.Target < 0 || c.Begin >= e.toks[j].Start {
+			continue
+		}
+		if tok := e.tokenAt(c.Begin); e.info[tok].sent >= sent {
+			continue
+		}
+		sign := float32(1)
+		if c.Weight < 0 {
+			sign = -1
+		}
+		a := e.p.Anaphor * w
+		return append(dst,
+			part{actor: c.Holder, mention: -1, w: a, rule: RuleAnaphor},
+			part{actor: c.Target, mention: -1, w: sign * a, rule: RuleAnaphor})
+	}
+	return dst
+}
+
+// tokenAt is the token that starts at byte offset b, or the one b falls in.
+func (e *engine) tokenAt(b int32) int32 {
+	return int32(sort.Search(len(e.toks), func(i int) bool { return e.toks[i].End > b }))
 }
 
 // possWeight weakens a possessive mention that is not itself the object

@@ -502,3 +502,38 @@ func TestActCues(t *testing.T) {
 		},
 	})
 }
+
+// TestEventAnaphor: "the move", "the criticism" (class eventnoun after a
+// definite article) take up the act of an earlier sentence: a cue toward
+// it holds toward the act's doer and, by the act's sign, its target.
+func TestEventAnaphor(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "welcomed the move", speaker: -1,
+			text:      "Britain imposed sanctions on Iran on Monday. Canada welcomed the move.",
+			actors:    []actor{country("Britain"), country("Iran"), country("Canada")},
+			relations: []string{"Britain -> Iran: oppose", "Canada -> Britain: support", "Canada -> Iran: oppose"},
+		},
+		{
+			name: "condemned the decision", speaker: -1,
+			text:      "Britain praised Iran on Monday. Canada condemned the decision.",
+			actors:    []actor{country("Britain"), country("Iran"), country("Canada")},
+			relations: []string{"Britain -> Iran: support", "Canada -> Britain: oppose", "Canada -> Iran: oppose"},
+		},
+		{
+			// Must not fire: an indefinite "a move" takes up nothing.
+			name: "indefinite", speaker: -1,
+			text:      "Britain imposed sanctions on Iran on Monday. Canada welcomed a move toward talks.",
+			actors:    []actor{country("Britain"), country("Iran"), country("Canada")},
+			relations: []string{"Britain -> Iran: oppose"},
+		},
+		{
+			// Must not fire: the act must be in an earlier sentence.
+			name: "same sentence", speaker: -1,
+			text:      "Britain imposed sanctions on Iran, and Canada welcomed the move.",
+			actors:    []actor{country("Britain"), country("Iran"), country("Canada")},
+			relations: []string{"Britain -> Iran: oppose"},
+		},
+	})
+}

@@ -100,6 +100,7 @@ const (
 	RuleControl
 	RuleReciprocal
 	RuleLedBy
+	RuleAnaphor
 )
 
 var ruleNames = [...]string{
@@ -109,7 +110,7 @@ var ruleNames = [...]string{
 	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
 	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
 	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
-	RuleLedBy: "led-by",
+	RuleLedBy: "led-by", RuleAnaphor: "anaphor",
 }
 
 // rulePrecedence is the one table of which rule a contribution reports
@@ -135,6 +136,7 @@ var rulePrecedence = [NumRules]struct{ modifier, target, holder uint8 }{
 	RuleRelcl:        {holder: 1},
 	RuleControl:      {holder: 1},
 	RuleLedBy:        {holder: 1},
+	RuleAnaphor:      {target: 2},
 }
 
 // reportedRule picks the rule a contribution reports (rulePrecedence).
