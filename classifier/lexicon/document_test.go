@@ -50,6 +50,13 @@ func TestDocumentContext(t *testing.T) {
 		sentences int
 	}{
 		{
+			// Across sentences, an object "it" skips a name inside another
+			// noun's phrase, and a possessive in the object still stands
+			// for the clause's subject.
+			name: "object it and possessive in a document",
+			text: "Merz said Putin would accept European observers in Ukraine. \"Yes, he will accept it,\" Merz said. Later Germany criticised its allies.",
+		},
+		{
 			name: "quote speaker in the next sentence",
 			text: `"We condemn Iran's missile tests." Merz said this on Tuesday.`,
 			want: []string{"1: person/friedrich-merz -> country/IRN: oppose"},

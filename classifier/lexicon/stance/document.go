@@ -95,7 +95,8 @@ func (e *engine) resolveInDocument(k int32, c Class, object bool, hi int) int32 
 		if !e.fits(c, m) {
 			continue
 		}
-		if object && e.info[m.Start].clause == e.info[k].clause && e.info[m.Start].sent == e.info[k].sent && e.subjectLike(int32(mi)) {
+		if skip, still := e.objectSkips(k, c, object, int32(mi)); skip {
+			object = still
 			continue
 		}
 		return int32(mi)

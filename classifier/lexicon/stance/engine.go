@@ -499,23 +499,11 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 			if !e.fits(c, &ms[i]) {
 				continue
 			}
-			if object && e.info[ms[i].Start].clause == e.info[k].clause && e.info[ms[i].Start].sent == e.info[k].sent && e.subjectLike(int32(i)) &&
-				(c&ClassPossPron == 0 || e.reportedSubject(ms[i].Start)) {
-				// A possessive skips only the nearest subject, and only
-				// that of a reported clause: in "the Federation said Reyes
-				// had insulted its members" they are the Federation's,
-				// while in "Hagel's testimony undercut his cause" and "she
-				// defended her record" the subject's own.
-				object = c&ClassPossPron == 0
+			if skip, still := e.objectSkips(k, c, object, int32(i)); skip {
+				object = still
 				continue
 			}
 			if e.quotedSpeaker(k, ms[i].Actor) {
-				continue
-			}
-			if object && c&ClassPronThing != 0 && c&ClassPossPron == 0 && e.nounAdjunct(int32(i)) {
-				// "accept European peacekeepers in Ukraine. … he will
-				// accept it": a place or party named inside another
-				// noun's phrase is no likely antecedent of an object "it".
 				continue
 			}
 			mi = int32(i)
@@ -526,6 +514,31 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 		mi = e.preferSubject(k, c, mi)
 	}
 	return mi
+}
+
+// objectSkips reports whether an object pronoun (object) at token k of
+// classes c skips candidate antecedent mi, and whether the pronoun still
+// counts as an object for the candidates before it. An object pronoun
+// skips the subjects of its own clause ("Austria refused to endorse it");
+// a possessive skips only the nearest, and only that of a reported clause
+// (in "the Federation said Reyes had insulted its members" they are the
+// Federation's, while in "Hagel's testimony undercut his cause" and "she
+// defended her record" the subject's own); an object "it" skips a name
+// inside another noun's phrase ("accept European peacekeepers in Ukraine.
+// … he will accept it").
+func (e *engine) objectSkips(k int32, c Class, object bool, mi int32) (skip, still bool) {
+	if !object {
+		return false, false
+	}
+	m := &e.in.Mentions[mi]
+	if e.info[m.Start].clause == e.info[k].clause && e.info[m.Start].sent == e.info[k].sent && e.subjectLike(mi) &&
+		(c&ClassPossPron == 0 || e.reportedSubject(m.Start)) {
+		return true, c&ClassPossPron == 0
+	}
+	if c&ClassPronThing != 0 && c&ClassPossPron == 0 && e.nounAdjunct(mi) {
+		return true, true
+	}
+	return false, true
 }
 
 // nounAdjunct reports whether mention mi sits in a prepositional phrase
