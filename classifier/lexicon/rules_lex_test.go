@@ -409,3 +409,25 @@ func TestPronounGender(t *testing.T) {
 			[]string{"person/emmanuel-macron -> country/ITA: support"}},
 	})
 }
+
+// TestJointActsAndTruces: joint drills and ceasefires are acts of two
+// sides together (recip); "drawing protests from X" puts X against the
+// clause's subjects.
+func TestJointActsAndTruces(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"joint drills drawing protests", "Japan and the Philippines held joint naval drills, drawing protests from Beijing.",
+			[]string{"country/CHN -> country/JPN: oppose", "country/CHN -> country/PHL: oppose", "country/JPN -> country/PHL: support", "country/PHL -> country/JPN: support"}},
+		{"joint exercises with", "Japan held joint exercises with the Philippines.",
+			[]string{"country/JPN -> country/PHL: support"}},
+		{"agreed a ceasefire", "Israel and Lebanon agreed a ceasefire on Sunday.",
+			[]string{"country/ISR -> country/LBN: support", "country/LBN -> country/ISR: support"}},
+		{"truce between, welcomed by a third", "Qatar welcomed the truce between Israel and Lebanon.",
+			[]string{"country/ISR -> country/LBN: support", "country/LBN -> country/ISR: support"}},
+		// Must not fire: one side alone names no partner.
+		{"near miss: drills of one side", "Japan held naval drills near Okinawa.",
+			[]string{}},
+		{"near miss: a ceasefire in a place", "Qatar welcomed the ceasefire in Gaza.",
+			[]string{}},
+	})
+}
