@@ -507,8 +507,8 @@ func (e *engine) objects(from int32, dst []part) []part {
 			}
 		}
 		if c&ClassEventNoun != 0 && !prep && j > 0 && e.info[j-1].class&ClassDefinite != 0 {
-			if n := len(dst); len(e.eventParts(dst, j, w)) > n {
-				return e.eventParts(dst[:n], j, w)
+			if d := e.eventParts(dst, j, w); len(d) > len(dst) {
+				return d
 			}
 		}
 		if c&ClassPair != 0 {
@@ -572,7 +572,7 @@ func (e *engine) eventParts(dst []part, j int32, w float32) []part {
 		if c.Cue < 0 || c.Doer || c.RelationOnly || c.Holder < 0 || c.Target < 0 || c.Begin >= e.toks[j].Start {
 			continue
 		}
-		if tok := e.tokenAt(c.Begin); e.info[tok].sent >= sent {
+		if tok := e.tokenAt(c.Begin); int(tok) >= len(e.info) || e.info[tok].sent >= sent {
 			continue
 		}
 		sign := float32(1)
