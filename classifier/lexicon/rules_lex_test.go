@@ -431,3 +431,30 @@ func TestJointActsAndTruces(t *testing.T) {
 			[]string{}},
 	})
 }
+
+// TestIrregularAndCooperationForms: cues with irregular past forms
+// (irregular.tsv: froze, overran, stuck, cast), cooperating sides, a
+// demand on another actor and resumed talks.
+func TestIrregularAndCooperationForms(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"froze the assets of", "Canada froze the assets of Belarus.",
+			[]string{"country/CAN -> country/BLR: oppose"}},
+		{"overran", "Russian troops overran Ukrainian positions.",
+			[]string{"country/RUS -> country/UKR: oppose"}},
+		{"stuck up for", "Chile stuck up for Peru at the summit.",
+			[]string{"country/CHL -> country/PER: support"}},
+		{"cooperating sides", "Chile and Peru agreed to cooperate on security.",
+			[]string{"country/CHL -> country/PER: support", "country/PER -> country/CHL: support"}},
+		{"demanded that", "Chile demanded that Peru withdraw its troops.",
+			[]string{"country/CHL -> country/PER: oppose"}},
+		{"resume talks with", "Chile agreed to resume talks with Peru.",
+			[]string{"country/CHL -> country/PER: support"}},
+		// Must not fire: a demand about no actor.
+		{"near miss: demand that talks resume", "Chile demanded that the talks resume.",
+			[]string{}},
+		// Must not fire: frozen food is no sanction.
+		{"near miss: frozen", "Chile exported frozen fish to Peru.",
+			[]string{}},
+	})
+}
