@@ -458,3 +458,23 @@ func TestIrregularAndCooperationForms(t *testing.T) {
 			[]string{}},
 	})
 }
+
+// TestPossessiveInsidePhrase: a possessive pronoun may stand for the
+// article inside a phrase cue ("lifted its embargo on"), and more acts of
+// force and sympathy are cues.
+func TestPossessiveInsidePhrase(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"lifted its embargo on", "Chile lifted its embargo on Peru.",
+			[]string{"country/CHL -> country/PER: support"}},
+		{"cut its ties with", "Chile cut its ties with Peru.",
+			[]string{"country/CHL -> country/PER: oppose"}},
+		{"launched an offensive against", "Chile's army launched an offensive against Peru.",
+			[]string{"country/CHL -> country/PER: oppose"}},
+		{"offered condolences to", "Chile offered condolences to Peru after the earthquake.",
+			[]string{"country/CHL -> country/PER: support"}},
+		// Must not fire: an embargo lifted elsewhere names no target.
+		{"near miss: lifted its own ban", "Chile lifted its ban on fishing near Peru.",
+			[]string{}},
+	})
+}

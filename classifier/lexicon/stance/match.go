@@ -62,10 +62,11 @@ func (e *engine) longest(i int32) (end, nd int32) {
 			// that word follows at once.
 			gap++
 			continue
-		case !det && c&ClassDet != 0 && c&ClassPossPron == 0 && info[j].mention < 0:
-			// One article or demonstrative inside a phrase, besides the
-			// modifiers: "sign agreement with" reads "signed an
-			// agreement with", "signed a new agreement with".
+		case !det && c&ClassDet != 0 && info[j].mention < 0:
+			// One article, demonstrative or possessive pronoun inside a
+			// phrase, besides the modifiers: "sign agreement with" reads
+			// "signed an agreement with", "signed a new agreement with",
+			// and "lift embargo on" reads "lifted its embargo on".
 			det = true
 			continue
 		default:
