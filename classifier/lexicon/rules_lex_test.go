@@ -478,3 +478,18 @@ func TestPossessiveInsidePhrase(t *testing.T) {
 			[]string{}},
 	})
 }
+
+// TestQuotedAsSaying: in "X quoted Y as saying: "…"" and "Y was quoted as
+// saying" Y speaks the quote.
+func TestQuotedAsSaying(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"quoted as saying", `Giorgia Meloni quoted Emmanuel Macron as saying: "We thank Italy."`,
+			[]string{"person/emmanuel-macron -> country/ITA: support"}},
+		{"was quoted as saying", `Vladimir Putin was quoted as saying: "We condemn NATO."`,
+			[]string{"person/vladimir-putin -> org/nato: oppose"}},
+		// Must not fire: without "as" the subject speaks.
+		{"near miss: as host", `Giorgia Meloni, as host, said: "We thank Spain."`,
+			[]string{"person/giorgia-meloni -> country/ESP: support"}},
+	})
+}

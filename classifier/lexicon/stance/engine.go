@@ -355,7 +355,11 @@ func (e *engine) quoteHolder(open, end, region int32) int32 {
 			j--
 		}
 		if j >= 0 && e.info[j].class&ClassAttrib != 0 && e.sameParagraph(j, open) {
-			if st, _ := e.sentBounds(j); j > st && e.punctIs(j-1, ',') && looksIng(e.lowerAt(j)) {
+			if j >= 2 && e.info[j-1].class&ClassAs != 0 && e.info[j-2].mention >= 0 {
+				// "Meloni quoted Macron as saying: "…"", "X was quoted
+				// as saying": the one before "as" speaks.
+				holder = e.in.Mentions[e.info[j-2].mention].Actor
+			} else if st, _ := e.sentBounds(j); j > st && e.punctIs(j-1, ',') && looksIng(e.lowerAt(j)) {
 				// "Zelenskyy addressed Trump, saying, "…"": the participle's
 				// subject is the clause's first, not the object before the
 				// comma.
