@@ -46,56 +46,39 @@ func loadActors(fsys fs.FS) (actorIndex, error) {
 	return actorIndex{gaz: g, matcher: actors.NewMatcher(g), offices: newOffices(g), affil: affil, gender: gender}, nil
 }
 
-// genders returns, by dense actor index, the gender of each mentioned
-// gazetteer person ('m', 'f', else 0), or nil when none has one. Like
-// affiliations it reads what match left in s.
-func (a actorIndex) genders(s *scratch) []byte {
-	var out []byte
-	for i := range s.match.matches {
-		m := &s.match.matches[i]
-		if m.Gazetteer < 0 || a.gender[m.Gazetteer] == 0 {
-			continue
-		}
-		if out == nil {
-			out = resize(s.gender, len(s.ids))
-			clear(out)
-		}
-		out[s.mentions[i].Actor] = a.gender[m.Gazetteer]
-	}
-	if out != nil {
-		s.gender = out
-	}
-	return out
-}
-
-// affiliations returns, by dense actor index, the dense index of the
-// actor's affiliation when that actor is mentioned too, else -1; nil when
-// no mentioned actor's affiliation is mentioned (the common case, which
-// allocates nothing). It reads s.match.matches and s.dense as match left
-// them, with s.mentions parallel to the matches.
-func (a actorIndex) affiliations(s *scratch) []int32 {
-	var out []int32
+// personFacts returns, by dense actor index, the dense index of each
+// mentioned actor's affiliation when that actor is mentioned too (else -1)
+// and each mentioned gazetteer person's gender ('m', 'f', else 0), in one
+// pass over what match left in s (s.match.matches, with s.mentions
+// parallel to them, and s.dense). Either is nil when it has nothing to
+// say, the common case, which allocates nothing.
+func (a actorIndex) personFacts(s *scratch) (affil []int32, gender []byte) {
 	for i := range s.match.matches {
 		m := &s.match.matches[i]
 		if m.Gazetteer < 0 {
 			continue
 		}
-		g := a.affil[m.Gazetteer]
-		if g < 0 || s.dense.gaz[g] == 0 {
-			continue
-		}
-		if out == nil {
-			out = resize(s.affil, len(s.ids))
-			for j := range out {
-				out[j] = -1
+		actor := s.mentions[i].Actor
+		if g := a.affil[m.Gazetteer]; g >= 0 && s.dense.gaz[g] != 0 {
+			if affil == nil {
+				affil = resize(s.affil, len(s.ids))
+				for j := range affil {
+					affil[j] = -1
+				}
+				s.affil = affil
 			}
+			affil[actor] = s.dense.gaz[g] - 1
 		}
-		out[s.mentions[i].Actor] = s.dense.gaz[g] - 1
+		if g := a.gender[m.Gazetteer]; g != 0 {
+			if gender == nil {
+				gender = resize(s.gender, len(s.ids))
+				clear(gender)
+				s.gender = gender
+			}
+			gender[actor] = g
+		}
 	}
-	if out != nil {
-		s.affil = out
-	}
-	return out
+	return affil, gender
 }
 
 func (a actorIndex) gazetteer() []classifier.Actor { return a.gaz.Actors() }

@@ -176,8 +176,8 @@ type scratch struct {
 	mentions []stance.Mention
 	spans    []classifier.Span // byte span of each mention
 	ids      []string          // dense actor index -> actor id
-	affil    []int32           // dense actor index -> its affiliation's (actorIndex.affiliations)
-	gender   []byte            // dense actor index -> gender (actorIndex.genders)
+	affil    []int32           // dense actor index -> its affiliation's (actorIndex.personFacts)
+	gender   []byte            // dense actor index -> gender (actorIndex.personFacts)
 	kinds    []classifier.ActorKind
 	hits     []stance.Hit
 	sent     sentiment.Scratch
@@ -327,8 +327,8 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 		Text: text, Toks: s.toks, Sentences: s.sents, Mentions: s.mentions,
 		Hits: s.hits, Speaker: speaker, NumActors: len(s.ids),
 		Folded: &s.folded, Entries: s.words.entries, Paragraphs: paragraphs,
-		Affiliation: c.actors.affiliations(s), Gender: c.actors.genders(s),
 	}
+	in.Affiliation, in.Gender = c.actors.personFacts(s)
 	if c.grammar != nil {
 		if s.parser == nil {
 			s.parser = c.grammar.NewParser()

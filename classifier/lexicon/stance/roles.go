@@ -1,10 +1,6 @@
 package stance
 
-import (
-	"sort"
-
-	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
-)
+import "github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 
 // Role finding: the subject of a cue is the nearest subject-like actor
 // before it in its clause (skipping appositives, auxiliaries and actors
@@ -530,9 +526,8 @@ func (e *engine) objects(from int32, dst []part) []part {
 			}
 			prep = true
 		}
-
 		if inf.occ >= 0 {
-			cc := e.l.cues[e.s.occs[inf.occ].cue]
+			cc := &e.l.cues[e.s.occs[inf.occ].cue]
 			if j > from && (cc.POS == POSVerb || cc.POS == POSVPhrase) {
 				return dst
 			}
@@ -544,7 +539,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 				// act's target preposition below. Its doer ("the attack
 				// by Russia") keeps the sign, and so does the target of
 				// an act for it: "vetoed the aid for Ukraine".
-				act = &e.l.cues[e.s.occs[inf.occ].cue]
+				act = cc
 			}
 		}
 	}
@@ -563,17 +558,18 @@ func (e *engine) eventParts(dst []part, j int32, w float32) []part {
 		return dst
 	}
 	lo := e.toks[max(0, j-maxReach)].Start
+	sentStart, _ := e.in.Sentences[sent].Span(e.toks)
 	cs := e.s.contribs
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := &cs[i]
 		if c.Begin < lo {
 			break
 		}
-		if c.Cue < 0 || c.Doer || c.RelationOnly || c.Holder < 0 || c.Target < 0 || c.Begin >= e.toks[j].Start {
+		if c.Cue < 0 || c.Doer || c.RelationOnly || c.Holder < 0 || c.Target < 0 {
 			continue
 		}
-		if tok := e.tokenAt(c.Begin); int(tok) >= len(e.info) || e.info[tok].sent >= sent {
-			continue
+		if c.Begin >= sentStart {
+			continue // this sentence's own act
 		}
 		sign := float32(1)
 		if c.Weight < 0 {
@@ -585,11 +581,6 @@ func (e *engine) eventParts(dst []part, j int32, w float32) []part {
 			part{actor: c.Target, mention: -1, w: sign * a, rule: RuleAnaphor})
 	}
 	return dst
-}
-
-// tokenAt is the token that starts at byte offset b, or the one b falls in.
-func (e *engine) tokenAt(b int32) int32 {
-	return int32(sort.Search(len(e.toks), func(i int) bool { return e.toks[i].End > b }))
 }
 
 // possWeight weakens a possessive mention that is not itself the object

@@ -494,9 +494,10 @@ func TestActCues(t *testing.T) {
 			relations: []string{"Estonia -> harbour plan: oppose", "harbour plan -> Latvia: oppose"},
 		},
 		{
-			// Must not fire: "the limits of" is a noun with no target.
+			// Must not fire: "the limits of" is a noun with no target
+			// (read as the verb "limits", its object would be Latvia).
 			name: "noun limits", speaker: -1,
-			text:    "Estonia reached the limits of its patience with Latvia.",
+			text:    "Estonia reached the limits of Latvia's patience.",
 			actors:  []actor{country("Estonia"), country("Latvia")},
 			targets: map[string]string{"Latvia": "neutral"},
 		},
@@ -529,9 +530,10 @@ func TestEventAnaphor(t *testing.T) {
 			relations: []string{"Britain -> Iran: oppose"},
 		},
 		{
-			// Must not fire: the act must be in an earlier sentence.
+			// Must not fire: the act must be in an earlier sentence (the
+			// statement's second sentence holds both).
 			name: "same sentence", speaker: -1,
-			text:      "Britain imposed sanctions on Iran, and Canada welcomed the move.",
+			text:      "The talks ended on Monday. Britain imposed sanctions on Iran, and Canada welcomed the move.",
 			actors:    []actor{country("Britain"), country("Iran"), country("Canada")},
 			relations: []string{"Britain -> Iran: oppose"},
 		},
