@@ -493,3 +493,47 @@ func TestQuotedAsSaying(t *testing.T) {
 			[]string{"person/giorgia-meloni -> country/ESP: support"}},
 	})
 }
+
+// TestEventCodingConstructions pins the event constructions of the events
+// set (eval/sets/events-dev.jsonl): a verb coordinated after "X and Y
+// agreed to …" takes the whole subject list, reciprocal acts without a
+// partner, the receiving side of an extradition, a demonym before a
+// private person, numerals inside a phrase cue, denials of another side's
+// allegations and grievances. Each has a near miss.
+func TestEventCodingConstructions(t *testing.T) {
+	t.Parallel()
+	runRelationCases(t, []relationCase{
+		{"coordinated verb takes the subject list", "Peru and Chile agreed to share data and cooperate on fisheries.",
+			[]string{"country/CHL -> country/PER: support", "country/PER -> country/CHL: support"}},
+		{"coordinated verb with an object, whole list", "Peru and Chile met in Lima and criticised Bolivia.",
+			[]string{"country/CHL -> country/BOL: oppose", "country/PER -> country/BOL: oppose"}},
+		{"near miss: an object list is no subject list", "Peru praised Chile and Bolivia and criticised Ecuador.",
+			[]string{"country/PER -> country/BOL: support", "country/PER -> country/CHL: support", "country/PER -> country/ECU: oppose"}},
+		{"reopened their embassies", "Kuwait and Iraq reopened their embassies after two decades.",
+			[]string{"country/IRQ -> country/KWT: support", "country/KWT -> country/IRQ: support"}},
+		{"expand their alliance", "Japan and Australia agreed to expand their security alliance.",
+			[]string{"country/AUS -> country/JPN: support", "country/JPN -> country/AUS: support"}},
+		{"near miss: one side expanding an alliance names no partner", "Japan agreed to expand its security alliance.",
+			[]string{}},
+		{"extradited to", "Colombia extradited a cartel leader to Mexico on Monday.",
+			[]string{"country/COL -> country/MEX: support"}},
+		{"near miss: deporting migrants to a country is no stance toward it", "Italy deported dozens of migrants to Tunisia.",
+			[]string{}},
+		{"near miss: a demonym before a private person", "Egypt detained a Sudanese journalist in Cairo.",
+			[]string{}},
+		{"demonym before officials is the state", "Egypt expelled two Sudanese diplomats.",
+			[]string{"country/EGY -> country/SDN: oppose"}},
+		{"numerals inside a phrase cue", "Syria fired three rockets toward Israel overnight.",
+			[]string{"country/SYR -> country/ISR: oppose"}},
+		{"denied allegations by", "Serbia denied allegations by Croatia of border violations.",
+			[]string{"country/SRB -> country/HRV: oppose"}},
+		{"near miss: denying one's own act", "Serbia denied that it had criticised Croatia.",
+			[]string{}},
+		{"complained that", "Greece complained that Turkey had violated its airspace.",
+			[]string{"country/GRC -> country/TUR: oppose", "country/TUR -> country/GRC: oppose"}},
+		{"near miss: said that reports the act neutrally", "Greece said that Turkey had violated its airspace.",
+			[]string{"country/TUR -> country/GRC: oppose"}},
+		{"gesture toward", "Pakistan freed 20 fishermen as a gesture toward India.",
+			[]string{"country/PAK -> country/IND: support"}},
+	})
+}

@@ -19,6 +19,7 @@ func Example() {
 			"person/vladimir-putin\tVladimir Putin\t-\tPutin\tyes\tm\tcountry/RUS\tPresident of Russia\n")},
 		"gazetteer/titles.tsv":  {Data: []byte("title\tgender\nPresident\t-\n")},
 		"gazetteer/blocked.tsv": {Data: []byte("phrase\twhy\n")},
+		"gazetteer/private.tsv": {Data: []byte("phrase\n")},
 	}
 	g, err := actors.LoadGazetteer(fsys)
 	if err != nil {

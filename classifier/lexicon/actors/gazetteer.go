@@ -22,7 +22,8 @@ var (
 	peopleFile    = newFile("people.tsv", []string{"id", "name", "aliases", "surname", "alone", "gender", "affiliation", "role"})
 	titlesFile    = newFile("titles.tsv", []string{"title", "gender"})
 	blockedFile   = newFile("blocked.tsv", []string{"phrase", "why"})
-	files         = []file{countriesFile, orgsFile, peopleFile, titlesFile, blockedFile}
+	privateFile   = newFile("private.tsv", []string{"phrase"})
+	files         = []file{countriesFile, orgsFile, peopleFile, titlesFile, blockedFile, privateFile}
 )
 
 type file struct {
@@ -48,6 +49,9 @@ type Gazetteer struct {
 	index   map[string]int
 	titles  []form
 	blocked []form
+	// private are the phrases after which a demonym names a private
+	// person of that nationality, not the state ("a Chinese student").
+	private []form
 }
 
 // Entry is one gazetteer actor with the data that comes with it.
@@ -88,14 +92,14 @@ type form struct {
 
 // LoadGazetteer reads and validates the gazetteer files in fsys under
 // "gazetteer/" (see Dir): countries.tsv, organizations.tsv, people.tsv,
-// titles.tsv and blocked.tsv. Errors are *DataError values naming the file
+// titles.tsv, blocked.tsv and private.tsv. Errors are *DataError values naming the file
 // and line.
 func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	if err := checkFiles(fsys); err != nil {
 		return nil, err
 	}
 	l := loader{g: &Gazetteer{}, line: map[string]string{}}
-	steps := []func(fs.FS) error{l.countries, l.organizations, l.people, l.titles, l.blockedPhrases}
+	steps := []func(fs.FS) error{l.countries, l.organizations, l.people, l.titles, l.blockedPhrases, l.privatePhrases}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {
 			return nil, err
@@ -412,6 +416,31 @@ func (l *loader) blockedPhrases(fsys fs.FS) error {
 		return nil
 	})
 }
+
+func (l *loader) privatePhrases(fsys fs.FS) error {
+	f := privateFile
+	seen := map[string]int{}
+	return readTSV(fsys, f.path(), f.columns, func(line int, c []string) error {
+		fm, err := l.parseForm(f, line, c[0], ViaName, 0)
+		if err != nil {
+			return err
+		}
+		if len(fm.keys) > maxPrivateWords {
+			return errorf(f.path(), line, "phrase %q has more than %d words", fm.text, maxPrivateWords)
+		}
+		k := strings.Join(fm.keys, "\x00")
+		if prev, ok := seen[k]; ok {
+			return errorf(f.path(), line, "duplicate phrase %q (first at line %d)", fm.text, prev)
+		}
+		seen[k] = line
+		l.g.private = append(l.g.private, fm)
+		return nil
+	})
+}
+
+// maxPrivateWords is the longest phrase of private.tsv, in tokens ("human
+// rights activist"): it bounds the look past a demonym.
+const maxPrivateWords = 3
 
 // affiliation notes an affiliation column for checking once every id is
 // known.

@@ -23,6 +23,7 @@ const (
 		"person/vladimir-putin\tVladimir Putin\t-\tPutin\tyes\tm\tcountry/RUS\tPresident of Russia\n"
 	testTitles  = "title\tgender\nPresident\t-\nMr\tm\n"
 	testBlocked = "phrase\twhy\nLatin America\tregion\n"
+	testPrivate = "phrase\nstudent\naid worker\n"
 )
 
 // testFS returns the minimal gazetteer with the given files replaced
@@ -31,7 +32,7 @@ func testFS(replace map[string]*string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, data := range map[string]string{
 		"countries.tsv": testCountries, "organizations.tsv": testOrgs, "people.tsv": testPeople,
-		"titles.tsv": testTitles, "blocked.tsv": testBlocked,
+		"titles.tsv": testTitles, "blocked.tsv": testBlocked, "private.tsv": testPrivate,
 	} {
 		if r, ok := replace[name]; ok {
 			if r == nil {
@@ -126,6 +127,18 @@ func TestLoadGazetteerErrors(t *testing.T) {
 			file: "titles.tsv",
 			data: ptr("# titles\ntitles\tgender\nPresident\t-\n"),
 			want: `gazetteer/titles.tsv:2: header: want the columns title, gender, got titles, gender`,
+		},
+		{
+			name: "duplicate private phrase",
+			file: "private.tsv",
+			data: ptr("phrase\nstudent\nStudent\n"),
+			want: `gazetteer/private.tsv:3: duplicate phrase "Student" (first at line 2)`,
+		},
+		{
+			name: "private phrase too long",
+			file: "private.tsv",
+			data: ptr("phrase\nhuman rights aid worker\n"),
+			want: `gazetteer/private.tsv:2: phrase "human rights aid worker" has more than 3 words`,
 		},
 		{
 			name: "no header",
@@ -244,7 +257,7 @@ func TestLoadGazetteerErrors(t *testing.T) {
 			// A misnamed file would otherwise be silently ignored.
 			name:  "unknown file",
 			extra: "people.csv.tsv",
-			want:  `gazetteer/people.csv.tsv: unknown gazetteer file; want one of countries.tsv, organizations.tsv, people.tsv, titles.tsv, blocked.tsv`,
+			want:  `gazetteer/people.csv.tsv: unknown gazetteer file; want one of countries.tsv, organizations.tsv, people.tsv, titles.tsv, blocked.tsv, private.tsv`,
 		},
 	}
 	for _, tt := range tests {

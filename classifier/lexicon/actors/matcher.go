@@ -102,6 +102,9 @@ type Matcher struct {
 	g      *Gazetteer
 	trie   trie // gazetteer actors and blocked phrases
 	titles trie
+	// private holds the phrases of private.tsv: after a demonym they name
+	// a private person, and the demonym is no mention ("a Chinese student").
+	private trie
 	// calendar holds the keys of weekdays and months, which may follow a
 	// guarded name ("Putin Tuesday", "Washington in May").
 	calendar map[string]struct{}
@@ -114,6 +117,7 @@ func NewMatcher(g *Gazetteer) *Matcher {
 	m := &Matcher{g: g, calendar: map[string]struct{}{}}
 	m.trie.reset()
 	m.titles.reset()
+	m.private.reset()
 	for _, w := range calendarWords {
 		m.calendar[w] = struct{}{}
 	}
@@ -130,6 +134,9 @@ func NewMatcher(g *Gazetteer) *Matcher {
 	}
 	for _, fm := range g.titles {
 		m.titles.insert(fm, 0)
+	}
+	for _, fm := range g.private {
+		m.private.insert(fm, 0)
 	}
 	return m
 }

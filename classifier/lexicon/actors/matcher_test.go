@@ -100,6 +100,20 @@ func TestMatchSpans(t *testing.T) {
 			want: []span{{"country/USA", "United States", 4, 17, ViaName, "P"}},
 		},
 		{
+			// A demonym before a phrase of private.tsv names a private
+			// person, not the state; before "officials" it is the state.
+			name: "demonym of a private person",
+			text: "A Chinese student, two Canadian aid workers and Russian officials met.",
+			want: []span{{"country/RUS", "Russian", 48, 55, ViaDemonym, ""}},
+		},
+		{
+			// Only right after the demonym: "students" three words on
+			// belongs to another phrase.
+			name: "private phrase not next to the demonym",
+			text: "Chinese officials detained students.",
+			want: []span{{"country/CHN", "Chinese", 0, 7, ViaDemonym, ""}},
+		},
+		{
 			// "us" the pronoun never matches the case-sensitive "US".
 			name: "US vs us",
 			text: "Let us see if the US agrees with us.",

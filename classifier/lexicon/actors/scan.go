@@ -144,7 +144,7 @@ func (r *run) scan() {
 		u := &units[i]
 		if u.roots != 0 {
 			if h := r.bestAt(&w, i); h.c >= 0 {
-				if r.trieOf(&h).cands[h.c].actor != blocked {
+				if c := &r.trieOf(&h).cands[h.c]; c.actor != blocked && (c.via != ViaDemonym || !r.private(units, int(h.end))) {
 					r.emit(units, i, &h, false)
 				}
 				i, w.prevEnd = int(h.end), int(h.end)
@@ -433,6 +433,28 @@ func (r *run) nameGoesOn(units []unit, end int) bool {
 	}
 	nx := &units[end]
 	return r.capitalWord(nx) && !r.startsSomething(nx)
+}
+
+// private reports whether the units from end on start a phrase of
+// private.tsv ("student", "aid worker"): the demonym before them names a
+// private person of that nationality, not its state ("a Chinese student",
+// "a Venezuelan opposition leader"), while "Chinese officials" stays China.
+func (r *run) private(units []unit, end int) bool {
+	t := &r.m.private
+	n := int32(0)
+	for i := end; i < len(units) && i < end+maxPrivateWords; i++ {
+		u := &units[i]
+		if u.kind != tokenize.Word {
+			return false
+		}
+		if n = t.lookup(n, u.key, u.h); n == 0 {
+			return false
+		}
+		if t.nodes[n].first >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitle reports whether u alone is a title ("Mrs.", "Minister"). A

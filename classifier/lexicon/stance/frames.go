@@ -79,6 +79,9 @@ func (e *engine) apply(oi int32) {
 				holders = append(holders[:0], ph...)
 			}
 		}
+		if c.RecipientPreps != 0 && rule == RuleActive {
+			targets = e.recipients(o, c, holders, targets)
+		}
 		e.emit(o, holders, targets, w, rule)
 		if len(targets) == 0 && passive && c.Frame == FrameSVO && len(obj) == 0 {
 			// "the move was welcomed in Kyiv": Kyiv welcomed it.
@@ -203,6 +206,35 @@ func (e *engine) reciprocal(o *occ, holders []part, w float32) bool {
 		}
 	}
 	return true
+}
+
+// recipients emits the targets of cue o that stand in a "to" phrase, with
+// those coordinated after them ("deported them to Laos and Thailand"), with
+// the cue's to= weight (Cue.Recipient), and returns the other targets.
+func (e *engine) recipients(o *occ, c *Cue, holders, targets []part) []part {
+	n, in := 0, false
+	for _, t := range targets {
+		if t.mention >= 0 {
+			k := e.in.Mentions[t.mention].Start - 1
+			if k > o.end && e.info[k].class&ClassDet != 0 {
+				k--
+			}
+			switch {
+			case k >= o.end && e.info[k].prep >= 0 && c.RecipientPreps&(1<<uint(e.info[k].prep)) != 0:
+				in = true
+			case t.rule != RuleCoordination:
+				in = false
+			}
+		}
+		if in {
+			one := [1]part{t}
+			e.emit(o, holders, one[:], c.Recipient*o.factor, RuleActive)
+			continue
+		}
+		targets[n] = t
+		n++
+	}
+	return targets[:n]
 }
 
 // holdCue keeps a cue's own words from portraying its holders when the cue
@@ -433,7 +465,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 	}
 	begin, end := e.toks[o.start].Start, e.toks[o.end-1].End
 	def := e.info[o.start].holder
-	if rule == RuleAgent && e.info[o.start].attrib != RuleQuote {
+	if rule == RuleAgent && e.info[o.start].attrib != RuleQuote && !e.grievance(o.start) {
 		// A portrayal of the doer is no stance of whoever reports the act
 		// ("Sweden said that Russia had threatened Finland": Sweden holds
 		// nothing toward Russia; "accused Russia of …" would be one), as a
@@ -485,6 +517,24 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			}
 		}
 	}
+}
+
+// grievance reports whether the reporting verb nearest to token k in its
+// sentence, outside quotes, voices a grievance (ClassGrievance): "Lebanon
+// complained that Israel had violated its airspace" opposes Israel.
+func (e *engine) grievance(k int32) bool {
+	if e.info[k].attrib != RuleAttribution || e.classes&ClassGrievance == 0 {
+		return false
+	}
+	st, en := e.sentBounds(k)
+	for d := int32(1); d < maxReach; d++ {
+		for _, j := range [2]int32{k - d, k + d} {
+			if j >= st && j < en && e.info[j].quote < 0 && e.info[j].class&ClassAttrib != 0 {
+				return e.info[j].class&ClassGrievance != 0
+			}
+		}
+	}
+	return false
 }
 
 // quoteSpeakerOf is the actor who speaks the quote token k is in, or -1.

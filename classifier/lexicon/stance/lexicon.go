@@ -200,6 +200,15 @@ const (
 	// "agreed with the criticism"): a cue toward it holds toward that
 	// act's doer and, by its sign, toward its target (RuleAnaphor).
 	ClassEventNoun
+	// ClassNum marks the numerals and quantifiers that, like a number, may
+	// stand inside a phrase cue besides an article ("fired two ballistic
+	// missiles at", "signed several agreements with").
+	ClassNum
+	// ClassGrievance marks the reporting verbs that voice a grievance
+	// ("complained", "lamented"): the doer of a harmful act they
+	// report is opposed by the one who reports it ("Lebanon complained that
+	// Israel had violated its airspace"), where "said" reports it neutrally.
+	ClassGrievance
 )
 
 var classNames = map[string]Class{
@@ -211,7 +220,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural
@@ -247,6 +256,15 @@ type Cue struct {
 	// shot Y" is X -> Y oppose, but news reports Y as a victim, not as
 	// opposed (NewsMTSC labels such targets neutral).
 	Patient float32
+	// Recipient is the weight toward a target named in a "to" phrase after
+	// the cue (option to=), when RecipientPreps is set: the side that
+	// receives what is handed over is cooperated with, whatever the act does
+	// to its object ("extradited a suspect to Argentina"), or, with 0, is
+	// no target at all ("deported migrants to Guatemala").
+	Recipient float32
+	// RecipientPreps is the set of the preposition "to" for Recipient, 0
+	// without the option.
+	RecipientPreps uint64
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -648,6 +666,12 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 			return fmt.Errorf("patient: %w", err)
 		}
 		c.Patient = w
+	case "to":
+		w, err := parseWeight(val)
+		if err != nil {
+			return fmt.Errorf("to: %w", err)
+		}
+		c.Recipient, c.RecipientPreps = w, l.prepSet("to")
 	case "src":
 		// Provenance only (README.md).
 	case "agent":

@@ -39,11 +39,11 @@ func (e *engine) matchCues() {
 func (e *engine) longest(i int32) (end, nd int32) {
 	nodes, toks, info, ents := e.l.nodes, e.toks, e.info, e.ents
 	// matchCues starts only at words with an edge from the root.
-	cur, end, gap, det := info[i].root, i, 0, false
+	cur, end, gap, det, num := info[i].root, i, 0, false, false
 	if len(nodes[cur].refs) > 0 {
 		end, nd = i+1, cur
 	}
-	for j := i + 1; j < int32(len(toks)) && toks[j].Kind == tokenize.Word; j++ {
+	for j := i + 1; j < int32(len(toks)) && (toks[j].Kind == tokenize.Word || toks[j].Kind == tokenize.Number && !num); j++ {
 		nx := &nodes[cur]
 		c := info[j].class
 		next, ok := nx.child(ents[j])
@@ -62,7 +62,12 @@ func (e *engine) longest(i int32) (end, nd int32) {
 			// that word follows at once.
 			gap++
 			continue
-		case !det && c&ClassDet != 0 && info[j].mention < 0:
+		case !num && info[j].mention < 0 && (toks[j].Kind == tokenize.Number || c&ClassNum != 0):
+			// One numeral, after the article if there is one: "fired two
+			// missiles at", "signed the 12 agreements with".
+			num = true
+			continue
+		case !det && !num && c&ClassDet != 0 && info[j].mention < 0:
 			// One article, demonstrative or possessive pronoun inside a
 			// phrase, besides the modifiers: "sign agreement with" reads
 			// "signed an agreement with", "signed a new agreement with",

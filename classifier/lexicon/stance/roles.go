@@ -308,7 +308,7 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 					return dst
 				}
 				if first := e.firstSubject(st, j); first >= 0 {
-					return e.addMention(dst, first, 1, RuleActive, -1)
+					return e.addMention(dst, e.listEnd(first), 1, RuleActive, -1)
 				}
 			}
 			if e.subjectLike(mi) {
@@ -365,7 +365,7 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				// "while sidelining X", "by voting against Y": the subject of
 				// the main clause.
 				if first := e.firstSubject(st, j); first >= 0 {
-					return e.addMention(dst, first, 1, RuleActive, -1)
+					return e.addMention(dst, e.listEnd(first), 1, RuleActive, -1)
 				}
 				return dst
 			}
@@ -399,12 +399,29 @@ func (e *engine) ledBy(mi int32) bool {
 // subject ("after the delegates criticised", "after European nations
 // amended the text to name").
 func (e *engine) opensNonFinite(j, c int32) bool {
+	if e.info[j].class&ClassAs != 0 && e.nounCueAt(c) {
+		// "freed 20 fishermen as a gesture toward India", "as a show of
+		// support for": a role phrase of the main clause, not a clause
+		// of its own, so the main clause's subject holds it.
+		for k := j + 1; k < c; k++ {
+			if e.info[k].mention >= 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for k := j + 1; k < c; k++ {
 		if e.info[k].class&(ClassAux|ClassNeg|ClassBe) == 0 && !isAdverb(e.lowerAt(k)) {
 			return false
 		}
 	}
 	return true
+}
+
+// nounCueAt reports whether a noun cue starts at token c.
+func (e *engine) nounCueAt(c int32) bool {
+	oi := e.info[c].occ
+	return oi >= 0 && e.l.cues[e.s.occs[oi].cue].POS == POSNoun
 }
 
 // commasBetween counts the commas between tokens j and c.
@@ -461,6 +478,32 @@ func (e *engine) relativeClauseBefore(st, j int32) int32 {
 		}
 	}
 	return -1
+}
+
+// listEnd is the last mention of the list that mention mi opens ("India
+// and Bangladesh", "France, Germany and the UK"), or mi: the subject list
+// a coordinated verb shares, which addMention then collects backwards.
+func (e *engine) listEnd(mi int32) int32 {
+	ms := e.in.Mentions
+	n := int32(len(e.toks))
+	for k := 0; k < maxCoordinated; k++ {
+		j := ms[mi].End
+		if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+			break
+		}
+		j++
+		if j < n && e.info[j].class&ClassCoord != 0 {
+			j++ // ", and"
+		}
+		if j < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+			j++
+		}
+		if j >= n || e.info[j].mention < 0 || ms[e.info[j].mention].Start != j {
+			break
+		}
+		mi = e.info[j].mention
+	}
+	return mi
 }
 
 // firstSubject is the first subject-like mention in tokens [from, to).
