@@ -615,6 +615,11 @@ func (e *engine) fits(c Class, m *Mention) bool {
 	if !compatible(c, m.Kind) {
 		return false
 	}
+	if c&ClassPronPlural == 0 && e.conjunct(m) {
+		// "accused Lithuania and Poland of violating its airspace": a
+		// singular pronoun takes up neither side of "X and Y".
+		return false
+	}
 	if g := e.in.Gender; g != nil && c&(ClassMasc|ClassFem) != 0 {
 		switch g[m.Actor] {
 		case 'm':
@@ -624,6 +629,27 @@ func (e *engine) fits(c Class, m *Mention) bool {
 		}
 	}
 	return true
+}
+
+// conjunct reports whether mention m is joined to another mention by a
+// coordinator ("Lithuania and Poland", "the US or the UK"), with at most an
+// article after it.
+func (e *engine) conjunct(m *Mention) bool {
+	n := int32(len(e.toks))
+	if j := m.End; j+1 < n && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0 {
+		j++
+		if j+1 < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+			j++
+		}
+		if e.info[j].mention >= 0 {
+			return true
+		}
+	}
+	j := m.Start - 1
+	if j > 0 && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+		j--
+	}
+	return j > 0 && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0 && e.info[j-1].mention >= 0
 }
 
 func compatible(c Class, k classifier.ActorKind) bool {

@@ -548,10 +548,18 @@ func (l *Lexicon) loadFunction(fsys fs.FS, irr map[string]irregular) error {
 
 func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 	var forms []inflection
+	// A cue read twice with one part of speech and frame would count its
+	// words twice, or silently lose one line's weight.
+	seen := map[[3]string]bool{}
 	return eachLine(fsys, CuesFile, func(f []string) error {
 		if len(f) < 4 || len(f) > 5 {
 			return fmt.Errorf("want 4 or 5 tab-separated fields (cue, pos, weight, frame, [options]), got %d", len(f))
 		}
+		k := [3]string{f[0], f[1], f[3]}
+		if seen[k] {
+			return fmt.Errorf("duplicate cue %q (%s, %s)", f[0], f[1], f[3])
+		}
+		seen[k] = true
 		c := Cue{Text: f[0], Patient: 1}
 		if c.Text == "" || c.Text != strings.ToLower(c.Text) || strings.TrimSpace(c.Text) != c.Text || strings.Contains(c.Text, "  ") {
 			return fmt.Errorf("cue %q must be lower-case words separated by single spaces", c.Text)

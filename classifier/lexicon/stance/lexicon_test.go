@@ -70,6 +70,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown preposition", map[string]string{CuesFile: "support\tnoun\t0.7\tprep\ttp=unto\n"}, `stance/cues.tsv:1: tp: "unto" is not a preposition of stance/function.tsv`},
 		{"unknown option", map[string]string{CuesFile: "support\tnoun\t0.7\tprep\tloud\n"}, `stance/cues.tsv:1: unknown option "loud"`},
 		{"patient out of range", map[string]string{CuesFile: "shoot\tverb\t-0.6\tsvo\tpatient=2\n"}, `stance/cues.tsv:1: patient: "2" must be a number in [-1, 1]`},
+		{"duplicate cue", map[string]string{CuesFile: "threat\tnoun\t-0.6\tprep\nthreat\tnoun\t-0.5\tdesc\nthreat\tnoun\t-0.4\tprep\n"}, `stance/cues.tsv:3: duplicate cue "threat" (noun, prep)`},
+		{"to out of range", map[string]string{CuesFile: "extradite\tverb\t-0.3\tsvo\tto=3\n"}, `stance/cues.tsv:1: to: "3" must be a number in [-1, 1]`},
 		{"bad prefix", map[string]string{CuesFile: "anti\tprefix\t-0.6\tdesc\n"}, `stance/cues.tsv:1: prefix "anti" must be one word ending in "-"`},
 		{"unknown class", map[string]string{FunctionFile: "the\tdet\nof\tpreposition\n"}, `stance/function.tsv:2: unknown class "preposition"`},
 		{"duplicate irregular", map[string]string{IrregularFile: "go\twent\tgone\ngo\twent\tgone\n"}, `stance/irregular.tsv:2: duplicate verb "go"`},
