@@ -99,7 +99,7 @@ func ExampleClient_Analyze() {
 	// s1 SENTIMENT_LABEL_POSITIVE
 	//   country/FRA -> country/DEU STANCE_SUPPORT 0.67
 	// s2 SENTIMENT_LABEL_NEGATIVE
-	//   country/FRA -> eu-commission STANCE_OPPOSE -0.25
+	//   country/FRA -> eu-commission STANCE_OPPOSE -0.54
 }
 
 // ExampleClient_AnalyzeStream sends statements one message at a time on a

@@ -74,5 +74,5 @@ func ExampleClassifier_Analyze() {
 	}
 	// Output:
 	// country/FRA -> eu-commission oppose
-	//   cue "accept" at [12,18) weight -0.14 rule negated
+	//   cue "accept" at [12,18) weight -0.35 rule negated
 }

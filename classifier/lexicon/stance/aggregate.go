@@ -47,7 +47,7 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 			if c.CountsForTarget() {
 				sums[c.Target] += l.TargetWeight(c)
 			}
-			if c.Holder >= 0 && c.Holder != c.Target {
+			if c.Holder >= 0 && c.Holder != c.Target && !c.TargetOnly {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
 				if int(rel) == len(rels) {
 					rels = append(rels, RelationScore{Holder: c.Holder, Target: c.Target, First: int32(i)})

@@ -465,6 +465,10 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 	}
 	begin, end := e.toks[o.start].Start, e.toks[o.end-1].End
 	def := e.info[o.start].holder
+	// Support withheld is no opposition stated ("did not back X",
+	// "refused to endorse X"), unless refusing the act is itself a stance
+	// (neg=: "refused to sign the agreement with X", "will not abandon X").
+	withheld := (o.rule == RuleRefused || o.rule == RuleNegated) && e.l.cues[o.cue].Negated == 0
 	if rule == RuleAgent && e.info[o.start].attrib != RuleQuote && !e.grievance(o.start) {
 		// A portrayal of the doer is no stance of whoever reports the act
 		// ("Sweden said that Russia had threatened Finland": Sweden holds
@@ -507,6 +511,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 			c := Contribution{
 				Holder: ha, Target: t.actor, Weight: clamp1(w * t.w * h.w),
 				Cue: o.cue, Begin: begin, End: end, Rule: r, Doer: rule == RuleAgent,
+				TargetOnly: withheld,
 			}
 			e.s.contribs = append(e.s.contribs, c)
 			if sp := e.quoteSpeakerOf(o.start); ha >= 0 && sp >= 0 && sp != ha && sp != t.actor && e.in.Affiliation != nil && e.in.Affiliation[sp] == ha {

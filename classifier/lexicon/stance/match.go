@@ -297,6 +297,10 @@ func (e *engine) scope() {
 			if c.Weight < 0 {
 				f = p.RefuseNegative
 			}
+			if c.Negated != 0 && c.Weight != 0 {
+				// "refused to abandon X" as "will not abandon X".
+				f = c.Negated / c.Weight
+			}
 		case RuleNeutralised:
 			f = 0
 		case RuleModal:

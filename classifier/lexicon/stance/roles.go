@@ -608,7 +608,7 @@ func (e *engine) eventParts(dst []part, j int32, w float32) []part {
 		if c.Begin < lo {
 			break
 		}
-		if c.Cue < 0 || c.Doer || c.RelationOnly || c.Holder < 0 || c.Target < 0 {
+		if c.Cue < 0 || c.Doer || c.RelationOnly || c.TargetOnly || c.Holder < 0 || c.Target < 0 {
 			continue
 		}
 		if c.Begin >= sentStart {

@@ -8,11 +8,12 @@ func TestNegatedModal(t *testing.T) {
 	t.Parallel()
 	runRuleCases(t, []ruleCase{
 		{
+			// Support withheld colours the target but is no relation.
 			name: "will not", speaker: -1,
 			text:      "Portugal will not support the fisheries deal.",
 			actors:    []actor{country("Portugal"), other("fisheries deal")},
 			targets:   map[string]string{"fisheries deal": "oppose"},
-			relations: []string{"Portugal -> fisheries deal: oppose"},
+			relations: []string{},
 		},
 		{
 			name: "first person will not, with speaker", speaker: 0,
