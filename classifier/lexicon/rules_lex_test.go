@@ -555,6 +555,10 @@ func TestEventCodingConstructions(t *testing.T) {
 			[]string{"country/DEU -> country/HUN: oppose"}},
 		{"a negated cooperation act is a rejection", "Serbia will not recognise Kosovo.",
 			[]string{"country/SRB -> country/XKX: oppose"}},
+		{"near miss: a modal of possibility is no commitment", "Austria could back Hungary's position, diplomats said.",
+			[]string{}},
+		{"a commitment carries the stance", "Austria will back Hungary's position, diplomats said.",
+			[]string{"country/AUT -> country/HUN: support"}},
 		{"near miss: working together with no second side", "Vietnam pledged to work together with farmers.",
 			[]string{}},
 	})

@@ -61,6 +61,7 @@ type occ struct {
 	rule       Rule // modifier rule (negated, modal, ...) or 0
 	used       bool // contributed to some target
 	held       bool // found explicit holders but no target (holdCue)
+	tentative  bool // under a modal of possibility ("could back"): no relation
 }
 
 // part is one participant found for a cue: an actor and the factor and rule

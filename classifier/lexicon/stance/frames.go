@@ -468,7 +468,7 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 	// Support withheld is no opposition stated ("did not back X",
 	// "refused to endorse X"), unless refusing the act is itself a stance
 	// (neg=: "refused to sign the agreement with X", "will not abandon X").
-	withheld := (o.rule == RuleRefused || o.rule == RuleNegated) && e.l.cues[o.cue].Negated == 0
+	withheld := (o.rule == RuleRefused || o.rule == RuleNegated) && e.l.cues[o.cue].Negated == 0 || o.tentative
 	if rule == RuleAgent && e.info[o.start].attrib != RuleQuote && !e.grievance(o.start) {
 		// A portrayal of the doer is no stance of whoever reports the act
 		// ("Sweden said that Russia had threatened Finland": Sweden holds

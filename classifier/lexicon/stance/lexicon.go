@@ -209,6 +209,11 @@ const (
 	// report is opposed by the one who reports it ("Lebanon complained that
 	// Israel had violated its airspace"), where "said" reports it neutrally.
 	ClassGrievance
+	// ClassPossible marks the modals of possibility ("could", "may",
+	// "might"): a cue under one is no commitment ("Austria could back
+	// Hungary's position"), so it colours its target but gives no
+	// relation, where "will back" does.
+	ClassPossible
 )
 
 var classNames = map[string]Class{
@@ -220,7 +225,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -206,7 +206,8 @@ func (e *engine) scope() {
 		st, _ := e.sentBounds(o.start)
 		var rule Rule
 		modal := false
-		coord := false // a coordinator lies between j and the cue
+		possible := false // a modal of possibility scopes over the cue
+		coord := false    // a coordinator lies between j and the cue
 		lo := max(st, o.start-scopeReach)
 		for j := o.start - 1; j >= lo; j-- {
 			inf := &info[j]
@@ -255,6 +256,7 @@ func (e *engine) scope() {
 				rule = maxRule(rule, RuleNegated)
 			case inf.class&(ClassModal|ClassCond) != 0:
 				rule = maxRule(rule, RuleModal)
+				possible = possible || inf.class&ClassPossible != 0 && !coord
 				// "will not accept" is a refusal, not a counterfactual.
 				modal = modal || inf.class&ClassCond != 0
 			case inf.class&ClassPast != 0:
@@ -308,7 +310,7 @@ func (e *engine) scope() {
 		case RulePast:
 			f = p.Past
 		}
-		o.factor, o.rule = f, rule
+		o.factor, o.rule, o.tentative = f, rule, rule == RuleModal && possible
 	}
 }
 
