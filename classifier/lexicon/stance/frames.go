@@ -132,12 +132,24 @@ func (e *engine) apply(oi int32) {
 // subj is Canada, right after a verb of class cause and before the
 // infinitive marker, and Britain holds the stance too, weaker
 // (Params.Causer, rule xcomp).
+//
+// The same with a verb of class join and "in" before a gerund: in "Canada
+// joined Britain in imposing sanctions on Iran" subj is Britain and Canada
+// holds the act too, as fully.
 func (e *engine) causer(o *occ, subj []part) []part {
-	if len(subj) != 1 || subj[0].mention < 0 || o.start < 2 || e.info[o.start-1].class&ClassInf == 0 {
+	if len(subj) != 1 || subj[0].mention < 0 || o.start < 2 {
+		return subj
+	}
+	verb, w := ClassCause, e.p.Causer
+	switch {
+	case e.info[o.start-1].class&ClassInf != 0:
+	case e.info[o.start-1].class&ClassPlace != 0 && o.form == FormIng:
+		verb, w = ClassJoin, 1
+	default:
 		return subj
 	}
 	m := &e.in.Mentions[subj[0].mention]
-	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&ClassCause == 0 {
+	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&verb == 0 {
 		return subj
 	}
 	n := len(subj)
@@ -146,7 +158,7 @@ func (e *engine) causer(o *occ, subj []part) []part {
 		if subj[i].actor == subj[0].actor {
 			return subj[:n]
 		}
-		subj[i].w *= e.p.Causer
+		subj[i].w *= w
 		subj[i].rule = RuleControl
 	}
 	return subj
@@ -357,6 +369,23 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		}
 		j = e.in.Mentions[mi].End
 	}
+	if len(targets) == 0 && len(holders) > 0 && holders[len(holders)-1].rule != RulePronoun && e.conceded(o.start) {
+		// (A pronoun holder is most often a possessive, "despite pressure
+		// from its neighbours": the neighbours object, not "it".)
+		// "India supplied wheat to Afghanistan despite objections from
+		// Pakistan": the objection is to the conceding clause's subject.
+		// "Despite objections from Pakistan, India supplied …": the
+		// subject after the objection's phrase.
+		st, en := e.sentBounds(o.start)
+		first := e.firstSubject(st, o.start)
+		if h := holders[len(holders)-1].mention; first < 0 && h >= 0 {
+			first = e.firstSubject(e.in.Mentions[h].End, en)
+		}
+		if first >= 0 {
+			targets = e.addMention(targets, e.listEnd(first), 1, RuleActive, -1)
+		}
+		return holders, targets
+	}
 	if len(targets) == 0 {
 		return holders, targets
 	}
@@ -381,6 +410,25 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		}
 	}
 	return holders, targets
+}
+
+// conceded reports whether a concessive word (class despite) stands right
+// before the noun cue at token k, across an article and modifiers
+// ("despite the strong objections").
+func (e *engine) conceded(k int32) bool {
+	for j := k - 1; j >= 0 && j >= k-1-modifierReach; j-- {
+		c := e.info[j].class
+		switch {
+		case e.info[j].mention >= 0:
+			return false
+		case c&ClassDespite != 0:
+			return true
+		case c&(ClassDet|ClassMod) != 0 || isAdverb(e.lowerAt(j)):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // gerundAt reports whether token j is a word in -ing that is no mention

@@ -214,6 +214,14 @@ const (
 	// Hungary's position"), so it colours its target but gives no
 	// relation, where "will back" does.
 	ClassPossible
+	// ClassJoin marks the verbs by which one actor joins another's act
+	// ("Canada joined Britain in imposing sanctions on Iran"): the joiner
+	// holds the act's stance as fully as the one it joined.
+	ClassJoin
+	// ClassDespite marks the concessive words ("despite"): an objection
+	// after one ("despite objections from Pakistan") is its holder's
+	// stance toward the subject of the clause it concedes.
+	ClassDespite
 )
 
 var classNames = map[string]Class{
@@ -225,7 +233,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -34,6 +34,24 @@ func (e *engine) matchCues() {
 	}
 }
 
+// nounsBefore reports whether, from token j on, at most n words of no
+// class or of class mod (noun modifiers) come before a word that continues
+// node nx.
+func (e *engine) nounsBefore(nx *node, j int32, n int) bool {
+	for k := j + 1; k < int32(len(e.toks)) && k <= j+int32(n); k++ {
+		if e.toks[k].Kind != tokenize.Word || e.info[k].mention >= 0 {
+			return false
+		}
+		if nx.hasChild(e.ents[k]) {
+			return true
+		}
+		if e.info[k].class&^ClassMod != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // longest walks the phrase trie from token i and returns the end of the
 // longest cue found and its trie node; end == i when there is none.
 func (e *engine) longest(i int32) (end, nd int32) {
@@ -56,10 +74,11 @@ func (e *engine) longest(i int32) (end, nd int32) {
 		case gap < maxGap && info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
 			gap++
 			continue
-		case gap < maxGap && info[j].mention < 0 && c == 0 && j+1 < int32(len(toks)) && nx.hasChild(ents[j+1]):
+		case gap < maxGap && info[j].mention < 0 && c == 0 && e.nounsBefore(nx, j, maxGap-gap):
 			// A noun modifying the phrase's next word ("signed a supply
-			// deal with", "restored trade ties with"): skipped only when
-			// that word follows at once.
+			// deal with", "restored trade ties with", "signed a border
+			// security deal"): skipped only when that word follows the
+			// run of such nouns.
 			gap++
 			continue
 		case !num && info[j].mention < 0 && (toks[j].Kind == tokenize.Number || c&ClassNum != 0):
