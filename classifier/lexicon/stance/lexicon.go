@@ -222,6 +222,11 @@ const (
 	// after one ("despite objections from Pakistan") is its holder's
 	// stance toward the subject of the clause it concedes.
 	ClassDespite
+	// ClassFollower marks the nouns for the people around an actor
+	// ("allies", "critics", "supporters"): after a possessive mention they
+	// are the subject, and the possessor holds nothing ("Hale's allies
+	// rallied behind Becker").
+	ClassFollower
 )
 
 var classNames = map[string]Class{
@@ -233,7 +238,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -211,6 +211,18 @@ func (e *engine) verbContext(i, end int32) bool {
 	return false
 }
 
+// conditionAfter reports whether a conditional subordinator ("if",
+// "unless": classes cond and sub) follows the cue o in its sentence.
+func (e *engine) conditionAfter(o *occ) bool {
+	_, en := e.sentBounds(o.start)
+	for j := o.end; j < en && j < o.end+maxReach; j++ {
+		if c := e.info[j].class; c&ClassCond != 0 && c&ClassSub != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // scope sets each occurrence's factor from negation, refusal, modality and
 // past-attitude markers before it in its clause, and from questions.
 func (e *engine) scope() {
@@ -226,6 +238,7 @@ func (e *engine) scope() {
 		var rule Rule
 		modal := false
 		possible := false // a modal of possibility scopes over the cue
+		would := false    // a modal scopes over the cue ("would back")
 		coord := false    // a coordinator lies between j and the cue
 		lo := max(st, o.start-scopeReach)
 		for j := o.start - 1; j >= lo; j-- {
@@ -276,6 +289,7 @@ func (e *engine) scope() {
 			case inf.class&(ClassModal|ClassCond) != 0:
 				rule = maxRule(rule, RuleModal)
 				possible = possible || inf.class&ClassPossible != 0 && !coord
+				would = would || inf.class&ClassModal != 0 && !coord
 				// "will not accept" is a refusal, not a counterfactual.
 				modal = modal || inf.class&ClassCond != 0
 			case inf.class&ClassPast != 0:
@@ -329,6 +343,9 @@ func (e *engine) scope() {
 		case RulePast:
 			f = p.Past
 		}
+		// "would support Ortiz if she dropped the plan": a condition after
+		// the cue makes its modal a possibility too.
+		possible = possible || would && rule == RuleModal && e.conditionAfter(o)
 		o.factor, o.rule, o.tentative = f, rule, rule == RuleModal && possible
 	}
 }

@@ -311,6 +311,10 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 					return e.addMention(dst, e.listEnd(first), 1, RuleActive, -1)
 				}
 			}
+			if e.followedBy(mi) {
+				// "Hale's allies rallied behind Becker": the allies act.
+				return dst
+			}
 			if e.subjectLike(mi) {
 				return e.addMention(dst, mi, 1, RuleActive, -1)
 			}
@@ -383,6 +387,27 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 		}
 	}
 	return dst
+}
+
+// followedBy reports whether possessive mention mi owns a noun of class
+// follower, across modifiers: "Hale's allies", "Trump's most vocal critics".
+func (e *engine) followedBy(mi int32) bool {
+	m := &e.in.Mentions[mi]
+	if !m.Possessive {
+		return false
+	}
+	for j := m.End; j < int32(len(e.toks)) && j <= m.End+modifierReach; j++ {
+		c := e.info[j].class
+		switch {
+		case e.info[j].mention >= 0:
+			return false
+		case c&ClassFollower != 0:
+			return true
+		case c&ClassMod == 0 && !isAdverb(e.lowerAt(j)):
+			return false
+		}
+	}
+	return false
 }
 
 // ledBy reports whether mention mi is the agent of a leading participle
