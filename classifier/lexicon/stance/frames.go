@@ -68,7 +68,7 @@ func (e *engine) apply(oi int32) {
 			holders, targets = subj, obj
 		}
 		targets = e.keepAttached(o, targets)
-		if c.Reciprocal && !passive && c.Frame == FrameSVO && e.reciprocal(o, holders, w) {
+		if (c.Reciprocal || e.eachOther(o.end)) && !passive && c.Frame == FrameSVO && e.reciprocal(o, holders, w) {
 			// Any actor after the cue is an adjunct ("signed a peace
 			// declaration at the White House"), not a third side.
 			targets = targets[:0]
@@ -249,6 +249,12 @@ func (e *engine) recipients(o *occ, c *Cue, holders, targets []part) []part {
 	return targets[:n]
 }
 
+// eachOther reports whether the reciprocal pronoun ("each other", "one
+// another", "each other's") starts at token j, a cue's object.
+func (e *engine) eachOther(j int32) bool {
+	return j+1 < int32(len(e.toks)) && e.info[j].class&ClassEach != 0 && e.info[j+1].class&ClassOther != 0
+}
+
 // holdCue keeps a cue's own words from portraying its holders when the cue
 // found no target ("the plan drew sharp criticism from Poland": Poland is
 // the critic, not the criticised): the cue and the modifiers just before it
@@ -370,12 +376,12 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		j = e.in.Mentions[mi].End
 	}
 	if len(targets) == 0 && len(holders) > 0 && holders[len(holders)-1].rule != RulePronoun && e.conceded(o.start) {
-		// (A pronoun holder is most often a possessive, "despite pressure
-		// from its neighbours": the neighbours object, not "it".)
 		// "India supplied wheat to Afghanistan despite objections from
-		// Pakistan": the objection is to the conceding clause's subject.
-		// "Despite objections from Pakistan, India supplied …": the
-		// subject after the objection's phrase.
+		// Pakistan": the objection is to the conceding clause's subject;
+		// in "Despite objections from Pakistan, India supplied …", the
+		// subject after the objection's phrase. A pronoun holder is most
+		// often a possessive ("despite pressure from its neighbours": the
+		// neighbours object, not "it"), so it takes none.
 		st, en := e.sentBounds(o.start)
 		first := e.firstSubject(st, o.start)
 		if h := holders[len(holders)-1].mention; first < 0 && h >= 0 {
@@ -853,8 +859,15 @@ func (e *engine) question(i int32) bool {
 // no support).
 func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 	inf := &e.info[i]
-	if inf.quote < 0 || inf.quote != e.info[m.Start].quote || inf.attrib != RuleQuote || inf.holder < 0 || inf.holder == m.Actor {
+	if inf.quote < 0 || inf.attrib != RuleQuote || inf.holder < 0 || inf.holder == m.Actor {
 		return -1, RuleSentiment
+	}
+	if inf.quote != e.info[m.Start].quote {
+		// Only a quote said of m ("…," X said of m) speaks of m from
+		// outside it.
+		if from, to := e.saidOf(m); i < from || i >= to {
+			return -1, RuleSentiment
+		}
 	}
 	if looksParticiple(e.lowerAt(i)) {
 		return -1, RuleSentiment
@@ -873,6 +886,9 @@ func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 // subject of a reporting verb ("X said …"), which is mostly just reporting:
 // the words around it say less about X. en ends the mention's reach.
 func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speakerF float32) {
+	if from, to := e.saidOf(m); from >= 0 {
+		return from, to, 1
+	}
 	n := int32(len(e.toks))
 	predFrom, predTo = -1, -1
 	j := m.End
@@ -887,6 +903,35 @@ func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speaker
 		speakerF = e.p.Speaker
 	}
 	return predFrom, predTo, speakerF
+}
+
+// saidOf returns the token range [from, to) of the quote that a reporting
+// verb right before "of" and mention m reports (`"This is a betrayal," an
+// Armenian official said of Russia's failure`): the quote is said of m, so
+// its words are predicated of m. It returns -1, -1 otherwise.
+func (e *engine) saidOf(m Mention) (from, to int32) {
+	j := m.Start - 1
+	if j >= 0 && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+		j--
+	}
+	if j < 1 || e.info[j].class&ClassChain == 0 || e.info[j-1].class&ClassAttrib == 0 {
+		return -1, -1
+	}
+	for k := j - 2; k >= 0 && k >= j-1-quoteSpeakerReach; k-- {
+		q := e.info[k].quote
+		if q < 0 {
+			continue
+		}
+		if e.info[k].attrib != RuleQuote || e.info[k].holder < 0 {
+			return -1, -1
+		}
+		from = k
+		for from > 0 && e.info[from-1].quote == q {
+			from--
+		}
+		return from, k + 1
+	}
+	return -1, -1
 }
 
 // mergeSpans sorts hf by mention and start and merges the overlapping

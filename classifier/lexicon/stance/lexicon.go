@@ -227,6 +227,12 @@ const (
 	// are the subject, and the possessor holds nothing ("Hale's allies
 	// rallied behind Becker").
 	ClassFollower
+	// ClassEach and ClassOther mark the reciprocal pronoun ("each other",
+	// "one another"): as the object of any verb cue with coordinated
+	// subjects it makes the act reciprocal ("India and Canada expelled
+	// each other's diplomats").
+	ClassEach
+	ClassOther
 )
 
 var classNames = map[string]Class{
@@ -238,7 +244,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -239,7 +239,6 @@ func (e *engine) pronounPartAs(dst []part, j int32, w float32, possObject bool) 
 // pronoun parts: the referents of a plural pronoun whose antecedent is mi.
 func (e *engine) listOf(dst []part, mi int32, w float32) []part {
 	ms := e.in.Mentions
-	n := int32(len(e.toks))
 	first := mi
 	// Back to the list's first mention.
 	for k := 0; k < maxCoordinated; k++ {
@@ -252,25 +251,32 @@ func (e *engine) listOf(dst []part, mi int32, w float32) []part {
 		}
 		first = e.info[j-1].mention
 	}
-	for i, k := first, 0; k <= 2*maxCoordinated; k++ {
+	for i, k := first, 0; i >= 0 && k <= 2*maxCoordinated; i, k = e.nextListed(i), k+1 {
 		dst = append(dst, part{actor: ms[i].Actor, mention: i, w: w, rule: RulePronoun})
-		j := ms[i].End
-		if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
-			break
-		}
-		j++
-		if j < n && e.info[j].class&ClassCoord != 0 {
-			j++ // ", and"
-		}
-		if j < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
-			j++
-		}
-		if j >= n || e.info[j].mention < 0 || ms[e.info[j].mention].Start != j {
-			break
-		}
-		i = e.info[j].mention
 	}
 	return dst
+}
+
+// nextListed is the mention listed right after mention mi ("X, Y", "X and
+// Y", "X, and the Y"), or -1.
+func (e *engine) nextListed(mi int32) int32 {
+	ms := e.in.Mentions
+	n := int32(len(e.toks))
+	j := ms[mi].End
+	if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+		return -1
+	}
+	j++
+	if j < n && e.info[j].class&ClassCoord != 0 {
+		j++ // ", and"
+	}
+	if j < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+		j++
+	}
+	if j >= n || e.info[j].mention < 0 || ms[e.info[j].mention].Start != j {
+		return -1
+	}
+	return e.info[j].mention
 }
 
 // subject appends the subject of the cue starting at token c to dst.
@@ -509,24 +515,12 @@ func (e *engine) relativeClauseBefore(st, j int32) int32 {
 // and Bangladesh", "France, Germany and the UK"), or mi: the subject list
 // a coordinated verb shares, which addMention then collects backwards.
 func (e *engine) listEnd(mi int32) int32 {
-	ms := e.in.Mentions
-	n := int32(len(e.toks))
 	for k := 0; k < maxCoordinated; k++ {
-		j := ms[mi].End
-		if j >= n || !(e.info[j].class&ClassCoord != 0 || e.punctIs(j, ',')) {
+		next := e.nextListed(mi)
+		if next < 0 {
 			break
 		}
-		j++
-		if j < n && e.info[j].class&ClassCoord != 0 {
-			j++ // ", and"
-		}
-		if j < n && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
-			j++
-		}
-		if j >= n || e.info[j].mention < 0 || ms[e.info[j].mention].Start != j {
-			break
-		}
-		mi = e.info[j].mention
+		mi = next
 	}
 	return mi
 }

@@ -197,11 +197,12 @@ type Contribution struct {
 	// for its target (a quoted leader holding his country's stance): it
 	// counts toward the relation only.
 	RelationOnly bool
-	// TargetOnly marks a cue negated or refused ("did not back X",
-	// "refused to endorse X"): it counts toward its target's stance, as
-	// news that withholds support colours the target, but gives no
-	// relation, since withheld support is no opposition stated (a cue
-	// with neg= is the exception: "will not abandon X" is support).
+	// TargetOnly marks a cue negated, refused or tentative ("did not back
+	// X", "refused to endorse X", "could back X"): it counts toward its
+	// target's stance, as news that withholds support colours the target,
+	// but gives no relation, since withheld support is no opposition
+	// stated (a cue with neg= is the exception: "will not abandon X" is
+	// support).
 	TargetOnly bool
 }
 
