@@ -495,6 +495,13 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 	object := (c&ClassPossPron == 0 || possObject) && p >= 0 && e.toks[p].Kind == tokenize.Word && e.info[p].class&(ClassSub|ClassRel|ClassCoord|ClassAttrib) == 0
 	// The last mention ending at or before k, then back at most maxReach
 	// tokens.
+	if c&ClassPronFirst == 0 && e.info[k].quote >= 0 {
+		// `"She has betrayed this city," Patel said of Ortiz`: the quote
+		// speaks of Ortiz.
+		if mi := e.saidOfMention(k); mi >= 0 && e.fits(c, &ms[mi]) {
+			return mi
+		}
+	}
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].End > k })
 	var mi int32 = -1
 	if e.in.Paragraphs != nil {
@@ -519,6 +526,32 @@ func (e *engine) resolveAs(k int32, possObject bool) int32 {
 		mi = e.preferSubject(k, c, mi)
 	}
 	return mi
+}
+
+// saidOfMention is the mention a quote is said of (`"…," X said of Y`: Y)
+// for token k inside the quote, or -1.
+func (e *engine) saidOfMention(k int32) int32 {
+	q, n := e.info[k].quote, int32(len(e.toks))
+	end := k
+	for end < n && end < k+maxReach && e.info[end].quote == q {
+		end++
+	}
+	for j := end; j+2 < n && j < end+quoteSpeakerReach; j++ {
+		if e.info[j].class&ClassAttrib == 0 || e.info[j+1].class&ClassChain == 0 {
+			continue
+		}
+		m := j + 2
+		if e.info[m].class&ClassDet != 0 && e.info[m].mention < 0 && m+1 < n {
+			m++
+		}
+		if mi := e.info[m].mention; mi >= 0 {
+			if from, _ := e.saidOf(e.in.Mentions[mi]); from >= 0 && from <= k {
+				return mi
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // objectSkips reports whether an object pronoun (object) at token k of
