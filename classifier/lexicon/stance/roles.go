@@ -289,6 +289,16 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 			st++
 		}
 	}
+	if nonFinite && c > st+1 && e.punctIs(c-1, ',') && looksIng(e.lowerAt(c)) && e.verbObject(e.info[c-2].mention) {
+		// "Norway recognised Palestine, angering Israel": a participle
+		// after a comma and a verb's object has the main clause's
+		// subject, not the object (which the participle would otherwise
+		// make subject-like). After a phrase's noun ("a meeting between
+		// Trump and Putin, raising concerns") the walk below decides.
+		if first := e.firstSubject(st, c-1); first >= 0 {
+			return e.addMention(dst, e.listEnd(first), 1, RuleActive, -1)
+		}
+	}
 	// "X met Y and criticised Z": after a coordinator the subject is the
 	// first subject-like actor of the clause.
 	j := c - 1
@@ -509,6 +519,20 @@ func (e *engine) relativeClauseBefore(st, j int32) int32 {
 		}
 	}
 	return -1
+}
+
+// verbObject reports whether mention mi (-1: none) follows a word that may
+// be its verb, across an article: no preposition, coordinator, punctuation
+// or mention ("recognised Palestine", "criticised the UN").
+func (e *engine) verbObject(mi int32) bool {
+	if mi < 0 {
+		return false
+	}
+	j := e.in.Mentions[mi].Start - 1
+	if j >= 0 && e.info[j].class&ClassDet != 0 && e.info[j].mention < 0 {
+		j--
+	}
+	return j >= 0 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class&(ClassPrep|ClassCoord|ClassDet) == 0
 }
 
 // listEnd is the last mention of the list that mention mi opens ("India
