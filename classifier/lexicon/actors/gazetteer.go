@@ -395,11 +395,9 @@ func (l *loader) titles(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		k := strings.Join(fm.keys, "\x00")
-		if prev, ok := seen[k]; ok {
-			return errorf(f.path(), line, "duplicate title %q (first at line %d)", fm.text, prev)
+		if err := unique(seen, f, line, fm, "title"); err != nil {
+			return err
 		}
-		seen[k] = line
 		l.g.titles = append(l.g.titles, fm)
 		return nil
 	})
@@ -428,14 +426,23 @@ func (l *loader) privatePhrases(fsys fs.FS) error {
 		if len(fm.keys) > maxPrivateWords {
 			return errorf(f.path(), line, "phrase %q has more than %d words", fm.text, maxPrivateWords)
 		}
-		k := strings.Join(fm.keys, "\x00")
-		if prev, ok := seen[k]; ok {
-			return errorf(f.path(), line, "duplicate phrase %q (first at line %d)", fm.text, prev)
+		if err := unique(seen, f, line, fm, "phrase"); err != nil {
+			return err
 		}
-		seen[k] = line
 		l.g.private = append(l.g.private, fm)
 		return nil
 	})
+}
+
+// unique records the keys of form fm, read at line of f, in seen, and
+// rejects a form whose keys were read before: "duplicate what …".
+func unique(seen map[string]int, f file, line int, fm form, what string) error {
+	k := strings.Join(fm.keys, "\x00")
+	if prev, ok := seen[k]; ok {
+		return errorf(f.path(), line, "duplicate %s %q (first at line %d)", what, fm.text, prev)
+	}
+	seen[k] = line
+	return nil
 }
 
 // maxPrivateWords is the longest phrase of private.tsv, in tokens ("human

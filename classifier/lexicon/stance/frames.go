@@ -422,19 +422,22 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 // before the noun cue at token k, across an article and modifiers
 // ("despite the strong objections").
 func (e *engine) conceded(k int32) bool {
-	for j := k - 1; j >= 0 && j >= k-1-modifierReach; j-- {
-		c := e.info[j].class
-		switch {
-		case e.info[j].mention >= 0:
-			return false
-		case c&ClassDespite != 0:
-			return true
-		case c&(ClassDet|ClassMod) != 0 || isAdverb(e.lowerAt(j)):
-		default:
-			return false
+	j := e.pastModifiers(k-1, -1, ClassDet)
+	return j >= 0 && e.info[j].mention < 0 && e.info[j].class&ClassDespite != 0
+}
+
+// pastModifiers walks from token j in direction dir (+1 or -1) past at most
+// modifierReach modifiers, adverbs and words of the classes also (an
+// article), and returns the first other token, or -1 at the text's edge or
+// when the reach runs out. A mention stops the walk.
+func (e *engine) pastModifiers(j, dir int32, also Class) int32 {
+	n := int32(len(e.toks))
+	for k := 0; j >= 0 && j < n && k <= modifierReach; j, k = j+dir, k+1 {
+		if e.info[j].mention >= 0 || e.info[j].class&(ClassMod|also) == 0 && !isAdverb(e.lowerAt(j)) {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // gerundAt reports whether token j is a word in -ing that is no mention

@@ -412,18 +412,8 @@ func (e *engine) followedBy(mi int32) bool {
 	if !m.Possessive {
 		return false
 	}
-	for j := m.End; j < int32(len(e.toks)) && j <= m.End+modifierReach; j++ {
-		c := e.info[j].class
-		switch {
-		case e.info[j].mention >= 0:
-			return false
-		case c&ClassFollower != 0:
-			return true
-		case c&ClassMod == 0 && !isAdverb(e.lowerAt(j)):
-			return false
-		}
-	}
-	return false
+	j := e.pastModifiers(m.End, 1, 0)
+	return j >= 0 && e.info[j].mention < 0 && e.info[j].class&ClassFollower != 0
 }
 
 // ledBy reports whether mention mi is the agent of a leading participle
