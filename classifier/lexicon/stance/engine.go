@@ -536,6 +536,9 @@ func (e *engine) saidOfMention(k int32) int32 {
 	for end < n && end < k+maxReach && e.info[end].quote == q {
 		end++
 	}
+	if end < n && e.info[end].quote == q {
+		return -1 // the quote runs on past the reach
+	}
 	for j := end; j+2 < n && j < end+quoteSpeakerReach; j++ {
 		if e.info[j].class&ClassAttrib == 0 || e.info[j+1].class&ClassChain == 0 {
 			continue
