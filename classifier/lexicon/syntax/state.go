@@ -58,6 +58,23 @@ func (s *state) reset(n int) {
 	s.onStk = resizeZero(s.onStk, m)
 }
 
+// copyFrom makes s a copy of o, reusing its arrays.
+func (s *state) copyFrom(o *state) {
+	s.n, s.b = o.n, o.b
+	s.stack = append(s.stack[:0], o.stack...)
+	s.head = append(s.head[:0], o.head...)
+	s.label = append(s.label[:0], o.label...)
+	s.onStk = append(s.onStk[:0], o.onStk...)
+	s.ld1 = append(s.ld1[:0], o.ld1...)
+	s.ld2 = append(s.ld2[:0], o.ld2...)
+	s.rd1 = append(s.rd1[:0], o.rd1...)
+	s.rd2 = append(s.rd2[:0], o.rd2...)
+	s.nl = append(s.nl[:0], o.nl...)
+	s.nr = append(s.nr[:0], o.nr...)
+	s.lset = append(s.lset[:0], o.lset...)
+	s.rset = append(s.rset[:0], o.rset...)
+}
+
 func resizeFill(a []int32, n int, v int32) []int32 {
 	if cap(a) < n {
 		a = make([]int32, n)

@@ -135,7 +135,7 @@ func refParse(p *Parser, tagger, tagger2 scorer, words []string, t *Tree) {
 	refTag(tagger, p.lx, amb, nil, first)
 	refTag(tagger2, p.lx, amb, first, t.Tags)
 	ctx := parseCtx{lx: p.lx, tags: t.Tags, amb: amb}
-	p.dec.parse(&ctx, &p.sc, t)
+	p.dec.run(&ctx, &p.sc, t)
 }
 
 // refTag is tagWith's loop over any scorer.
