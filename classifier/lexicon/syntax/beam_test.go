@@ -99,3 +99,70 @@ func TestBeamWidths(t *testing.T) {
 	assert.Equal(t, MaxBeam, m.WithBeam(MaxBeam+1).Beam(), "capped")
 	assert.Equal(t, 8, m.Beam(), "WithBeam leaves the model alone (trained with 4, parsing with 8)")
 }
+
+// TestCopyFromDirtyState checks that copyFrom, which copies only the
+// entries a move can have written, gives a state equal to its source
+// whatever the destination held: a state further on in the same sentence,
+// or one of a sentence of another length.
+func TestCopyFromDirtyState(t *testing.T) {
+	t.Parallel()
+	// walk applies a fixed mix of valid moves to a fresh state of n words.
+	walk := func(n, steps int) *state {
+		s := &state{}
+		s.reset(n)
+		for i := 0; i < steps && !s.terminal(); i++ {
+			for _, m := range []move{right, left, reduce, shift} {
+				if (i%3 == 0) == (m == shift || m == reduce) && s.valid(m) {
+					s.apply(m, uint8(i%7))
+					break
+				}
+				if m == shift && s.valid(m) {
+					s.apply(m, 0)
+				}
+			}
+		}
+		return s
+	}
+	equal := func(t *testing.T, want, got *state) {
+		t.Helper()
+		assert.Equal(t, want.n, got.n)
+		assert.Equal(t, want.b, got.b)
+		assert.Equal(t, want.stack, got.stack)
+		for name, pair := range map[string][2][]int32{
+			"head": {want.head, got.head}, "ld1": {want.ld1, got.ld1}, "ld2": {want.ld2, got.ld2},
+			"rd1": {want.rd1, got.rd1}, "rd2": {want.rd2, got.rd2},
+		} {
+			assert.Equal(t, pair[0], pair[1], name)
+		}
+		assert.Equal(t, want.label, got.label)
+		assert.Equal(t, want.onStk, got.onStk)
+		assert.Equal(t, want.nl, got.nl)
+		assert.Equal(t, want.nr, got.nr)
+		assert.Equal(t, want.lset, got.lset)
+		assert.Equal(t, want.rset, got.rset)
+	}
+	for _, tc := range []struct {
+		name              string
+		n, src, dst, dstN int
+	}{
+		{"behind a dirtier state", 12, 5, 20, 12},
+		{"ahead of a cleaner one", 12, 18, 3, 12},
+		{"the finished parse", 12, 24, 9, 12},
+		{"other length", 12, 9, 30, 20},
+		{"fresh", 12, 7, 0, 12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := walk(tc.n, tc.src)
+			dst := walk(tc.dstN, tc.dst)
+			dst.copyFrom(src)
+			equal(t, src, dst)
+			// A copy must go on like its source.
+			for !src.terminal() {
+				m := bestMove(src, []int32{1, 2, 3, 4})
+				src.apply(m, 3)
+				dst.apply(m, 3)
+			}
+			equal(t, src, dst)
+		})
+	}
+}
