@@ -273,8 +273,8 @@ func TestParserTrain(t *testing.T) {
 	assert.Equal(t, []string{
 		"source: stancetag test sentences",
 		"data: train.conllu sha256:" + hex.EncodeToString(sum[:]) + " (22 sentences, 193 words)",
-		"command: stancetag parser-train -tag-epochs 3 -parse-epochs 3 -folds 2 -seed 1 -min-weight 256 train.conllu",
-		"config: TagEpochs=3 ParseEpochs=3 Folds=2 ExploreFrom=1 ExploreP=0.9 Seed=1 MinWeight=256",
+		"command: stancetag parser-train -tag-epochs 3 -parse-epochs 3 -folds 2 -beam 4 -parse-beam 8 -seed 1 -min-weight 256 train.conllu",
+		"config: TagEpochs=3 ParseEpochs=3 Folds=2 Beam=4 ParseBeam=8 ExploreFrom=1 ExploreP=0.9 Seed=1 MinWeight=256",
 	}, m.Notes)
 	var saved bytes.Buffer
 	require.NoError(t, m.Save(&saved))
@@ -300,6 +300,8 @@ func TestParserTrainErrors(t *testing.T) {
 		{"zero seed", []string{"-out", out, "-seed", "0", train}, exitUsage, "-seed must be >= 1"},
 		{"zero epochs", []string{"-out", out, "-parse-epochs", "0", train}, exitUsage, "must be >= 1"},
 		{"min weight", []string{"-out", out, "-min-weight", "0", train}, exitUsage, "-min-weight must be in [1, 32767]"},
+		{"zero beam", []string{"-out", out, "-beam", "0", train}, exitUsage, "-beam must be in [1, 64] and -parse-beam in [0, 64]"},
+		{"parse beam too wide", []string{"-out", out, "-parse-beam", "65", train}, exitUsage, "-beam must be in [1, 64] and -parse-beam in [0, 64]"},
 		{"ud dir without train file", []string{"-out", out, "-ud", dir}, exitFail, filepath.Join(dir, "en_ewt-ud-train.conllu") + ": no such file"},
 		{"no gold trees", []string{"-out", out, noGold}, exitFail, "no gold HEAD or DEPREL"},
 		{"out dir missing", []string{"-out", filepath.Join(dir, "no", "m.model"), train}, exitFail, "no such file"},
@@ -339,13 +341,15 @@ func TestParserEval(t *testing.T) {
 		{
 			name: "ud dir", args: []string{"-model", model, "-ud", dir}, wantCode: exitOK,
 			wantStdout: []string{
-				"model     " + model + "\n",
+				"model     " + model + " (beam 8)\n",
 				"data      " + filepath.Join(dir, "en_ewt-ud-dev.conllu") + ": 22 sentences, 193 words (gold tokens)\n",
 			},
 			wantStdoutRe: `\nUPOS      [01]\.\d{4}\nUAS       [01]\.\d{4}\nLAS       [01]\.\d{4}  \(universal relations, punctuation included: CoNLL 2018\)\n` +
 				`LAS full  [01]\.\d{4}  \(relations with subtypes\)\nspeed     \d+ words/s  \(tag \+ parse, one goroutine, .+\)\n$`,
 		},
 		{name: "file", args: []string{"-model", model, train}, wantCode: exitOK, wantStdout: []string{"22 sentences, 193 words"}},
+		{name: "other beam", args: []string{"-model", model, "-beam", "2", train}, wantCode: exitOK, wantStdout: []string{"model     " + model + " (beam 2)\n"}},
+		{name: "beam out of range", args: []string{"-model", model, "-beam", "65", train}, wantCode: exitUsage, wantStderr: "-beam must be in [0, 64], got 65"},
 		{name: "below minimum", args: []string{"-model", model, "-min-las", "1", train}, wantCode: exitFail, wantStderr: "LAS 0."},
 		{name: "minimum out of range", args: []string{"-model", model, "-min-uas", "2", train}, wantCode: exitUsage, wantStderr: "must be in [0, 1]"},
 		{name: "no data", args: []string{"-model", model}, wantCode: exitUsage, wantStderr: "give -ud DIR (holding en_ewt-ud-dev.conllu) or a FILE"},

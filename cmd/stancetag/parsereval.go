@@ -15,6 +15,7 @@ type parserEvalConfig struct {
 	ud, model, lexiconDir string
 	minUPOS, minUAS       float64
 	minLAS                float64
+	beam                  int
 }
 
 func newParserEvalFlags(w io.Writer) (*flag.FlagSet, *parserEvalConfig) {
@@ -28,6 +29,7 @@ func newParserEvalFlags(w io.Writer) (*flag.FlagSet, *parserEvalConfig) {
 	fs.StringVar(&c.ud, "ud", "", "read "+udDevFile+" from this `dir` (../shared/ud from the repository root)")
 	fs.StringVar(&c.model, "model", "", "score the syntax model in this `file` instead of the lexicon's "+syntax.ModelPath)
 	fs.StringVar(&c.lexiconDir, "lexicon-dir", "", "score "+syntax.ModelPath+" of this `dir` (layout of classifier/lexicon/data) instead of the embedded lexicon's")
+	fs.IntVar(&c.beam, "beam", 0, fmt.Sprintf("parse with a beam of this many items, in [1, %d] (0: the model's own width)", syntax.MaxBeam))
 	fs.Float64Var(&c.minUPOS, "min-upos", 0, "exit 1 if UPOS accuracy is below this, in [0, 1] (0: report only)")
 	fs.Float64Var(&c.minUAS, "min-uas", 0, "exit 1 if UAS is below this, in [0, 1] (0: report only)")
 	fs.Float64Var(&c.minLAS, "min-las", 0, "exit 1 if LAS is below this, in [0, 1] (0: report only)")
@@ -54,6 +56,10 @@ func (a *app) parserEval(_ context.Context, args []string) int {
 			return exitUsage
 		}
 	}
+	if cfg.beam < 0 || cfg.beam > syntax.MaxBeam {
+		fmt.Fprintf(a.stderr, "stancetag parser-eval: -beam must be in [0, %d], got %d\n", syntax.MaxBeam, cfg.beam)
+		return exitUsage
+	}
 	// Evaluation does not watch ctx: let Ctrl-C end the process.
 	if a.stop != nil {
 		a.stop()
@@ -62,6 +68,9 @@ func (a *app) parserEval(_ context.Context, args []string) int {
 	if err != nil {
 		fmt.Fprintf(a.stderr, "stancetag parser-eval: %v\n", err)
 		return exitFail
+	}
+	if cfg.beam > 0 {
+		m = m.WithBeam(cfg.beam)
 	}
 	sents, _, err := readConlluFile(path)
 	if err != nil {
@@ -84,7 +93,7 @@ func (a *app) parserEval(_ context.Context, args []string) int {
 	default:
 		model = "embedded " + syntax.ModelPath
 	}
-	fmt.Fprintf(a.stdout, "model     %s\n", model)
+	fmt.Fprintf(a.stdout, "model     %s (beam %d)\n", model, m.Beam())
 	fmt.Fprintf(a.stdout, "data      %s: %d sentences, %d words (gold tokens)\n", path, len(sents), sc.Words)
 	fmt.Fprintf(a.stdout, "UPOS      %.4f\n", sc.UPOSAcc())
 	fmt.Fprintf(a.stdout, "UAS       %.4f\n", sc.UASAcc())

@@ -49,6 +49,8 @@ func newParserTrainFlags(w io.Writer) (*flag.FlagSet, *parserTrainConfig) {
 	fs.IntVar(&c.train.TagEpochs, "tag-epochs", c.train.TagEpochs, "tagger passes over the data")
 	fs.IntVar(&c.train.ParseEpochs, "parse-epochs", c.train.ParseEpochs, "parser passes over the data")
 	fs.IntVar(&c.train.Folds, "folds", c.train.Folds, "jackknife folds giving the parser predicted training tags (1: gold tags)")
+	fs.IntVar(&c.train.Beam, "beam", c.train.Beam, "parser beam width in training (1: greedy, trained with the dynamic oracle)")
+	fs.IntVar(&c.train.ParseBeam, "parse-beam", 0, "beam width the model parses with (0: twice -beam, 1 for -beam 1)")
 	fs.Uint64Var(&c.seed, "seed", c.seed, "seed of shuffling and exploration, at least 1")
 	fs.IntVar(&c.minWeight, "min-weight", c.minWeight, "prune feature rows whose largest quantised weight is below this, in [1, 32767]")
 	return fs, c
@@ -73,6 +75,9 @@ func (a *app) parserTrain(_ context.Context, args []string) int {
 		return exitUsage
 	case cfg.train.TagEpochs < 1 || cfg.train.ParseEpochs < 1 || cfg.train.Folds < 1:
 		fmt.Fprintln(a.stderr, "stancetag parser-train: -tag-epochs, -parse-epochs and -folds must be >= 1")
+		return exitUsage
+	case cfg.train.Beam < 1 || cfg.train.Beam > syntax.MaxBeam || cfg.train.ParseBeam < 0 || cfg.train.ParseBeam > syntax.MaxBeam:
+		fmt.Fprintf(a.stderr, "stancetag parser-train: -beam must be in [1, %d] and -parse-beam in [0, %d]\n", syntax.MaxBeam, syntax.MaxBeam)
 		return exitUsage
 	case cfg.seed < 1:
 		fmt.Fprintln(a.stderr, "stancetag parser-train: -seed must be >= 1")
@@ -104,6 +109,7 @@ func (a *app) parserTrain(_ context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "stancetag parser-train: %s: %v\n", path, err)
 		return exitFail
 	}
+	tc.ParseBeam = m.Beam() // as resolved by Train
 	m.Notes = trainNotes(cfg.source, filepath.Base(path), sum, len(sents), words, tc)
 	n, err := writeModel(cfg.out, m)
 	if err != nil {
@@ -123,10 +129,10 @@ func trainNotes(source, data, sum string, sents, words int, tc syntax.TrainConfi
 	return []string{
 		"source: " + source,
 		fmt.Sprintf("data: %s sha256:%s (%d sentences, %d words)", data, sum, sents, words),
-		fmt.Sprintf("command: stancetag parser-train -tag-epochs %d -parse-epochs %d -folds %d -seed %d -min-weight %d %s",
-			tc.TagEpochs, tc.ParseEpochs, tc.Folds, tc.Seed, tc.MinWeight, data),
-		fmt.Sprintf("config: TagEpochs=%d ParseEpochs=%d Folds=%d ExploreFrom=%d ExploreP=%g Seed=%d MinWeight=%d",
-			tc.TagEpochs, tc.ParseEpochs, tc.Folds, tc.ExploreFrom, tc.ExploreP, tc.Seed, tc.MinWeight),
+		fmt.Sprintf("command: stancetag parser-train -tag-epochs %d -parse-epochs %d -folds %d -beam %d -parse-beam %d -seed %d -min-weight %d %s",
+			tc.TagEpochs, tc.ParseEpochs, tc.Folds, tc.Beam, tc.ParseBeam, tc.Seed, tc.MinWeight, data),
+		fmt.Sprintf("config: TagEpochs=%d ParseEpochs=%d Folds=%d Beam=%d ParseBeam=%d ExploreFrom=%d ExploreP=%g Seed=%d MinWeight=%d",
+			tc.TagEpochs, tc.ParseEpochs, tc.Folds, tc.Beam, tc.ParseBeam, tc.ExploreFrom, tc.ExploreP, tc.Seed, tc.MinWeight),
 	}
 }
 

@@ -75,7 +75,16 @@ func devSentences(tb testing.TB) [][]string {
 var news25 = strings.Fields("The United Nations said Tuesday that it would send more peacekeepers to the region , where fighting has displaced thousands of people since March .")
 
 func benchParse(b *testing.B, words []string) {
+	benchParseBeam(b, words, 0)
+}
+
+// benchParseBeam parses words with the model's beam, or with a beam of k
+// when k > 0.
+func benchParseBeam(b *testing.B, words []string, k int) {
 	m := loadBenchModel(b)
+	if k > 0 {
+		m = m.WithBeam(k)
+	}
 	p := m.NewParser()
 	var t Tree
 	p.Parse(words, &t)
@@ -93,6 +102,13 @@ func BenchmarkParse25Words(b *testing.B) {
 	}
 	benchParse(b, news25)
 }
+
+// BenchmarkParse25WordsGreedy parses the same sentence greedily (a beam of
+// one item), the cost beam search multiplies.
+func BenchmarkParse25WordsGreedy(b *testing.B) { benchParseBeam(b, news25, 1) }
+
+// BenchmarkParse25WordsBeam4 parses it with a beam of 4.
+func BenchmarkParse25WordsBeam4(b *testing.B) { benchParseBeam(b, news25, 4) }
 
 // BenchmarkParse300Words parses twelve news sentences run together, to
 // show that the cost is linear in length.

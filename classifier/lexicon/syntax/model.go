@@ -26,6 +26,7 @@ type Model struct {
 	Notes []string
 
 	root, fallback uint8
+	beam           int    // parser beam width; 1 (greedy) for a file without a beam line
 	tagger         *table // first pass, left to right
 	tagger2        *table // second pass, reading the first pass's tags of the next words
 	amb            *ambig
@@ -46,6 +47,23 @@ func (m *Model) Rel(r uint8) string {
 	return "dep"
 }
 
+// Beam returns the parser's beam width: 1 for a greedy parser.
+func (m *Model) Beam() int { return max(m.beam, 1) }
+
+// WithBeam returns m parsing with a beam of k items (1: greedy), k in [1,
+// MaxBeam]. A model trained with a beam parses best at about its own width;
+// a wider beam costs more and gains little, a greedy parse of a beam-trained
+// model loses much.
+func (m *Model) WithBeam(k int) *Model {
+	c := *m
+	c.beam = min(max(k, 1), MaxBeam)
+	return &c
+}
+
+// MaxBeam bounds the beam width a model file may ask for: the parse costs
+// about the beam width times a greedy one.
+const MaxBeam = 64
+
 // Size reports the number of features of the tagger, move and relation
 // tables.
 func (m *Model) Size() (tagger, moves, rels int) {
@@ -65,7 +83,7 @@ type Parser struct {
 
 // NewParser returns a Parser of m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, dec: decoder{moves: m.moves, rels: m.rels, nrel: len(m.Relations), root: m.root, fallback: m.fallback}}
+	return &Parser{m: m, dec: decoder{moves: m.moves, rels: m.rels, nrel: len(m.Relations), beam: m.Beam(), root: m.root, fallback: m.fallback}}
 }
 
 // Parse tags and parses the words of one sentence into t. It allocates only
@@ -95,7 +113,7 @@ func (p *Parser) parseLex(t *Tree) {
 		b := min(a+MaxParseWords, len(p.lx))
 		ctx := parseCtx{lx: p.lx[a:b], tags: t.Tags[a:b], amb: p.amb[a:b]}
 		sub := Tree{Tags: t.Tags[a:b], Heads: t.Heads[a:b], Rels: t.Rels[a:b]}
-		p.dec.parse(&ctx, &p.sc, &sub)
+		p.dec.run(&ctx, &p.sc, &sub)
 		if a == 0 {
 			for i, h := range sub.Heads {
 				if h < 0 {
@@ -140,6 +158,9 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "relations %s\n", strings.Join(m.Relations, " "))
 	fmt.Fprintf(bw, "root %s\nfallback %s\n", m.Relations[m.root], m.Relations[m.fallback])
+	if m.Beam() > 1 {
+		fmt.Fprintf(bw, "beam %d\n", m.Beam())
+	}
 	for i, t := range tabs {
 		fmt.Fprintf(bw, "table %s %d %d\n", tableNames[i], t.nclass, t.rows)
 	}
@@ -269,6 +290,15 @@ func ReadModel(data []byte, path string) (*Model, error) {
 				return nil, bad("table %s: bad sizes %q %q", f[1], f[2], f[3])
 			}
 			specs = append(specs, tabSpec{nc, rows})
+		case "beam":
+			k := 0
+			if len(f) == 2 {
+				k, err = strconv.Atoi(f[1])
+			}
+			if len(f) != 2 || err != nil || k < 1 || k > MaxBeam {
+				return nil, bad("want beam WIDTH, 1 to %d", MaxBeam)
+			}
+			m.beam = k
 		case "ambiguity":
 			if len(f) != 2 {
 				return nil, bad("want ambiguity ENTRIES")

@@ -21,6 +21,7 @@ func (t *Tree) reset(n int) {
 type decoder struct {
 	moves, rels scorer
 	nrel        int
+	beam        int   // items kept by beamParse; 1: greedy
 	root        uint8 // index of "root"
 	fallback    uint8 // relation for extra roots: "parataxis"
 }
@@ -62,6 +63,26 @@ type parseScratch struct {
 	st     state
 	keys   []uint64
 	scores []int32
+	beam   beamScratch
+}
+
+// run parses with the beam when d has one (beamParse of one item gives the
+// greedy parse's tree, with a copy of the state per move: parse is the
+// greedy path without the copies, and TestBeamOfOneIsGreedy checks that
+// the two agree).
+func (d *decoder) run(ctx *parseCtx, sc *parseScratch, t *Tree) {
+	if d.beam > 1 {
+		d.beamParse(ctx, sc, t)
+		return
+	}
+	d.parse(ctx, sc, t)
+}
+
+// ready sizes the score buffer for nrel relations.
+func (sc *parseScratch) ready(nrel int) {
+	if cap(sc.scores) < max(nrel, int(numMoves)) {
+		sc.scores = make([]int32, max(nrel, int(numMoves)))
+	}
 }
 
 // parse fills t's heads and relations for the tagged words of ctx.
@@ -69,9 +90,7 @@ func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	n := len(ctx.lx)
 	s := &sc.st
 	s.reset(n)
-	if cap(sc.scores) < max(d.nrel, int(numMoves)) {
-		sc.scores = make([]int32, max(d.nrel, int(numMoves)))
-	}
+	sc.ready(d.nrel)
 	for !s.terminal() {
 		sc.keys = ctx.moveFeats(sc.keys[:0], s)
 		scores := sc.scores[:numMoves]
@@ -80,7 +99,7 @@ func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 		m := bestMove(s, scores)
 		var lab uint8
 		if m == left || m == right {
-			lab = d.relFor(ctx, sc, m)
+			lab = d.relFor(ctx, sc, s, m)
 		}
 		s.apply(m, lab)
 	}
@@ -88,8 +107,7 @@ func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 }
 
 // relFor scores the relations of an arc of direction m.
-func (d *decoder) relFor(ctx *parseCtx, sc *parseScratch, m move) uint8 {
-	s := &sc.st
+func (d *decoder) relFor(ctx *parseCtx, sc *parseScratch, s *state, m move) uint8 {
 	if m == left && s.b == s.n {
 		return d.root
 	}

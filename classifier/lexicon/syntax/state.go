@@ -58,6 +58,51 @@ func (s *state) reset(n int) {
 	s.onStk = resizeZero(s.onStk, m)
 }
 
+// copyFrom makes s a copy of o, reusing its arrays. A move writes only
+// the entries of the words it touches, which are the buffer front and
+// words before it, so every entry past a state's b still holds its value
+// from reset: copyFrom copies o's entries up to o.b and resets s's own
+// past that up to s.b, instead of whole arrays. On 300 words with a beam
+// of 8, whole copies took 13% of the parse (pprof).
+func (s *state) copyFrom(o *state) {
+	if len(s.head) != len(o.head) {
+		s.reset(int(o.n))
+	}
+	s.n = o.n
+	s.stack = append(s.stack[:0], o.stack...)
+	hi := int(o.b) + 1 // entries [0, hi) are copied; o.b is n at most
+	copy(s.head[:hi], o.head)
+	copy(s.label[:hi], o.label)
+	copy(s.onStk[:hi], o.onStk)
+	copy(s.ld1[:hi], o.ld1)
+	copy(s.ld2[:hi], o.ld2)
+	copy(s.rd1[:hi], o.rd1)
+	copy(s.rd2[:hi], o.rd2)
+	copy(s.nl[:hi], o.nl)
+	copy(s.nr[:hi], o.nr)
+	copy(s.lset[:hi], o.lset)
+	copy(s.rset[:hi], o.rset)
+	if old := int(s.b) + 1; old > hi {
+		fillNone(s.head[hi:old], s.ld1[hi:old], s.ld2[hi:old], s.rd1[hi:old], s.rd2[hi:old])
+		clear(s.label[hi:old])
+		clear(s.onStk[hi:old])
+		clear(s.nl[hi:old])
+		clear(s.nr[hi:old])
+		clear(s.lset[hi:old])
+		clear(s.rset[hi:old])
+	}
+	s.b = o.b
+}
+
+// fillNone sets every entry of the arrays to none.
+func fillNone(as ...[]int32) {
+	for _, a := range as {
+		for i := range a {
+			a[i] = none
+		}
+	}
+}
+
 func resizeFill(a []int32, n int, v int32) []int32 {
 	if cap(a) < n {
 		a = make([]int32, n)

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -53,17 +54,23 @@ const tinyConllu = `# sent_id = 1
 
 func tinyModel(t testing.TB) *Model {
 	t.Helper()
-	return tinyModelFolds(t, 2)
+	return tinyModelWith(t, 2, 1)
 }
 
-func tinyModelFolds(t testing.TB, folds int) *Model {
+// tinyModelWith trains on tinyConllu with the given jackknife folds and
+// parser beam.
+func tinyModelWith(t testing.TB, folds, beam int) *Model {
 	t.Helper()
 	sents, err := ReadConllu(strings.NewReader(tinyConllu))
 	require.NoError(t, err)
-	m, err := Train(sents, TrainConfig{TagEpochs: 5, ParseEpochs: 8, Folds: folds, MinWeight: 1})
+	m, err := Train(sents, TrainConfig{TagEpochs: 5, ParseEpochs: 8, Folds: folds, MinWeight: 1, Beam: beam})
 	require.NoError(t, err)
 	return m
 }
+
+// beams are the parser beam widths the tiny-model tests train with: the
+// greedy parser and the beam one.
+var beams = []int{1, 4}
 
 func TestReadConllu(t *testing.T) {
 	t.Parallel()
@@ -120,30 +127,51 @@ func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 		require.NoError(t, m.Save(&b))
 		return b.Bytes()
 	}
-	a, b := save(tinyModel(t)), save(tinyModel(t))
-	require.Equal(t, a, b, "same data and config give the same bytes")
-	m, err := ReadModel(a, "tiny.model")
-	require.NoError(t, err)
-	assert.Equal(t, a, save(m), "a read model saves to the same bytes")
+	for _, beam := range beams {
+		t.Run(fmt.Sprintf("beam %d", beam), func(t *testing.T) {
+			a, b := save(tinyModelWith(t, 2, beam)), save(tinyModelWith(t, 2, beam))
+			require.Equal(t, a, b, "same data and config give the same bytes")
+			m, err := ReadModel(a, "tiny.model")
+			require.NoError(t, err)
+			want := 1
+			if beam > 1 {
+				want = 2 * beam // ParseBeam's default
+			}
+			assert.Equal(t, want, m.Beam())
+			assert.Equal(t, a, save(m), "a read model saves to the same bytes")
+			assert.Equal(t, beam > 1, bytes.Contains(a, []byte(fmt.Sprintf("\nbeam %d\n", want))), "a beam line only for a beam")
+		})
+	}
 }
 
 func TestParseLearnsTrainingTrees(t *testing.T) {
 	t.Parallel()
-	// Gold training tags (one fold): jackknifed tags from taggers trained
-	// on two sentences would be noise.
-	m := tinyModelFolds(t, 1)
 	sents, err := ReadConllu(strings.NewReader(tinyConllu))
 	require.NoError(t, err)
-	sc := Evaluate(m, sents)
-	// Eight passes over four sentences fit them; anything less means the
-	// oracle or the updates are broken.
-	assert.Equal(t, sc.Words, sc.UPOS, "tags")
-	assert.Equal(t, sc.Words, sc.LASFull, "heads and relations")
+	for _, beam := range beams {
+		t.Run(fmt.Sprintf("beam %d", beam), func(t *testing.T) {
+			// Gold training tags (one fold): jackknifed tags from taggers
+			// trained on two sentences would be noise.
+			m := tinyModelWith(t, 1, beam)
+			sc := Evaluate(m, sents)
+			// Eight passes over four sentences fit them; anything less
+			// means the oracle or the updates are broken.
+			assert.Equal(t, sc.Words, sc.UPOS, "tags")
+			assert.Equal(t, sc.Words, sc.LASFull, "heads and relations")
+		})
+	}
 }
 
 func TestParseTreeShape(t *testing.T) {
 	t.Parallel()
-	m := tinyModel(t)
+	for _, beam := range beams {
+		t.Run(fmt.Sprintf("beam %d", beam), func(t *testing.T) {
+			checkTreeShapes(t, tinyModelWith(t, 2, beam))
+		})
+	}
+}
+
+func checkTreeShapes(t *testing.T, m *Model) {
 	p := m.NewParser()
 	var tr Tree
 	for _, words := range [][]string{
@@ -193,6 +221,10 @@ func TestReadModelRejects(t *testing.T) {
 		{"unknown line", Magic + "\nfoo\n", "unknown header line"},
 		{"damaged body", header + string([]byte{body[0] ^ 1}) + body[1:], "SHA-256 mismatch"},
 		{"short body", header + body[:len(body)-1], "body of"},
+		{"beam zero", Magic + "\nbeam 0\n", "want beam WIDTH, 1 to 64"},
+		{"beam too wide", Magic + "\nbeam 65\n", "want beam WIDTH, 1 to 64"},
+		{"beam not a number", Magic + "\nbeam wide\n", "want beam WIDTH"},
+		{"beam two fields", Magic + "\nbeam 4 8\n", "want beam WIDTH"},
 		{"too many relations", Magic + "\nrelations " + strings.Repeat("a ", 300) + "\n", "want 1 to 255"},
 	}
 	for _, tc := range tests {
