@@ -138,7 +138,8 @@ func (p *Parser) parseLex(t *Tree) {
 const MaxParseWords = 256
 
 // Save writes m in the model file format: a text header (Magic, notes as
-// "# " lines, the relations, the table sizes, the SHA-256 of the body) and a
+// "# " lines, the relations, the beam width when it is above 1, the table
+// sizes, the SHA-256 of the body) and a
 // binary body with each table's rows in key order: the key's difference to
 // the previous key (uvarint), the number of non-zero weights (uvarint), and
 // per weight its class's difference to the previous class (uvarint) and the
