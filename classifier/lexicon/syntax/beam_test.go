@@ -166,3 +166,21 @@ func TestCopyFromDirtyState(t *testing.T) {
 		})
 	}
 }
+
+func TestTrainRefusesWideBeams(t *testing.T) {
+	t.Parallel()
+	sents, err := ReadConllu(strings.NewReader(tinyConllu))
+	require.NoError(t, err)
+	for _, cfg := range []TrainConfig{{Beam: MaxBeam + 1}, {Beam: 4, ParseBeam: MaxBeam + 1}} {
+		_, err := Train(sents, cfg)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "at most 64")
+	}
+	// The widest allowed parse beam is accepted, and the default for a
+	// beam of 40 is capped at it.
+	for _, cfg := range []TrainConfig{{Beam: 2, ParseBeam: MaxBeam, ParseEpochs: 1, TagEpochs: 1}, {Beam: 40, ParseEpochs: 1, TagEpochs: 1}} {
+		m, err := Train(sents, cfg)
+		require.NoError(t, err)
+		assert.Equal(t, MaxBeam, m.Beam())
+	}
+}

@@ -92,6 +92,10 @@ type example struct {
 // model, byte for byte once written.
 func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	cfg = cfg.withDefaults()
+	if cfg.Beam > MaxBeam || cfg.ParseBeam > MaxBeam {
+		// A model file may not ask for more (ReadModel would refuse it).
+		return nil, fmt.Errorf("syntax: beam %d, parse beam %d: at most %d", cfg.Beam, cfg.ParseBeam, MaxBeam)
+	}
 	start := time.Now()
 	relIdx := map[string]uint8{}
 	var relNames []string
