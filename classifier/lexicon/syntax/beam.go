@@ -88,6 +88,36 @@ func (d *decoder) expand(cs []cand, ctx *parseCtx, sc *parseScratch, s *state, i
 	return cs
 }
 
+// step advances the live items of b by one move each: it scores their
+// valid moves, keeps the best d.beam with the relation chosen for each
+// kept arc, and makes them the current items. keep, when not nil, sees
+// each kept candidate and its relation before the swap, while b.cur still
+// holds the items they extend (training records their history there). It
+// returns the number of items kept.
+func (d *decoder) step(ctx *parseCtx, sc *parseScratch, b *beamScratch, live int, keep func(j int, c cand, lab uint8)) int {
+	b.cands = b.cands[:0]
+	for i := range live {
+		b.cands = d.expand(b.cands, ctx, sc, b.cur[i], i, b.curScore[i])
+	}
+	kept := topK(b.cands, d.beam)
+	for j, c := range kept {
+		from := b.cur[c.item]
+		var lab uint8
+		if c.m == left || c.m == right {
+			lab = d.relFor(ctx, sc, from, c.m)
+		}
+		if keep != nil {
+			keep(j, c, lab)
+		}
+		b.next[j].copyFrom(from)
+		b.next[j].apply(c.m, lab)
+		b.nextScore[j] = c.score
+	}
+	b.cur, b.next = b.next, b.cur
+	b.curScore, b.nextScore = b.nextScore, b.curScore
+	return len(kept)
+}
+
 // beamParse fills t's heads and relations for the tagged words of ctx with
 // a beam of d.beam items.
 func (d *decoder) beamParse(ctx *parseCtx, sc *parseScratch, t *Tree) {
@@ -100,24 +130,7 @@ func (d *decoder) beamParse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	b.curScore[0] = 0
 	live := 1
 	for !b.cur[0].terminal() {
-		b.cands = b.cands[:0]
-		for i := range live {
-			b.cands = d.expand(b.cands, ctx, sc, b.cur[i], i, b.curScore[i])
-		}
-		kept := topK(b.cands, k)
-		for j, c := range kept {
-			from := b.cur[c.item]
-			var lab uint8
-			if c.m == left || c.m == right {
-				lab = d.relFor(ctx, sc, from, c.m)
-			}
-			b.next[j].copyFrom(from)
-			b.next[j].apply(c.m, lab)
-			b.nextScore[j] = c.score
-		}
-		live = len(kept)
-		b.cur, b.next = b.next, b.cur
-		b.curScore, b.nextScore = b.nextScore, b.curScore
+		live = d.step(ctx, sc, b, live, nil)
 	}
 	d.finish(b.cur[0], t)
 }
@@ -234,30 +247,14 @@ func trainParserBeam(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, 
 				tb.goldScore = append(tb.goldScore, gScore)
 
 				// The beam.
-				tb.cands = tb.cands[:0]
-				for j := range live {
-					tb.cands = dec.expand(tb.cands, &ctx, &sc, tb.cur[j], j, tb.curScore[j])
-				}
-				kept := topK(tb.cands, k)
 				tb.nextGold = tb.nextGold[:0]
 				tb.nextNode = tb.nextNode[:0]
-				for j, c := range kept {
+				live = dec.step(&ctx, &sc, &tb.beamScratch, live, func(_ int, c cand, lab uint8) {
 					from := tb.cur[c.item]
-					var lab uint8
-					if c.m == left || c.m == right {
-						lab = dec.relFor(&ctx, &sc, from, c.m)
-					}
-					g := tb.gold[c.item] && from.cost(c.m, e.heads) == 0
 					tb.hist = append(tb.hist, hnode{parent: tb.node[c.item], m: c.m, lab: lab})
 					tb.nextNode = append(tb.nextNode, int32(len(tb.hist)-1))
-					tb.nextGold = append(tb.nextGold, g)
-					tb.next[j].copyFrom(from)
-					tb.next[j].apply(c.m, lab)
-					tb.nextScore[j] = c.score
-				}
-				live = len(kept)
-				tb.cur, tb.next = tb.next, tb.cur
-				tb.curScore, tb.nextScore = tb.nextScore, tb.curScore
+					tb.nextGold = append(tb.nextGold, tb.gold[c.item] && from.cost(c.m, e.heads) == 0)
+				})
 				tb.gold, tb.nextGold = tb.nextGold, tb.gold
 				tb.node, tb.nextNode = tb.nextNode, tb.node
 				tb.bestNode = append(tb.bestNode, tb.node[0])
