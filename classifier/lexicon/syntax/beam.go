@@ -76,10 +76,8 @@ func topK(cs []cand, k int) []cand {
 
 // expand appends the valid moves of item i (state s, score base) to cs.
 func (d *decoder) expand(cs []cand, ctx *parseCtx, sc *parseScratch, s *state, i int, base int64) []cand {
-	sc.keys = ctx.moveFeats(sc.keys[:0], s)
 	scores := sc.scores[:numMoves]
-	clear(scores)
-	d.moves.score(sc.keys, scores)
+	d.scoreMoves(ctx, sc, s, scores)
 	for m := range numMoves {
 		if s.valid(m) {
 			cs = append(cs, cand{item: int32(i), m: m, score: base + int64(scores[m])})
@@ -122,7 +120,7 @@ func (d *decoder) step(ctx *parseCtx, sc *parseScratch, b *beamScratch, live int
 // a beam of d.beam items.
 func (d *decoder) beamParse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	k := d.beam
-	sc.ready(d.nrel)
+	d.begin(sc)
 	b := &sc.beam
 	b.grow(k)
 	n := len(ctx.lx)

@@ -216,8 +216,19 @@ func distBucket(s0, n0 int32) uint64 {
 	return 7
 }
 
-// moveFeats appends the move classifier's features of s to dst.
+// moveFeats appends the move classifier's features of s to dst: those
+// that read only the words at S0 and N0 and their neighbours, then those
+// that read the arcs built so far.
 func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
+	return c.arcMoveFeats(c.wordMoveFeats(dst, s), s)
+}
+
+// wordMoveFeats appends the numWordMoveFeats move features that depend
+// only on the positions of S0 and N0 (their words, tags and neighbours,
+// and the distance between them), not on any arc: within one parse they
+// are the same for every state with the same S0 and N0, which is what lets
+// the parser keep their score sum (parseMemo).
+func (c *parseCtx) wordMoveFeats(dst []uint64, s *state) []uint64 {
 	s0i, n0i := s.s0(), s.b
 	s0, n0 := c.at(s, s0i), c.at(s, n0i)
 	n1i, n2i := int32(none), int32(none)
@@ -228,19 +239,7 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		}
 	}
 	n1, n2 := c.at(s, n1i), c.at(s, n2i)
-	s0hi := headOf(s, s0i)
-	s0h := c.at(s, s0hi)
-	s0h2 := c.at(s, headOf(s, s0hi))
-	s0l, s0l2 := c.at(s, dep(s.ld1, s0i)), c.at(s, dep(s.ld2, s0i))
-	s0r, s0r2 := c.at(s, dep(s.rd1, s0i)), c.at(s, dep(s.rd2, s0i))
-	n0l, n0l2 := c.at(s, s.ld1[n0i]), c.at(s, s.ld2[n0i])
-	s1 := c.at(s, s.s1())
 	d := distBucket(s0i, n0i)
-	var vl, vr, sl, sr uint64
-	if s0i != none {
-		vl, vr, sl, sr = uint64(s.nl[s0i]), uint64(s.nr[s0i]), s.lset[s0i], s.rset[s0i]
-	}
-	n0vl, n0sl := uint64(s.nl[n0i]), s.lset[n0i]
 	s0wp, n0wp := pair(s0.w, s0.p), pair(n0.w, n0.p)
 	s0a, n0a := c.ambAt(s, s0i), c.ambAt(s, n0i)
 	return append(dst,
@@ -267,16 +266,56 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fN0pN1p, n0.p, n1.p),
 		fkey(fN0pN1pN2p, pair(n0.p, n1.p), n2.p),
 		fkey(fS0pN0pN1p, pair(s0.p, n0.p), n1.p),
-		fkey(fS0hpS0pN0p, pair(s0h.p, s0.p), n0.p),
-		fkey(fS0pS0lpN0p, pair(s0.p, s0l.p), n0.p),
-		fkey(fS0pS0rpN0p, pair(s0.p, s0r.p), n0.p),
-		fkey(fS0pN0pN0lp, pair(s0.p, n0.p), n0l.p),
 		fkey(fS0wd, s0.w, d),
 		fkey(fS0pd, s0.p, d),
 		fkey(fN0wd, n0.w, d),
 		fkey(fN0pd, n0.p, d),
 		fkey(fS0wN0wd, pair(s0.w, n0.w), d),
 		fkey(fS0pN0pd, pair(s0.p, n0.p), d),
+		fkey(fN0suf3, n0.suf3, 0),
+		fkey(fS0suf3, s0.suf3, 0),
+		fkey(fN1suf3, n1.suf3, 0),
+		fkey(fN0shape, n0.shape, 0),
+		fkey(fS0pN1w, s0.p, n1.w),
+		fkey(fS0wN1p, s0.w, n1.p),
+		fkey(fBm1pN0p, c.tagAt(s, n0i-1), n0.p),
+		fkey(fS0pS0p1p, s0.p, c.tagAt(s, s0i+1)),
+		fkey(fS0m1pS0p, c.tagAt(s, s0i-1), s0.p),
+		fkey(fS0pN0pPunct, pair(s0.p, n0.p), c.punctBetween(s0i, n0i)),
+		fkey(fS0wN0pPunct, pair(s0.w, n0.p), c.punctBetween(s0i, n0i)),
+		fkey(fN0wN1w, n0.w, n1.w),
+		fkey(fS0amb, s0a, 0),
+		fkey(fN0amb, n0a, 0),
+		fkey(fN1amb, c.ambAt(s, n1i), 0),
+		fkey(fS0ambN0amb, s0a, n0a),
+		fkey(fS0pN0amb, s0.p, n0a),
+		fkey(fS0ambN0p, s0a, n0.p),
+	)
+}
+
+// arcMoveFeats appends the numArcMoveFeats move features that read the
+// arcs of s: heads, dependents, their relations and valencies, and the
+// word below S0.
+func (c *parseCtx) arcMoveFeats(dst []uint64, s *state) []uint64 {
+	s0i, n0i := s.s0(), s.b
+	s0, n0 := c.at(s, s0i), c.at(s, n0i)
+	s0hi := headOf(s, s0i)
+	s0h := c.at(s, s0hi)
+	s0h2 := c.at(s, headOf(s, s0hi))
+	s0l, s0l2 := c.at(s, dep(s.ld1, s0i)), c.at(s, dep(s.ld2, s0i))
+	s0r, s0r2 := c.at(s, dep(s.rd1, s0i)), c.at(s, dep(s.rd2, s0i))
+	n0l, n0l2 := c.at(s, s.ld1[n0i]), c.at(s, s.ld2[n0i])
+	s1 := c.at(s, s.s1())
+	var vl, vr, sl, sr uint64
+	if s0i != none {
+		vl, vr, sl, sr = uint64(s.nl[s0i]), uint64(s.nr[s0i]), s.lset[s0i], s.rset[s0i]
+	}
+	n0vl, n0sl := uint64(s.nl[n0i]), s.lset[n0i]
+	return append(dst,
+		fkey(fS0hpS0pN0p, pair(s0h.p, s0.p), n0.p),
+		fkey(fS0pS0lpN0p, pair(s0.p, s0l.p), n0.p),
+		fkey(fS0pS0rpN0p, pair(s0.p, s0r.p), n0.p),
+		fkey(fS0pN0pN0lp, pair(s0.p, n0.p), n0l.p),
 		fkey(fS0wvr, s0.w, vr),
 		fkey(fS0pvr, s0.p, vr),
 		fkey(fS0wvl, s0.w, vl),
@@ -320,29 +359,17 @@ func (c *parseCtx) moveFeats(dst []uint64, s *state) []uint64 {
 		fkey(fS1w, s1.w, 0),
 		fkey(fS1p, s1.p, 0),
 		fkey(fS1pS0pN0p, pair(s1.p, s0.p), n0.p),
-		fkey(fN0suf3, n0.suf3, 0),
-		fkey(fS0suf3, s0.suf3, 0),
-		fkey(fN1suf3, n1.suf3, 0),
-		fkey(fN0shape, n0.shape, 0),
 		fkey(fS0lpN0lp, s0l.p, n0l.p),
 		fkey(fS0rlN0p, s0r.l, n0.p),
-		fkey(fS0pN1w, s0.p, n1.w),
-		fkey(fS0wN1p, s0.w, n1.p),
-		fkey(fBm1pN0p, c.tagAt(s, n0i-1), n0.p),
-		fkey(fS0pS0p1p, s0.p, c.tagAt(s, s0i+1)),
-		fkey(fS0m1pS0p, c.tagAt(s, s0i-1), s0.p),
-		fkey(fS0pN0pPunct, pair(s0.p, n0.p), c.punctBetween(s0i, n0i)),
-		fkey(fS0wN0pPunct, pair(s0.w, n0.p), c.punctBetween(s0i, n0i)),
-		fkey(fN0wN1w, n0.w, n1.w),
 		fkey(fS0lwN0p, s0l.w, n0.p),
-		fkey(fS0amb, s0a, 0),
-		fkey(fN0amb, n0a, 0),
-		fkey(fN1amb, c.ambAt(s, n1i), 0),
-		fkey(fS0ambN0amb, s0a, n0a),
-		fkey(fS0pN0amb, s0.p, n0a),
-		fkey(fS0ambN0p, s0a, n0.p),
 	)
 }
+
+// Feature counts of the two halves of moveFeats.
+const (
+	numWordMoveFeats = 47
+	numArcMoveFeats  = 50
+)
 
 // tagAt returns the tag feature of word i, which may be outside the
 // sentence or the root; for none (s0 missing) it gives the none tag.
@@ -375,6 +402,9 @@ func (c *parseCtx) punctBetween(s0, n0 int32) uint64 {
 // maxPunctScan bounds the words punctBetween reads, so that a feature costs
 // constant time on a sentence of any length.
 const maxPunctScan = 16
+
+// numLabelFeats is the number of features labelFeats appends.
+const numLabelFeats = 31
 
 // labelFeats appends the relation classifier's features for an arc of
 // direction m (left or right) in s to dst.

@@ -83,7 +83,7 @@ type Parser struct {
 
 // NewParser returns a Parser of m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, dec: decoder{moves: m.moves, rels: m.rels, nrel: len(m.Relations), beam: m.Beam(), root: m.root, fallback: m.fallback}}
+	return &Parser{m: m, dec: decoder{moves: m.moves, rels: m.rels, nrel: len(m.Relations), beam: m.Beam(), root: m.root, fallback: m.fallback, memo: true}}
 }
 
 // Parse tags and parses the words of one sentence into t. It allocates only

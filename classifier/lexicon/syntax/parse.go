@@ -24,6 +24,7 @@ type decoder struct {
 	beam        int   // items kept by beamParse; 1: greedy
 	root        uint8 // index of "root"
 	fallback    uint8 // relation for extra roots: "parataxis"
+	memo        bool  // keep shared scores in parseMemo (fixed tables only)
 }
 
 // bestMove returns the highest-scoring valid move.
@@ -64,6 +65,7 @@ type parseScratch struct {
 	keys   []uint64
 	scores []int32
 	beam   beamScratch
+	memo   parseMemo
 }
 
 // run parses with the beam when d has one (beamParse of one item gives the
@@ -78,6 +80,15 @@ func (d *decoder) run(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	d.parse(ctx, sc, t)
 }
 
+// begin readies sc for a parse: the score buffer for nrel relations and,
+// when d keeps a memo, a memo with no entries.
+func (d *decoder) begin(sc *parseScratch) {
+	sc.ready(d.nrel)
+	if d.memo {
+		sc.memo.start()
+	}
+}
+
 // ready sizes the score buffer for nrel relations.
 func (sc *parseScratch) ready(nrel int) {
 	if cap(sc.scores) < max(nrel, int(numMoves)) {
@@ -90,12 +101,10 @@ func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	n := len(ctx.lx)
 	s := &sc.st
 	s.reset(n)
-	sc.ready(d.nrel)
+	d.begin(sc)
 	for !s.terminal() {
-		sc.keys = ctx.moveFeats(sc.keys[:0], s)
 		scores := sc.scores[:numMoves]
-		clear(scores)
-		d.moves.score(sc.keys, scores)
+		d.scoreMoves(ctx, sc, s, scores)
 		m := bestMove(s, scores)
 		var lab uint8
 		if m == left || m == right {
@@ -106,16 +115,61 @@ func (d *decoder) parse(ctx *parseCtx, sc *parseScratch, t *Tree) {
 	d.finish(s, t)
 }
 
-// relFor scores the relations of an arc of direction m.
+// scoreMoves sets scores (numMoves long) to the move scores of s. With
+// the memo, the sum of wordMoveFeats comes from the (S0, N0) pair's entry
+// and that of arcMoveFeats from the entry of its keys, each scored on a
+// miss only.
+func (d *decoder) scoreMoves(ctx *parseCtx, sc *parseScratch, s *state, scores []int32) {
+	clear(scores)
+	if !d.memo {
+		sc.keys = ctx.moveFeats(sc.keys[:0], s)
+		d.moves.score(sc.keys, scores)
+		return
+	}
+	mm := &sc.memo
+	w, ok := mm.word(s.s0(), s.b)
+	if !ok {
+		sc.keys = ctx.wordMoveFeats(sc.keys[:0], s)
+		*w = wordEntry{gen: mm.gen, s0: s.s0(), b: s.b}
+		d.moves.score(sc.keys, w.sum[:])
+	}
+	sc.keys = ctx.arcMoveFeats(sc.keys[:0], s)
+	i, ok := mm.arcs.find(sc.keys, mm.gen)
+	a := &mm.arcs.val[i]
+	if !ok {
+		// Scored in place: a local array would escape to the heap through
+		// the scorer interface.
+		mm.arcs.put(i, sc.keys, mm.gen, [numMoves]int32{})
+		d.moves.score(sc.keys, a[:])
+	}
+	for m := range scores {
+		scores[m] = w.sum[m] + a[m]
+	}
+}
+
+// relFor chooses the relation of an arc of direction m. The choice
+// depends on the arc's features alone, so with the memo a list of features
+// met before gives the relation chosen then.
 func (d *decoder) relFor(ctx *parseCtx, sc *parseScratch, s *state, m move) uint8 {
 	if m == left && s.b == s.n {
 		return d.root
 	}
 	sc.keys = ctx.labelFeats(sc.keys[:0], s, m)
+	var slot int
+	if d.memo {
+		var hit bool
+		if slot, hit = sc.memo.rels.find(sc.keys, sc.memo.gen); hit {
+			return sc.memo.rels.val[slot]
+		}
+	}
 	scores := sc.scores[:d.nrel]
 	clear(scores)
 	d.rels.score(sc.keys, scores)
-	return d.bestRel(s, m, scores)
+	lab := d.bestRel(s, m, scores)
+	if d.memo {
+		sc.memo.rels.put(slot, sc.keys, sc.memo.gen, lab)
+	}
+	return lab
 }
 
 // finish copies the arcs of a terminal state into t. The transition system
