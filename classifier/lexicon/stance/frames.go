@@ -476,7 +476,7 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 				w = e.p.Possessive
 			}
 			targets = e.addMention(targets, mi, w, RuleDescriptor, -1)
-			if as || !e.subjectLike(mi) {
+			if as || !e.subjectLike(mi) || e.namedObject(mi) {
 				// "name Russia as the aggressor": the namer holds it.
 				holders = e.subject(e.in.Mentions[mi].Start, true, holders)
 			}
@@ -506,6 +506,17 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 		}
 	}
 	return holders, targets
+}
+
+// namedObject reports whether mention mi is the object of a verb of naming
+// (ClassName), right after it across articles and modifiers: "called
+// Macron a liar", "labelled the ministry a failure".
+func (e *engine) namedObject(mi int32) bool {
+	j := e.in.Mentions[mi].Start - 1
+	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
+		j--
+	}
+	return j >= 0 && e.info[j].mention < 0 && e.info[j].class&ClassName != 0
 }
 
 // emit records one contribution per holder-target pair, or one per target

@@ -233,6 +233,11 @@ const (
 	// each other's diplomats").
 	ClassEach
 	ClassOther
+	// ClassName marks the verbs of naming ("call", "brand", "label"):
+	// the actor right after one is their object, so a descriptor after it
+	// is the namer's stance toward it ("Trump called Macron a liar"), as
+	// after "as" ("described Putin as a war criminal").
+	ClassName
 )
 
 var classNames = map[string]Class{
@@ -244,7 +249,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

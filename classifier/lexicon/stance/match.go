@@ -259,7 +259,7 @@ func (e *engine) scope() {
 			if inf.inOcc >= 0 {
 				// Another cue: skip to its start.
 				mo := &occs[inf.inOcc]
-				if mo.end >= o.start-1 {
+				if mo.end >= o.start-1 || e.joinsAct(mo.end, o.start) {
 					switch cues[mo.cue].Frame {
 					case FrameFlip:
 						rule = maxRule(rule, RuleRefused)
@@ -351,4 +351,25 @@ func (e *engine) scope() {
 }
 
 // scopeClasses are the classes scope looks for before a cue.
+// joinsAct reports whether the tokens from..to-1, between a refusal or
+// neutraliser and a noun cue, are a verb of joining and the noun's
+// premodifiers: "refused to join the new Western sanctions against X"
+// refuses the sanctions as "refused to impose sanctions on X" does, where
+// "refused to wait and joined the sanctions" refuses no sanctions. A
+// premodifier is a determiner ("the", "its") or any word that is no
+// mention, cue or function word other than a modifier or a numeral, at
+// most modifierReach of them.
+func (e *engine) joinsAct(from, to int32) bool {
+	if from >= to || to-from > 1+modifierReach || e.info[from].class&ClassJoin == 0 || e.info[from].mention >= 0 {
+		return false
+	}
+	for j := from + 1; j < to; j++ {
+		inf := &e.info[j]
+		if inf.mention >= 0 || inf.inOcc >= 0 || e.toks[j].Kind != tokenize.Word || inf.class&ClassDet == 0 && inf.class&^(ClassMod|ClassNum) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond | ClassDeny | ClassAsk | ClassCoord

@@ -540,3 +540,79 @@ func TestEventAnaphor(t *testing.T) {
 		},
 	})
 }
+
+// TestRefusedJoin: a refusal reaches a noun cue across a verb of joining
+// and the noun's premodifiers; a refusal of another act does not.
+func TestRefusedJoin(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "refused to join the sanctions", speaker: -1,
+			text:      "Slovakia refused to join the sanctions against Serbia.",
+			actors:    []actor{country("Slovakia"), country("Serbia")},
+			targets:   map[string]string{"Slovakia": "neutral", "Serbia": "support"},
+			relations: []string{},
+		},
+		{
+			name: "declined to join, premodifiers", speaker: -1,
+			text:      "Slovakia declined to join the new Western sanctions on Serbia.",
+			actors:    []actor{country("Slovakia"), country("Serbia")},
+			targets:   map[string]string{"Serbia": "support"},
+			relations: []string{},
+		},
+		{
+			name: "joined the sanctions", speaker: -1,
+			text:      "Slovakia joined the sanctions against Serbia.",
+			actors:    []actor{country("Slovakia"), country("Serbia")},
+			targets:   map[string]string{"Serbia": "oppose"},
+			relations: []string{"Slovakia -> Serbia: oppose"},
+		},
+		{
+			// Must not fire: the refusal is of another act.
+			name: "refused another act", speaker: -1,
+			text:      "Slovakia refused to wait and joined the sanctions against Serbia.",
+			actors:    []actor{country("Slovakia"), country("Serbia")},
+			targets:   map[string]string{"Serbia": "oppose"},
+			relations: []string{"Slovakia -> Serbia: oppose"},
+		},
+	})
+}
+
+// TestNamingVerb: the object of a verb of naming is the actor a
+// descriptor after it describes, and the namer holds the stance.
+func TestNamingVerb(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "called X a liar", speaker: -1,
+			text:      "Senator Alvarez called Governor Pike a liar.",
+			actors:    []actor{person("Senator Alvarez"), person("Governor Pike")},
+			targets:   map[string]string{"Senator Alvarez": "neutral", "Governor Pike": "oppose"},
+			relations: []string{"Senator Alvarez -> Governor Pike: oppose"},
+		},
+		{
+			name: "branded X a partner", speaker: -1,
+			text:      "Chile has branded Peru a reliable partner.",
+			actors:    []actor{country("Chile"), country("Peru")},
+			targets:   map[string]string{"Peru": "support"},
+			relations: []string{"Chile -> Peru: support"},
+		},
+		{
+			// Must not fire: the described actor is not the naming
+			// verb's object ("called Peru" is a telephone call).
+			name: "described actor after another", speaker: -1,
+			text:      "Chile called Peru after Bolivia, a pariah, closed the border.",
+			actors:    []actor{country("Chile"), country("Peru"), country("Bolivia")},
+			targets:   map[string]string{"Peru": "neutral", "Bolivia": "oppose"},
+			relations: []string{},
+		},
+		{
+			// Must not fire: no verb of naming before the object.
+			name: "met X, a partner", speaker: -1,
+			text:      "Chile met Peru, a reliable partner, in Lima.",
+			actors:    []actor{country("Chile"), country("Peru")},
+			targets:   map[string]string{"Peru": "support"},
+			relations: []string{},
+		},
+	})
+}
