@@ -98,6 +98,38 @@ func TestHolderRules(t *testing.T) {
 			relations: []string{"country/HRV -> country/SRB: oppose"},
 		},
 		{
+			// In a quote, a bad thing its subject must answer for is the
+			// speaker's opposition to the subject.
+			name:      "must pay for its crimes",
+			st:        classifier.Statement{Text: `"Serbia must pay for its crimes," the Croatian foreign minister said.`},
+			targets:   map[string]string{"country/SRB": "oppose", "country/HRV": "neutral"},
+			relations: []string{"country/HRV -> country/SRB: oppose"},
+		},
+		{
+			name:      "should end its attacks",
+			st:        classifier.Statement{Text: `"Serbia should end its attacks on border villages," Croatia's prime minister told reporters.`},
+			targets:   map[string]string{"country/SRB": "oppose"},
+			relations: []string{"country/HRV -> country/SRB: oppose"},
+		},
+		{
+			// Must not fire: a good thing to do is advice, no support.
+			name:      "must invest",
+			st:        classifier.Statement{Text: `"Serbia must invest in good schools," the Croatian foreign minister said.`},
+			relations: []string{},
+		},
+		{
+			// Must not fire: the narrator's words, no speaker's.
+			name:      "obligation outside a quote",
+			st:        classifier.Statement{Text: "The Croatian foreign minister arrived in Belgrade. Serbia must pay for its crimes, some analysts argue."},
+			relations: []string{},
+		},
+		{
+			// Must not fire: the speaker is the subject.
+			name:      "own obligation",
+			st:        classifier.Statement{Text: `"Serbia must pay for its mistakes," the Serbian president said.`},
+			relations: []string{},
+		},
+		{
 			// Subjects of a negative act keep their portrayal ("X lied").
 			name:    "active subject keeps portrayal",
 			st:      classifier.Statement{Text: "Belarus lied about the incident."},

@@ -773,7 +773,7 @@ func (e *engine) sentiment() {
 		if lo == len(hits) || hits[lo].Tok >= en {
 			continue // no word in reach
 		}
-		predFrom, predTo, speakerF := e.predicate(m, en)
+		predFrom, predTo, speakerF, dirFrom, dirTo := e.predicate(m, en)
 		// The spans this mention holds a cue's object in, sorted.
 		for hl < len(held) && held[hl].mention < int32(mi) {
 			hl++
@@ -837,6 +837,10 @@ func (e *engine) sentiment() {
 			if pred {
 				f *= p.Predicate
 				holder, rule = e.quotedPredicate(m, h.Tok)
+			} else if h.Valence < 0 && h.Tok >= dirFrom && h.Tok < dirTo && e.info[h.Tok].clause == e.info[dirFrom].clause {
+				// A bad thing the subject must answer for: held by a
+				// quote's speaker, weighed as any word of the clause.
+				holder, rule = e.quotedPredicate(m, h.Tok)
 			}
 			via := MakeVia(d, otherClause, otherQuote, pred)
 			if fit != nil {
@@ -896,27 +900,34 @@ func (e *engine) quotedPredicate(m Mention, i int32) (int32, Rule) {
 
 // predicate finds what follows mention m: the tokens [predFrom, predTo) of
 // a predicate ("X is (not) corrupt", "X would be a phenomenal president"),
-// whose words weigh more, or -1, -1; and speakerF, the factor for the
-// subject of a reporting verb ("X said …"), which is mostly just reporting:
-// the words around it say less about X. en ends the mention's reach.
-func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speakerF float32) {
+// whose words weigh more, or -1, -1; speakerF, the factor for the subject
+// of a reporting verb ("X said …"), which is mostly just reporting: the
+// words around it say less about X; and the tokens [dirFrom, dirTo) of
+// what a modal of obligation says X must do ("X must pay for its crimes"),
+// or -1, -1. en ends the mention's reach.
+func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speakerF float32, dirFrom, dirTo int32) {
+	dirFrom, dirTo = -1, -1
 	if from, to := e.saidOf(m); from >= 0 {
-		return from, to, 1
+		return from, to, 1, dirFrom, dirTo
 	}
 	n := int32(len(e.toks))
 	predFrom, predTo = -1, -1
 	j := m.End
+	oblige := false
 	for j < n && j < m.End+modifierReach && (e.info[j].class&(ClassAux|ClassModal|ClassNeg) != 0 && e.info[j].class&ClassBe == 0 || isAdverb(e.lowerAt(j))) {
+		oblige = oblige || e.info[j].class&ClassOblige != 0
 		j++
 	}
 	if j < n && e.info[j].class&ClassBe != 0 {
 		predFrom, predTo = j+1, min(en, j+1+predicateReach)
+	} else if oblige && j < n && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 {
+		dirFrom, dirTo = j, min(en, j+predicateReach)
 	}
 	speakerF = 1
 	if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
 		speakerF = e.p.Speaker
 	}
-	return predFrom, predTo, speakerF
+	return predFrom, predTo, speakerF, dirFrom, dirTo
 }
 
 // saidOf returns the token range [from, to) of the quote that a reporting

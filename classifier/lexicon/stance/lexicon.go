@@ -238,6 +238,11 @@ const (
 	// is the namer's stance toward it ("Trump called Macron a liar"), as
 	// after "as" ("described Putin as a war criminal").
 	ClassName
+	// ClassOblige marks the modals of obligation ("must", "should"): in a
+	// quote, what its subject must do about a bad thing portrays the
+	// subject as the speaker sees it (`"Russia must pay for its crimes,"
+	// Zelensky said`: Zelensky opposes Russia).
+	ClassOblige
 )
 
 var classNames = map[string]Class{
@@ -249,7 +254,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural
