@@ -53,6 +53,13 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/IDN -> country/FJI: support"}},
 		{"near miss: restoring power is no relation", "Engineers in Chile restored power after the storm.",
 			[]string{}},
+		// 17x/19x threats of force: revenge and retaliation against an actor.
+		{"vowed revenge against", "Iran vowed revenge against Israel after the strike.",
+			[]string{"country/IRN -> country/ISR: oppose"}},
+		{"retaliation against", "Pakistan promised swift retaliation against India.",
+			[]string{"country/PAK -> country/IND: oppose"}},
+		{"near miss: retaliation feared, no target", "Israel braced for retaliation after the strike.",
+			[]string{}},
 		// 04x consult: a meeting alone is no stance.
 		{"near miss: a meeting alone", "The Danish prime minister met the Dutch prime minister in Brussels.",
 			[]string{}},
