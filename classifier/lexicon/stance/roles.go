@@ -331,6 +331,12 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				// "Hale's allies rallied behind Becker": the allies act.
 				return dst
 			}
+			if e.infinitiveObject(mi) {
+				// "Ankara's decision to buy Russian missiles angered
+				// Washington": the object of an infinitive inside the
+				// subject's phrase is not the subject.
+				continue
+			}
 			if e.subjectLike(mi) {
 				return e.addMention(dst, mi, 1, RuleActive, -1)
 			}
@@ -523,6 +529,18 @@ func (e *engine) verbObject(mi int32) bool {
 		j--
 	}
 	return j >= 0 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class&(ClassPrep|ClassCoord|ClassDet) == 0
+}
+
+// infinitiveObject reports whether mention mi is the object of an
+// infinitive: right after "to" and a word that is no function word, across
+// an article or modifiers ("to buy Russian missiles", "to isolate Iran").
+func (e *engine) infinitiveObject(mi int32) bool {
+	j := e.in.Mentions[mi].Start - 1
+	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
+		j--
+	}
+	return j >= 1 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class == 0 &&
+		e.info[j-1].class&ClassInf != 0 && e.info[j-1].mention < 0
 }
 
 // listEnd is the last mention of the list that mention mi opens ("India

@@ -616,3 +616,39 @@ func TestNamingVerb(t *testing.T) {
 		},
 	})
 }
+
+// TestInfinitiveObjectIsNoSubject: the object of an infinitive inside the
+// subject's phrase is not the subject of the verb after it.
+func TestInfinitiveObjectIsNoSubject(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "decision to buy X angered Y", speaker: -1,
+			text:      "Ankara's decision to buy Russian missiles angered Washington.",
+			actors:    []actor{country("Turkey", "Ankara"), country("Russia", "Russian"), country("United States", "Washington")},
+			targets:   map[string]string{"Turkey": "oppose", "Russia": "neutral"},
+			relations: []string{"United States -> Turkey: oppose"},
+		},
+		{
+			name: "plan to isolate X, no actor subject", speaker: -1,
+			text:      "The plan to isolate Iran angered Moscow.",
+			actors:    []actor{country("Iran"), country("Russia", "Moscow")},
+			relations: []string{},
+		},
+		{
+			// Must not fire: a subject right before the verb.
+			name: "subject", speaker: -1,
+			text:      "Iran angered Moscow.",
+			actors:    []actor{country("Iran"), country("Russia", "Moscow")},
+			targets:   map[string]string{"Iran": "oppose"},
+			relations: []string{"Russia -> Iran: oppose"},
+		},
+		{
+			// Must not fire: an infinitive clause before the subject.
+			name: "infinitive before the subject", speaker: -1,
+			text:      "To win votes at home, Iran angered Moscow.",
+			actors:    []actor{country("Iran"), country("Russia", "Moscow")},
+			relations: []string{"Russia -> Iran: oppose"},
+		},
+	})
+}
