@@ -60,6 +60,11 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/PAK -> country/IND: oppose"}},
 		{"near miss: retaliation feared, no target", "Israel braced for retaliation after the strike.",
 			[]string{}},
+		// Crowds booing or heckling a visitor.
+		{"booed", "Serbian fans booed Croatia's prime minister.",
+			[]string{"country/SRB -> country/HRV: oppose"}},
+		{"near miss: booed by nobody named", "The Croatian prime minister was booed at the stadium.",
+			[]string{}},
 		// 04x consult: a meeting alone is no stance.
 		{"near miss: a meeting alone", "The Danish prime minister met the Dutch prime minister in Brussels.",
 			[]string{}},

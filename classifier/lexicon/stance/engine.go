@@ -164,6 +164,11 @@ func (e *engine) definiteDescriptions() {
 		if info[i-1].class&ClassDefinite != 0 && e.toks[i-1].Kind == tokenize.Word {
 			inf.class |= ClassPronThing
 			e.classes |= ClassPronThing
+			if e.toks[i].Has(tokenize.Possessive) {
+				// "the union's leader" is "its leader": a possessive,
+				// never the subject itself.
+				inf.class |= ClassPossPron
+			}
 		}
 	}
 }

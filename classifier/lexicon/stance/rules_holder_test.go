@@ -652,3 +652,26 @@ func TestInfinitiveObjectIsNoSubject(t *testing.T) {
 		},
 	})
 }
+
+// TestPossessiveDescription: "the union's" is a possessive like "its":
+// inside an appositive it does not stop the search for the subject.
+func TestPossessiveDescription(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "appositive with a possessive description", speaker: -1,
+			text:      "Maria Lopez, the union's leader, accused Delta Foods of fraud.",
+			actors:    []actor{person("Maria Lopez"), org("Delta Foods")},
+			targets:   map[string]string{"Maria Lopez": "neutral", "Delta Foods": "oppose"},
+			relations: []string{"Maria Lopez -> Delta Foods: oppose"},
+		},
+		{
+			// Must not fire: the description itself is no holder.
+			name: "possessive description as determiner", speaker: -1,
+			text:      "The union's leader accused Delta Foods of fraud.",
+			actors:    []actor{person("Maria Lopez"), org("Delta Foods")},
+			targets:   map[string]string{"Delta Foods": "oppose"},
+			relations: []string{},
+		},
+	})
+}
