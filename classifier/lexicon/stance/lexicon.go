@@ -165,7 +165,9 @@ const (
 	ClassAccording
 	// ClassLead marks the participles that, with the agent preposition,
 	// name who leads a group ("European nations, led by France,
-	// amended"): that actor holds the group's stances with it.
+	// amended"), and the words that with "with" name a co-holder
+	// ("France, along with Germany, condemned"): that actor holds the
+	// group's stances with it.
 	ClassLead
 	// ClassAsk marks the verbs of asking ("ask", "wonder"): a cue after
 	// one and a conditional word is an indirect question ("asked Putin

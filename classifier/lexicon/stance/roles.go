@@ -423,10 +423,11 @@ func (e *engine) followedBy(mi int32) bool {
 }
 
 // ledBy reports whether mention mi is the agent of a leading participle
-// set off after a noun: ", led by X" (classes lead and agent).
+// set off after a noun, ", led by X", or a co-holder, ", along with X"
+// (class lead before a preposition).
 func (e *engine) ledBy(mi int32) bool {
 	j := e.in.Mentions[mi].Start
-	return j >= 3 && e.info[j-1].class&ClassAgent != 0 && e.info[j-2].class&ClassLead != 0 && e.punctIs(j-3, ',')
+	return j >= 3 && e.info[j-1].class&ClassPrep != 0 && e.info[j-2].class&ClassLead != 0 && e.punctIs(j-3, ',')
 }
 
 // opensNonFinite reports whether the subordinator at token j opens the
@@ -712,10 +713,17 @@ func (e *engine) possBeforeMention(j int32) bool {
 func (e *engine) objectMention(dst []part, mi int32, w float32) []part {
 	m := &e.in.Mentions[mi]
 	if m.Possessive {
+		if e.followedBy(mi) {
+			// "congratulated Taipei's opponents": the object is the
+			// opponents, not Taipei.
+			return dst
+		}
 		n := int32(len(e.toks))
 		for j := m.End; j < n && j <= m.End+2; j++ {
 			if h := e.info[j].mention; h >= 0 {
-				dst = e.addMention(dst, h, w, RuleActive, 1)
+				if !e.compoundModifier(h) {
+					dst = e.addMention(dst, h, w, RuleActive, 1)
+				}
 				return append(dst, part{actor: m.Actor, mention: mi, w: w * e.p.Possessive, rule: RulePossessive})
 			}
 			if e.info[j].class&ClassMod == 0 && !isAdverb(e.lowerAt(j)) {
@@ -724,6 +732,19 @@ func (e *engine) objectMention(dst []part, mi int32, w float32) []part {
 		}
 	}
 	return e.addMention(dst, mi, w*e.possWeight(mi), e.possRule(mi), 1)
+}
+
+// compoundModifier reports whether mention mi modifies a common noun right
+// after it ("Sweden's NATO membership", "the EU plan"): a lower-case word
+// that is no function word, cue or mention. The noun, not the mention, is
+// the head of the phrase.
+func (e *engine) compoundModifier(mi int32) bool {
+	m := &e.in.Mentions[mi]
+	if m.Possessive || int(m.End) >= len(e.toks) {
+		return false
+	}
+	t, inf := e.toks[m.End], &e.info[m.End]
+	return t.Kind == tokenize.Word && !t.Has(tokenize.Capitalized) && inf.class == 0 && inf.mention < 0 && inf.occ < 0 && inf.inOcc < 0
 }
 
 // possRule is RulePossessive for a possessive mention, else RuleActive.

@@ -675,3 +675,62 @@ func TestPossessiveDescription(t *testing.T) {
 		},
 	})
 }
+
+// TestObjectPhraseHeads: in an object's phrase the head is the target: not
+// a possessor's followers' owner, not a mention that modifies a noun; and
+// ", along with X," adds a co-holder as ", led by X," does.
+func TestObjectPhraseHeads(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "possessor of followers", speaker: -1,
+			text:      "Chile congratulated Peru's opponents on their victory.",
+			actors:    []actor{country("Chile"), country("Peru")},
+			relations: []string{},
+		},
+		{
+			// Must not fire: a possessor of another noun keeps its share.
+			name: "possessor of an office", speaker: -1,
+			text:      "Chile congratulated Peru's president on the victory.",
+			actors:    []actor{country("Chile"), country("Peru")},
+			targets:   map[string]string{"Peru": "support"},
+			relations: []string{"Chile -> Peru: support"},
+		},
+		{
+			name: "mention modifying a noun", speaker: -1,
+			text:      "Turkey blocked Sweden's NATO membership for months.",
+			actors:    []actor{country("Turkey"), country("Sweden"), org("NATO")},
+			targets:   map[string]string{"Sweden": "oppose", "NATO": "neutral"},
+			relations: []string{"Turkey -> Sweden: oppose"},
+		},
+		{
+			// Must not fire: the possessed mention is the head.
+			name: "possessed mention as head", speaker: -1,
+			text:      "Turkey criticised Sweden's Lena Berg for the remarks.",
+			actors:    []actor{country("Turkey"), country("Sweden"), person("Lena Berg")},
+			targets:   map[string]string{"Lena Berg": "oppose"},
+			relations: []string{"Turkey -> Lena Berg: oppose", "Turkey -> Sweden: oppose"},
+		},
+		{
+			name: "along with", speaker: -1,
+			text:      "France, along with Germany, condemned Russia.",
+			actors:    []actor{country("France"), country("Germany"), country("Russia")},
+			targets:   map[string]string{"Russia": "oppose"},
+			relations: []string{"France -> Russia: oppose", "Germany -> Russia: oppose"},
+		},
+		{
+			// Must not fire: "with" after another word.
+			name: "along the border with", speaker: -1,
+			text:      "France, along the border with Germany, condemned Russia.",
+			actors:    []actor{country("France"), country("Germany"), country("Russia")},
+			relations: []string{"France -> Russia: oppose"},
+		},
+		{
+			// Must not fire: "unlike" sets its actor apart.
+			name: "unlike", speaker: -1,
+			text:      "France, unlike Germany, condemned Russia.",
+			actors:    []actor{country("France"), country("Germany"), country("Russia")},
+			relations: []string{"France -> Russia: oppose"},
+		},
+	})
+}
