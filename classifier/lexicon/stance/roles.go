@@ -331,6 +331,12 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				// "Hale's allies rallied behind Becker": the allies act.
 				return dst
 			}
+			if e.nounCueTarget(mi) {
+				// "Britain's support for Ukraine angered Moscow": the
+				// target of a noun cue in the subject's phrase is not the
+				// subject; its holder may be.
+				continue
+			}
 			if e.infinitiveObject(mi) {
 				// "Ankara's decision to buy Russian missiles angered
 				// Washington": the object of an infinitive inside the
@@ -530,6 +536,21 @@ func (e *engine) verbObject(mi int32) bool {
 		j--
 	}
 	return j >= 0 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class&(ClassPrep|ClassCoord|ClassDet) == 0
+}
+
+// nounCueTarget reports whether mention mi stands in the prepositional
+// phrase right after a noun cue ("support for Ukraine", "sanctions against
+// Russia"), across an article or modifiers.
+func (e *engine) nounCueTarget(mi int32) bool {
+	j := e.in.Mentions[mi].Start - 1
+	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
+		j--
+	}
+	if j < 1 || e.info[j].class&ClassPrep == 0 || e.info[j].mention >= 0 {
+		return false
+	}
+	oi := e.info[j-1].inOcc
+	return oi >= 0 && e.l.cues[e.s.occs[oi].cue].POS == POSNoun
 }
 
 // infinitiveObject reports whether mention mi is the object of an

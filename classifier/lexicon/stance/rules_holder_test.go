@@ -617,8 +617,9 @@ func TestNamingVerb(t *testing.T) {
 	})
 }
 
-// TestInfinitiveObjectIsNoSubject: the object of an infinitive inside the
-// subject's phrase is not the subject of the verb after it.
+// TestInfinitiveObjectIsNoSubject: the object of an infinitive or the
+// target of a noun cue inside the subject's phrase is not the subject of
+// the verb after it.
 func TestInfinitiveObjectIsNoSubject(t *testing.T) {
 	t.Parallel()
 	runRuleCases(t, []ruleCase{
@@ -628,6 +629,18 @@ func TestInfinitiveObjectIsNoSubject(t *testing.T) {
 			actors:    []actor{country("Turkey", "Ankara"), country("Russia", "Russian"), country("United States", "Washington")},
 			targets:   map[string]string{"Turkey": "oppose", "Russia": "neutral"},
 			relations: []string{"United States -> Turkey: oppose"},
+		},
+		{
+			name: "noun cue's target in the subject's phrase", speaker: -1,
+			text:      "Britain's support for Ukraine angered Moscow.",
+			actors:    []actor{country("Britain"), country("Ukraine"), country("Russia", "Moscow")},
+			relations: []string{"Britain -> Ukraine: support", "Russia -> Britain: oppose"},
+		},
+		{
+			name: "noun cue's target, no actor holder", speaker: -1,
+			text:      "Sanctions against Iran angered Moscow.",
+			actors:    []actor{country("Iran"), country("Russia", "Moscow")},
+			relations: []string{},
 		},
 		{
 			name: "plan to isolate X, no actor subject", speaker: -1,
