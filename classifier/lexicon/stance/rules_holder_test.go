@@ -747,3 +747,24 @@ func TestObjectPhraseHeads(t *testing.T) {
 		},
 	})
 }
+
+// TestRelativeObjectAcrossAdverbs: an object relative clause keeps its
+// antecedent across adverb-like auxiliaries ("has long backed").
+func TestRelativeObjectAcrossAdverbs(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "which X has long backed", speaker: -1,
+			text:      "Armenia, which Russia has long backed, turned to France for weapons.",
+			actors:    []actor{country("Armenia"), country("Russia"), country("France")},
+			relations: []string{"Russia -> Armenia: support"},
+		},
+		{
+			// Must not fire: a subject relative clause.
+			name: "which has long backed X", speaker: -1,
+			text:      "Armenia, which has long backed Russia, turned to France for weapons.",
+			actors:    []actor{country("Armenia"), country("Russia"), country("France")},
+			relations: []string{"Armenia -> Russia: support"},
+		},
+	})
+}
