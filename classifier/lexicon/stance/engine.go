@@ -654,7 +654,9 @@ func (e *engine) preferSubject(k int32, c Class, mi int32) int32 {
 // fits reports whether mention m can be the antecedent of a pronoun of
 // classes c: its kind (compatible) and, for a gazetteer person, gender.
 func (e *engine) fits(c Class, m *Mention) bool {
-	if !compatible(c, m.Kind) {
+	if !compatible(c, m.Kind) && !(c&ClassPronPlural != 0 && m.Kind == classifier.KindPerson && e.coordinated(m)) {
+		// "Macron and Scholz reaffirmed their support": a plural pronoun
+		// takes up people only when they are named together.
 		return false
 	}
 	if c&ClassPronPlural == 0 && e.conjunct(m) {
@@ -692,6 +694,24 @@ func (e *engine) conjunct(m *Mention) bool {
 		j--
 	}
 	return j > 0 && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0 && e.info[j-1].mention >= 0
+}
+
+// coordinated reports whether mention m is one side of "X and Y": a
+// conjunct, or joined by a coordinator to a capitalised word that is no
+// mention ("Macron and Scholz", "Scholz and Macron": a name the gazetteer
+// does not know).
+func (e *engine) coordinated(m *Mention) bool {
+	if e.conjunct(m) {
+		return true
+	}
+	name := func(j int32) bool {
+		return j >= 0 && int(j) < len(e.toks) && e.info[j].mention < 0 && e.info[j].class == 0 &&
+			e.toks[j].Kind == tokenize.Word && e.toks[j].Has(tokenize.Capitalized)
+	}
+	coord := func(j int32) bool {
+		return j >= 0 && int(j) < len(e.toks) && e.info[j].class&ClassCoord != 0 && e.info[j].mention < 0
+	}
+	return coord(m.End) && name(m.End+1) || coord(m.Start-1) && name(m.Start-2)
 }
 
 func compatible(c Class, k classifier.ActorKind) bool {

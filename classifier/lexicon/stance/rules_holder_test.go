@@ -768,3 +768,30 @@ func TestRelativeObjectAcrossAdverbs(t *testing.T) {
 		},
 	})
 }
+
+// TestPluralPronounOfPeople: "their" takes up people named together, and
+// no single person.
+func TestPluralPronounOfPeople(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "two people, one known", speaker: -1,
+			text:      "Ana Ruiz and Berg reaffirmed their support for Delta Foods.",
+			actors:    []actor{person("Ana Ruiz"), org("Delta Foods")},
+			relations: []string{"Ana Ruiz -> Delta Foods: support"},
+		},
+		{
+			name: "two people, both known", speaker: -1,
+			text:      "Ana Ruiz and Tom Berg reaffirmed their support for Delta Foods.",
+			actors:    []actor{person("Ana Ruiz"), person("Tom Berg"), org("Delta Foods")},
+			relations: []string{"Ana Ruiz -> Delta Foods: support", "Tom Berg -> Delta Foods: support"},
+		},
+		{
+			// Must not fire: one person is no "they".
+			name: "one person", speaker: -1,
+			text:      "Ana Ruiz met the workers and praised their support for Delta Foods.",
+			actors:    []actor{person("Ana Ruiz"), org("Delta Foods")},
+			relations: []string{},
+		},
+	})
+}
