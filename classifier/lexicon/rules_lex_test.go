@@ -60,6 +60,13 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/PAK -> country/IND: oppose"}},
 		{"near miss: retaliation feared, no target", "Israel braced for retaliation after the strike.",
 			[]string{}},
+		// Trust withheld is distrust (neg=), in a quote too.
+		{"does not trust", "Iran does not trust the United States.",
+			[]string{"country/IRN -> country/USA: oppose"}},
+		{"cannot be trusted, quoted", `"The Americans cannot be trusted," Iran's foreign minister said.`,
+			[]string{"person/abbas-araghchi -> country/USA: oppose"}},
+		{"near miss: a negated conditional", "If Iran did not trust Russia, the deal would fail.",
+			[]string{}},
 		// Crowds booing or heckling a visitor.
 		{"booed", "Serbian fans booed Croatia's prime minister.",
 			[]string{"country/SRB -> country/HRV: oppose"}},
