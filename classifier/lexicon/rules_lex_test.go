@@ -67,6 +67,11 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"person/abbas-araghchi -> country/USA: oppose"}},
 		{"near miss: a negated conditional", "If Iran did not trust Russia, the deal would fail.",
 			[]string{}},
+		// An act that draws a rebuke: the one rebuking opposes the actor.
+		{"drawing a rebuke from", "Chile raised tariffs on Peruvian copper, drawing a sharp rebuke from Lima.",
+			[]string{"country/PER -> country/CHL: oppose"}},
+		{"near miss: the rebuke of no actor", "The speech drew warnings from Lima.",
+			[]string{}},
 		// Crowds booing or heckling a visitor.
 		{"booed", "Serbian fans booed Croatia's prime minister.",
 			[]string{"country/SRB -> country/HRV: oppose"}},
