@@ -69,8 +69,17 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{}},
 		// An act that draws a rebuke: the one rebuking opposes the actor.
 		{"drawing a rebuke from", "Chile raised tariffs on Peruvian copper, drawing a sharp rebuke from Lima.",
-			[]string{"country/PER -> country/CHL: oppose"}},
+			[]string{"country/CHL -> country/PER: oppose", "country/PER -> country/CHL: oppose"}},
 		{"near miss: the rebuke of no actor", "The speech drew warnings from Lima.",
+			[]string{}},
+		// Trade and aid measures: raised, eased, halted.
+		{"raised tariffs on", "Chile raised tariffs on Peruvian copper.",
+			[]string{"country/CHL -> country/PER: oppose"}},
+		{"eased curbs on", "Japan eased export curbs on South Korea.",
+			[]string{"country/JPN -> country/KOR: support"}},
+		{"halted arms exports to", "Germany halted arms exports to Saudi Arabia.",
+			[]string{"country/DEU -> country/SAU: oppose"}},
+		{"near miss: tariffs talked about", "Chile's ministers discussed tariffs with Peruvian exporters.",
 			[]string{}},
 		// Crowds booing or heckling a visitor.
 		{"booed", "Serbian fans booed Croatia's prime minister.",
