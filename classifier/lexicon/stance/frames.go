@@ -375,6 +375,13 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		}
 		j = e.in.Mentions[mi].End
 	}
+	if len(targets) == 0 && len(holders) == 0 {
+		// "despite EU objections", "despite the EU's objections": the
+		// mention before the cue holds it.
+		if k := e.ownerBefore(o); k >= 0 && e.info[k].mention >= 0 && e.conceded(o.start) {
+			holders = append(holders, part{actor: e.in.Mentions[e.info[k].mention].Actor, mention: e.info[k].mention, w: 1, rule: RulePossessive})
+		}
+	}
 	if len(targets) == 0 && len(holders) > 0 && holders[len(holders)-1].rule != RulePronoun && e.conceded(o.start) {
 		// "India supplied wheat to Afghanistan despite objections from
 		// Pakistan": the objection is to the conceding clause's subject;
@@ -383,8 +390,14 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 		// often a possessive ("despite pressure from its neighbours": the
 		// neighbours object, not "it"), so it takes none.
 		st, en := e.sentBounds(o.start)
-		first := e.firstSubject(st, o.start)
-		if h := holders[len(holders)-1].mention; first < 0 && h >= 0 {
+		h := holders[len(holders)-1].mention
+		lim := o.start
+		if h >= 0 {
+			// Not the holder itself ("Despite EU objections, Hungary …").
+			lim = min(lim, e.in.Mentions[h].Start)
+		}
+		first := e.firstSubject(st, lim)
+		if first < 0 && h >= 0 {
 			first = e.firstSubject(e.in.Mentions[h].End, en)
 		}
 		if first >= 0 {
@@ -397,10 +410,7 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 	}
 	if len(holders) == 0 {
 		// "Germany's strong support for", "U.S. support for".
-		k := o.start - 1
-		for k >= 0 && k >= o.start-modifierReach && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
-			k--
-		}
+		k := e.ownerBefore(o)
 		switch {
 		case k >= 0 && e.info[k].mention >= 0:
 			holders = append(holders, part{actor: e.in.Mentions[e.info[k].mention].Actor, mention: e.info[k].mention, w: 1, rule: RulePossessive})
@@ -418,11 +428,26 @@ func (e *engine) prepRoles(o *occ, c *Cue, holders, targets []part) ([]part, []p
 	return holders, targets
 }
 
+// ownerBefore returns the token before noun cue o across modifiers and
+// adverbs, where its owner stands ("Germany's strong support", "EU
+// objections"), or -1.
+func (e *engine) ownerBefore(o *occ) int32 {
+	k := o.start - 1
+	for k >= 0 && k >= o.start-modifierReach && e.info[k].mention < 0 && (e.info[k].class&ClassMod != 0 || isAdverb(e.lowerAt(k))) {
+		k--
+	}
+	return k
+}
+
 // conceded reports whether a concessive word (class despite) stands right
 // before the noun cue at token k, across an article and modifiers
-// ("despite the strong objections").
+// ("despite the strong objections") and a mention holding the cue
+// ("despite EU objections").
 func (e *engine) conceded(k int32) bool {
 	j := e.pastModifiers(k-1, -1, ClassDet)
+	if j >= 0 && e.info[j].mention >= 0 {
+		j = e.pastModifiers(e.in.Mentions[e.info[j].mention].Start-1, -1, ClassDet)
+	}
 	return j >= 0 && e.info[j].mention < 0 && e.info[j].class&ClassDespite != 0
 }
 

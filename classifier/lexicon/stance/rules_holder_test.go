@@ -795,3 +795,30 @@ func TestPluralPronounOfPeople(t *testing.T) {
 		},
 	})
 }
+
+// TestDespiteOwner: an objection's owner before it ("despite EU
+// objections") holds it toward the subject of the clause it concedes.
+func TestDespiteOwner(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "despite X objections", speaker: -1,
+			text:      "Hungary met Russia despite EU objections.",
+			actors:    []actor{country("Hungary"), country("Russia"), org("EU")},
+			relations: []string{"EU -> Hungary: oppose"},
+		},
+		{
+			name: "despite X objections, first", speaker: -1,
+			text:      "Despite EU objections, Hungary met Russia.",
+			actors:    []actor{country("Hungary"), country("Russia"), org("EU")},
+			relations: []string{"EU -> Hungary: oppose"},
+		},
+		{
+			// Must not fire: no concessive word.
+			name: "X objections without despite", speaker: -1,
+			text:      "EU objections delayed the talks between Hungary and Russia.",
+			actors:    []actor{country("Hungary"), country("Russia"), org("EU")},
+			relations: []string{},
+		},
+	})
+}
