@@ -42,11 +42,7 @@ func TestTopK(t *testing.T) {
 // shipped model over UD dev.
 func TestBeamOfOneIsGreedy(t *testing.T) {
 	t.Parallel()
-	own := [][]string{
-		strings.Fields("France condemned Germany and praised Italy ."),
-		strings.Fields("The minister said that Spain was criticised by the plan in Paris ."),
-		strings.Fields(strings.Repeat("they backed the deal , ", 40)),
-	}
+	own := ownSentences(40)
 	t.Run("tiny greedy", func(t *testing.T) { checkBeamOfOne(t, tinyModel(t), own) })
 	t.Run("tiny beam", func(t *testing.T) { checkBeamOfOne(t, tinyModelWith(t, 2, 4), own) })
 	t.Run("shipped", func(t *testing.T) {
@@ -57,6 +53,16 @@ func TestBeamOfOneIsGreedy(t *testing.T) {
 		}
 		checkBeamOfOne(t, m, dev)
 	})
+}
+
+// ownSentences returns sentences of our own for the parse checks: a
+// coordination, a passive with attachments and a run-on of n clauses.
+func ownSentences(n int) [][]string {
+	return [][]string{
+		strings.Fields("France condemned Germany and praised Italy ."),
+		strings.Fields("The minister said that Spain was criticised by the plan in Paris ."),
+		strings.Fields(strings.Repeat("they backed the deal , ", n)),
+	}
 }
 
 func checkBeamOfOne(t *testing.T, m *Model, sents [][]string) {

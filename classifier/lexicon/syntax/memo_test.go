@@ -29,11 +29,7 @@ func TestFeatureCounts(t *testing.T) {
 // sentences on the tiny beam model.
 func TestMemoMatchesScorer(t *testing.T) {
 	t.Parallel()
-	own := [][]string{
-		strings.Fields("France condemned Germany and praised Italy ."),
-		strings.Fields("The minister said that Spain was criticised by the plan in Paris ."),
-		strings.Fields(strings.Repeat("they backed the deal , ", 60)),
-	}
+	own := ownSentences(60)
 	t.Run("tiny beam", func(t *testing.T) { checkMemo(t, tinyModelWith(t, 2, 4), own) })
 	t.Run("shipped", func(t *testing.T) {
 		m := loadBenchModel(t)
