@@ -81,6 +81,13 @@ func TestCooperationAndConflictCues(t *testing.T) {
 			[]string{"country/DEU -> country/SAU: oppose"}},
 		{"near miss: tariffs talked about", "Chile's ministers discussed tariffs with Peruvian exporters.",
 			[]string{}},
+		// Legal action: a case or lawsuit brought against an actor.
+		{"brought a case against", "South Africa brought a case against Israel at the court in The Hague.",
+			[]string{"country/ZAF -> country/ISR: oppose"}},
+		{"filed a lawsuit against", "Chile filed a lawsuit against Peru over the fishing zone.",
+			[]string{"country/CHL -> country/PER: oppose"}},
+		{"near miss: a case heard, no plaintiff", "The court in Lima heard the case on Monday.",
+			[]string{}},
 		// Crowds booing or heckling a visitor.
 		{"booed", "Serbian fans booed Croatia's prime minister.",
 			[]string{"country/SRB -> country/HRV: oppose"}},

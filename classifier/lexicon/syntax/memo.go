@@ -30,8 +30,8 @@ type wordEntry struct {
 }
 
 // Slots of the three memo tables, each direct-mapped (a new entry replaces
-// the one in its slot): a 25-word parse with a beam of 8 meets about 150
-// (S0, N0) pairs. Long sentences overwrite entries and lose some hits,
+// the one in its slot) and a power of two (a slot is the top bits of a
+// hash): a 25-word parse with a beam of 8 meets about 150 (S0, N0) pairs. Long sentences overwrite entries and lose some hits,
 // never a correct score.
 const (
 	wordSlots = 1024
