@@ -537,10 +537,7 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 // (ClassName), right after it across articles and modifiers: "called
 // Macron a liar", "labelled the ministry a failure".
 func (e *engine) namedObject(mi int32) bool {
-	j := e.in.Mentions[mi].Start - 1
-	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
-		j--
-	}
+	j := e.wordBefore(mi)
 	return j >= 0 && e.info[j].mention < 0 && e.info[j].class&ClassName != 0
 }
 

@@ -350,7 +350,6 @@ func (e *engine) scope() {
 	}
 }
 
-// scopeClasses are the classes scope looks for before a cue.
 // joinsAct reports whether the tokens from..to-1, between a refusal or
 // neutraliser and a noun cue, are a verb of joining and the noun's
 // premodifiers: "refused to join the new Western sanctions against X"
@@ -372,4 +371,5 @@ func (e *engine) joinsAct(from, to int32) bool {
 	return true
 }
 
+// scopeClasses are the classes scope looks for before a cue.
 const scopeClasses = ClassPast | ClassSub | ClassNeg0 | ClassNeg | ClassModal | ClassCond | ClassDeny | ClassAsk | ClassCoord

@@ -24,11 +24,7 @@ func (e *engine) skippable(j int32) bool {
 // Washington and its partners").
 func (e *engine) governed(mi int32) bool {
 	for depth := 0; depth < maxCoordinated; depth++ {
-		m := &e.in.Mentions[mi]
-		j := m.Start - 1
-		for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
-			j--
-		}
+		j := e.wordBefore(mi)
 		if j < 0 {
 			return false
 		}
@@ -538,14 +534,22 @@ func (e *engine) verbObject(mi int32) bool {
 	return j >= 0 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class&(ClassPrep|ClassCoord|ClassDet) == 0
 }
 
-// nounCueTarget reports whether mention mi stands in the prepositional
-// phrase right after a noun cue ("support for Ukraine", "sanctions against
-// Russia"), across an article or modifiers.
-func (e *engine) nounCueTarget(mi int32) bool {
+// wordBefore returns the token before mention mi across articles,
+// possessive pronouns, modifiers and numbers (skippable), or -1: where its
+// verb, preposition or naming word stands.
+func (e *engine) wordBefore(mi int32) int32 {
 	j := e.in.Mentions[mi].Start - 1
 	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
 		j--
 	}
+	return j
+}
+
+// nounCueTarget reports whether mention mi stands in the prepositional
+// phrase right after a noun cue ("support for Ukraine", "sanctions against
+// Russia"), across an article or modifiers.
+func (e *engine) nounCueTarget(mi int32) bool {
+	j := e.wordBefore(mi)
 	if j < 1 || e.info[j].class&ClassPrep == 0 || e.info[j].mention >= 0 {
 		return false
 	}
@@ -557,10 +561,7 @@ func (e *engine) nounCueTarget(mi int32) bool {
 // infinitive: right after "to" and a word that is no function word, across
 // an article or modifiers ("to buy Russian missiles", "to isolate Iran").
 func (e *engine) infinitiveObject(mi int32) bool {
-	j := e.in.Mentions[mi].Start - 1
-	for j >= 0 && e.info[j].mention < 0 && e.skippable(j) {
-		j--
-	}
+	j := e.wordBefore(mi)
 	return j >= 1 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class == 0 &&
 		e.info[j-1].class&ClassInf != 0 && e.info[j-1].mention < 0
 }
