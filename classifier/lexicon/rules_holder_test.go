@@ -130,6 +130,31 @@ func TestHolderRules(t *testing.T) {
 			relations: []string{},
 		},
 		{
+			// The noun phrase after a verb of naming's object is the
+			// namer's stance, with or without a descriptor cue.
+			name:      "branded X a haven for smugglers",
+			st:        classifier.Statement{Text: "Chile branded Peru a haven for violent smugglers."},
+			targets:   map[string]string{"country/PER": "oppose"},
+			relations: []string{"country/CHL -> country/PER: oppose"},
+		},
+		{
+			name:      "called X a great friend",
+			st:        classifier.Statement{Text: "Chile called Peru a great friend."},
+			relations: []string{"country/CHL -> country/PER: support"},
+		},
+		{
+			// Must not fire: a telephone call, and a phrase after it.
+			name:      "called X after the floods",
+			st:        classifier.Statement{Text: "Chile called Peru after the terrible floods."},
+			relations: []string{},
+		},
+		{
+			// Must not fire: no noun phrase right after the object.
+			name:      "called X with news",
+			st:        classifier.Statement{Text: "Chile called Peru with terrible news."},
+			relations: []string{},
+		},
+		{
 			// Subjects of a negative act keep their portrayal ("X lied").
 			name:    "active subject keeps portrayal",
 			st:      classifier.Statement{Text: "Belarus lied about the incident."},

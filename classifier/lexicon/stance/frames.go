@@ -796,6 +796,18 @@ func (e *engine) sentiment() {
 			continue // no word in reach
 		}
 		predFrom, predTo, speakerF, dirFrom, dirTo := e.predicate(m, en)
+		// "Ankara branded Stockholm a haven for terrorists": the words of
+		// the noun phrase after the object of a verb of naming (it starts
+		// with an article) are the namer's stance; "called Kenya after
+		// the floods" names nothing.
+		namer, nameFrom, nameTo := int32(-1), int32(-1), int32(-1)
+		if !m.Possessive && m.End < en && e.info[m.End].class&ClassDet != 0 && e.info[m.End].mention < 0 && e.namedObject(int32(mi)) {
+			subj := e.subject(e.wordBefore(int32(mi)), true, e.s.partsC[:0])
+			if len(subj) > 0 && subj[0].actor >= 0 && subj[0].actor != m.Actor {
+				namer, nameFrom, nameTo = subj[0].actor, m.End, min(en, m.End+predicateReach)
+			}
+			e.s.partsC = subj[:0]
+		}
 		// The spans this mention holds a cue's object in, sorted.
 		for hl < len(held) && held[hl].mention < int32(mi) {
 			hl++
@@ -856,13 +868,16 @@ func (e *engine) sentiment() {
 			}
 			pred := h.Tok >= predFrom && h.Tok < predTo && e.info[h.Tok].clause == e.info[predFrom-1].clause
 			holder, rule := int32(-1), RuleSentiment
-			if pred {
+			switch {
+			case pred:
 				f *= p.Predicate
 				holder, rule = e.quotedPredicate(m, h.Tok)
-			} else if h.Valence < 0 && h.Tok >= dirFrom && h.Tok < dirTo && e.info[h.Tok].clause == e.info[dirFrom].clause {
+			case h.Valence < 0 && h.Tok >= dirFrom && h.Tok < dirTo && e.info[h.Tok].clause == e.info[dirFrom].clause:
 				// A bad thing the subject must answer for: held by a
 				// quote's speaker, weighed as any word of the clause.
 				holder, rule = e.quotedPredicate(m, h.Tok)
+			case h.Tok >= nameFrom && h.Tok < nameTo && e.info[h.Tok].clause == e.info[nameFrom-1].clause:
+				holder, rule = namer, RuleDescriptor
 			}
 			via := MakeVia(d, otherClause, otherQuote, pred)
 			if fit != nil {
