@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"time"
 )
 
@@ -166,14 +165,7 @@ type trainBeam struct {
 // by the most gets a perceptron update of the two move sequences up to
 // there. The relation perceptron is trained locally along the gold item.
 func trainParserBeam(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig) (*trainTable, *trainTable, int64) {
-	mv := newTrainTable(int(numMoves))
-	lb := newTrainTable(nrel)
-	dec := decoder{moves: mv, rels: lb, nrel: nrel, beam: cfg.Beam, root: root, fallback: fallback}
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a45e))
+	mv, lb, dec, order, rng := newParserTraining(len(exs), nrel, root, fallback, cfg.Beam, cfg.Seed)
 	var (
 		sc   parseScratch
 		tb   trainBeam

@@ -296,17 +296,25 @@ func trainTagger(exs []example, skip func(int) bool, dict *ambig, r [][]UPOS, cf
 	return t, step + 1
 }
 
-// trainParser trains the move and relation perceptrons with the dynamic
-// oracle, exploring from cfg.ExploreFrom on.
-func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig) (*trainTable, *trainTable, int64) {
-	mv := newTrainTable(int(numMoves))
-	lb := newTrainTable(nrel)
-	dec := decoder{moves: mv, rels: lb, nrel: nrel, root: root, fallback: fallback}
-	order := make([]int, len(exs))
+// newParserTraining returns what both parser trainers start from: empty
+// move and relation tables, a decoder over them with the given beam (0 for
+// the greedy trainer), the order of n sentences and the seeded generator
+// that shuffles it each epoch.
+func newParserTraining(n, nrel int, root, fallback uint8, beam int, seed uint64) (mv, lb *trainTable, dec decoder, order []int, rng *rand.Rand) {
+	mv = newTrainTable(int(numMoves))
+	lb = newTrainTable(nrel)
+	dec = decoder{moves: mv, rels: lb, nrel: nrel, beam: beam, root: root, fallback: fallback}
+	order = make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9a45e))
+	return mv, lb, dec, order, rand.New(rand.NewPCG(seed, 0x9a45e))
+}
+
+// trainParser trains the move and relation perceptrons with the dynamic
+// oracle, exploring from cfg.ExploreFrom on.
+func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fallback uint8, cfg TrainConfig) (*trainTable, *trainTable, int64) {
+	mv, lb, dec, order, rng := newParserTraining(len(exs), nrel, root, fallback, 0, cfg.Seed)
 	var (
 		sc   parseScratch
 		step int64
