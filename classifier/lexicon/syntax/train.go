@@ -320,7 +320,7 @@ func trainParser(exs []example, tags [][]UPOS, dict *ambig, nrel int, root, fall
 		step int64
 		amb  []uint32
 	)
-	sc.scores = make([]int32, max(nrel, int(numMoves)))
+	sc.ready(nrel)
 	start := time.Now()
 	for ep := 0; ep < cfg.ParseEpochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
