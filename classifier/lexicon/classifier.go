@@ -239,7 +239,8 @@ func (c *Classifier) analyze(st classifier.Statement, opts classifier.Options, a
 	text := st.Text
 	contribs, agg, numMentioned := c.contributions(st, opts, s)
 	an.StatementID, an.Sentiment = st.ID, agg.Sentiment()
-	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &s.stance)
+	ctx := stance.Context{Toks: s.toks, Folded: &s.folded, Sentences: s.sents, Mentions: s.mentions}
+	targets, rels := c.stance.Aggregate(contribs, len(s.ids), &ctx, &s.stance)
 	an.Mentions = resize(an.Mentions, len(s.mentions))
 	an.Targets = resize(an.Targets, 0)
 	an.Relations = resize(an.Relations, len(rels))

@@ -84,7 +84,9 @@ func (c *Classifier) AnalyzeDocument(ctx context.Context, doc classifier.Documen
 func (c *Classifier) sentence(text string, an *classifier.Analysis, si int, ms []stance.Mention, spans []classifier.Span, sub []stance.Contribution, opts classifier.Options, s *scratch) {
 	d := &s.doc
 	an.StatementID, an.Sentiment = classifier.SentenceID(si), s.sentSent[si]
-	targets, rels := c.stance.Aggregate(sub, len(s.ids), &s.stance)
+	// The sentence's own words are the context of its targets.
+	ctx := stance.Context{Toks: s.toks, Folded: &s.folded, Sentences: s.sents[si : si+1], Mentions: ms}
+	targets, rels := c.stance.Aggregate(sub, len(s.ids), &ctx, &s.stance)
 	var order []int32 // dense actor indexes of the sentence's targets
 	add := func(a int32) {
 		if a >= 0 && d.local[a] < 0 {

@@ -26,10 +26,18 @@ type Term struct {
 	Via  stance.Via
 }
 
+// ContextWord is one context word of a target (stance.EachContextWord):
+// the folded word and the share it counts with.
+type ContextWord struct {
+	Word  string
+	Share float64
+}
+
 // TargetTerms appends to dst the contributions toward actor actorID in st
-// (analysed with default Options), in the engine's order, and reports
-// whether the actor was mentioned at all.
-func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []Term) ([]Term, bool) {
+// (analysed with default Options), in the engine's order, and to ctx the
+// actor's context words, in text order, and reports whether the actor was
+// mentioned at all.
+func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []Term, ctx []ContextWord) ([]Term, []ContextWord, bool) {
 	s := c.pool.Get().(*scratch)
 	defer c.pool.Put(s)
 	contribs, _, numMentioned := c.contributions(st, classifier.Options{}, s)
@@ -40,7 +48,7 @@ func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []
 		}
 	}
 	if actor < 0 {
-		return dst, false
+		return dst, ctx, false
 	}
 	for _, k := range contribs {
 		if k.Target != actor || !k.CountsForTarget() {
@@ -55,7 +63,11 @@ func (c *Classifier) TargetTerms(st classifier.Statement, actorID string, dst []
 		}
 		dst = append(dst, t)
 	}
-	return dst, true
+	text := stance.Context{Toks: s.toks, Folded: &s.folded, Sentences: s.sents, Mentions: s.mentions}
+	stance.EachContextWord(&text, actor, func(_ int, w []byte, share float64) {
+		ctx = append(ctx, ContextWord{Word: string(w), Share: share})
+	})
+	return dst, ctx, true
 }
 
 // CueKey names cue i as fitted.tsv does ("condemn/verb/svo").

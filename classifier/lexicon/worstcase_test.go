@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/stance"
 )
 
 // worstCase is an adversarial input: a text of at most a given size, with
@@ -233,10 +235,21 @@ func requireValidAnalysis(t *testing.T, text string, a classifier.Analysis) {
 
 // TestEvidenceSumsToScores checks that evidence, grouped by target and by
 // relation in one pass, is complete: the weights of a relation's evidence,
-// and of a target's with a stance, squash to its score.
+// and of a target's with a stance, squash to its score. Targets are checked
+// with the hand-set rule's labels for all (the fitted file with threshold
+// 0.2), where the score is the squashed sum; with the shipped decision,
+// whose context words also move a target's score, the score has its
+// label's sign.
 func TestEvidenceSumsToScores(t *testing.T) {
 	t.Parallel()
-	c := defaultClassifier(t)
+	shipped := defaultClassifier(t)
+	data := copyData(t)
+	f := data[stance.FittedFile]
+	fitted := regexp.MustCompile(`(?m)^decide\tthreshold\t.*$`).ReplaceAll(f.Data, []byte("decide\tthreshold\t0.2"))
+	require.NotEqual(t, f.Data, fitted)
+	f.Data = fitted
+	c, err := New(data)
+	require.NoError(t, err)
 	sat := float64(c.Params().Saturation)
 	squash := func(ev []classifier.Evidence) float32 {
 		var raw float32
@@ -264,6 +277,18 @@ func TestEvidenceSumsToScores(t *testing.T) {
 		for _, ts := range a.Targets {
 			if ts.Stance != classifier.StanceNeutral {
 				assert.InDelta(t, ts.Score, squash(ts.Evidence), 1e-4, "%s: %s", st.ID, ts.ActorID)
+			}
+		}
+		a, err = shipped.Analyze(context.Background(), st, classifier.Options{})
+		require.NoError(t, err)
+		for _, ts := range a.Targets {
+			switch ts.Stance {
+			case classifier.StanceSupport:
+				assert.Positive(t, ts.Score, "%s: %s", st.ID, ts.ActorID)
+			case classifier.StanceOppose:
+				assert.Negative(t, ts.Score, "%s: %s", st.ID, ts.ActorID)
+			default:
+				assert.Zero(t, ts.Score, "%s: %s", st.ID, ts.ActorID)
 			}
 		}
 	}

@@ -42,6 +42,9 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.Folds, "folds", o.Folds, "k of the k-fold cross-validation")
 	fs.IntVar(&o.MinCount, "min-count", o.MinCount, "contributions an entry needs to be fitted")
 	fs.IntVar(&o.MinCandidateItems, "min-candidate-items", o.MinCandidateItems, "statements a word unknown to the lexicon must occur in to be fitted as a new portrayal word (0: none)")
+	ctxLambdas := fs.String("context-lambdas", joinFloats(o.ContextLambdas), "comma-separated L2 strengths of the context words in the decision stage; cross-validation picks one (\"none\": no decision stage)")
+	fs.IntVar(&o.MinContextItems, "min-context-items", o.MinContextItems, "targets with contributions a word must be a context word of to be fitted")
+	fs.BoolVar(&o.CueRule, "cue-rule", o.CueRule, "keep the hand-set threshold's labels for targets a cue reaches")
 	top := fs.Int("top", 15, "print the `N` parameters that changed most")
 	if err := evalFlagsFromEnv(fs); err != nil {
 		fmt.Fprintf(stderr, "stancetag fit: %v\n", err)
@@ -56,6 +59,12 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 	var err error
 	if o.Lambdas, err = parseFloats(*lambdas); err != nil || len(o.Lambdas) == 0 || o.Folds < 2 {
 		fmt.Fprintf(stderr, "stancetag fit: want --lambdas of ascending numbers and --folds >= 2\n")
+		return exitUsage
+	}
+	if *ctxLambdas == "none" {
+		o.ContextLambdas = nil
+	} else if o.ContextLambdas, err = parseFloats(*ctxLambdas); err != nil || len(o.ContextLambdas) == 0 || o.MinContextItems < 1 {
+		fmt.Fprintf(stderr, "stancetag fit: want --context-lambdas of ascending numbers (or none) and --min-context-items >= 1\n")
 		return exitUsage
 	}
 	if len(train) == 0 || (*out == "") == (*check == "") || fs.NArg() > 0 {
@@ -110,8 +119,10 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 		hdr.Command += " --train " + path
 		items = append(items, its...)
 	}
-	if def := fit.DefaultOptions(); *lambdas != joinFloats(def.Lambdas) || o.Folds != def.Folds || o.MinCount != def.MinCount || o.MinCandidateItems != def.MinCandidateItems {
-		hdr.Command += fmt.Sprintf(" --lambdas %s --folds %d --min-count %d --min-candidate-items %d", *lambdas, o.Folds, o.MinCount, o.MinCandidateItems)
+	if def := fit.DefaultOptions(); *lambdas != joinFloats(def.Lambdas) || o.Folds != def.Folds || o.MinCount != def.MinCount || o.MinCandidateItems != def.MinCandidateItems ||
+		*ctxLambdas != joinFloats(def.ContextLambdas) || o.MinContextItems != def.MinContextItems || o.CueRule != def.CueRule {
+		hdr.Command += fmt.Sprintf(" --lambdas %s --folds %d --min-count %d --min-candidate-items %d --context-lambdas %s --min-context-items %d --cue-rule=%t",
+			*lambdas, o.Folds, o.MinCount, o.MinCandidateItems, *ctxLambdas, o.MinContextItems, o.CueRule)
 	}
 	hdr.Command += " --out " + stance.FittedFile
 
@@ -156,13 +167,24 @@ func report(w io.Writer, r *fit.Result, top int, took time.Duration) {
 		}
 		fmt.Fprintf(w, "  lambda %-6g %.4f ± %.4f%s\n", s.Lambda, s.Mean(), s.Std(), mark)
 	}
+	if len(r.ContextCV) > 0 {
+		fmt.Fprintf(w, "decision stage (context words, positive and negative parts), after the first stage's %.4f ± %.4f:\n", r.FirstCV.Mean(), r.FirstCV.Std())
+		for i, s := range r.ContextCV {
+			mark := ""
+			if i == r.ContextChosen {
+				mark = map[bool]string{true: "  <- chosen, used", false: "  <- chosen, not used (no paired gain over the first stage)"}[r.UseContext]
+			}
+			fmt.Fprintf(w, "  context lambda %-6g %.4f ± %.4f%s\n", s.Lambda, s.Mean(), s.Std(), mark)
+		}
+	}
 	d := r.Decision
 	fmt.Fprintf(w, "with the label shifts (support %+.2f, oppose %+.2f): macro-F1 %.4f ± %.4f\n",
 		d.SupportShift, d.OpposeShift, r.ShiftedCV.Mean(), r.ShiftedCV.Std())
 	fmt.Fprintf(w, "with the hand-set threshold's labels: macro-F1 %.4f ± %.4f; label rule used: %s\n",
 		r.ThresholdCV.Mean(), r.ThresholdCV.Std(), map[bool]string{true: "threshold", false: "fitted"}[d.Threshold > 0])
-	fmt.Fprintf(w, "decision: scale %.4f, support %.4f, oppose %.4f; Platt a %.4f, b %.4f; none %.4f\n",
-		d.Scale, d.Support, d.Oppose, d.CalA, d.CalB, d.None)
+	fmt.Fprintf(w, "decision: scale %.4f, support %.4f, oppose %.4f; parts (support/oppose): words + %.4f/%.4f, words − %.4f/%.4f, cues + %.4f/%.4f, cues − %.4f/%.4f; Platt a %.4f, b %.4f; none %.4f\n",
+		d.Scale, d.Support, d.Oppose, d.PosSupport, d.PosOppose, d.NegSupport, d.NegOppose,
+		d.CuePosSupport, d.CuePosOppose, d.CueNegSupport, d.CueNegOppose, d.CalA, d.CalB, d.None)
 	fmt.Fprintf(w, "out-of-fold ECE: %.4f uncalibrated, %.4f calibrated\n", r.OOF.ECE(), r.OOFCalibrated.ECE())
 	fmt.Fprintf(w, "largest changes (|fitted - prior| x uses):\n")
 	for _, c := range r.TopChanges(top) {

@@ -24,6 +24,8 @@ type Example struct {
 	// Label is 0 support, 1 oppose, 2 neutral.
 	Label int
 	Terms []lexicon.Term
+	// Context holds the target's context words (stance.EachContextWord).
+	Context []lexicon.ContextWord
 	// Group decides the cross-validation fold: a hash of the statement's
 	// text, so that the targets of one sentence share a fold.
 	Group uint32
@@ -183,8 +185,8 @@ func Extract(c *lexicon.Classifier, items []eval.Item) []Example {
 		h.Write([]byte(it.Text))
 		g := h.Sum32()
 		for _, t := range it.Targets {
-			terms, _ := c.TargetTerms(st, t.ActorID, nil)
-			out = append(out, Example{Label: labelIndex(t.Label), Terms: terms, Group: g})
+			terms, ctx, _ := c.TargetTerms(st, t.ActorID, nil, nil)
+			out = append(out, Example{Label: labelIndex(t.Label), Terms: terms, Context: ctx, Group: g})
 		}
 	}
 	return out

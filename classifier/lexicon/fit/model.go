@@ -41,6 +41,7 @@ type Param struct {
 type term struct {
 	x              float64
 	entry, channel int32
+	cue            bool // a cue's contribution, not a word's
 }
 
 // example is an Example compiled against a layout.
@@ -162,11 +163,23 @@ func (l *Layout) compile(exs []Example, cueKey func(int32) string, candidates []
 			if j, ok := l.index[ks[1]]; ok {
 				c = j
 			}
-			ce.terms = append(ce.terms, term{x: float64(t.Weight), entry: e, channel: c})
+			ce.terms = append(ce.terms, term{x: float64(t.Weight), entry: e, channel: c, cue: t.Cue >= 0})
 		}
 		out[i] = ce
 	}
 	return out
+}
+
+// cueMass is the summed magnitude of ex's cue terms at their hand-set
+// weights: nonzero when a cue reaches the target.
+func (ex *example) cueMass() float64 {
+	m := 0.0
+	for _, t := range ex.terms {
+		if t.cue {
+			m += math.Abs(t.x)
+		}
+	}
+	return m
 }
 
 // model is the fitting problem over compiled examples.
@@ -210,7 +223,7 @@ func raw(x []float64, ex *example) float64 {
 // 0), as stance.Decision.Logits.
 func logits(x []float64, n int, r float64) (zs, zo float64) {
 	d := stance.Decision{Scale: x[n+decScale], Support: x[n+decSupport], Oppose: x[n+decOppose]}
-	return d.Logits(r)
+	return d.Logits(stance.Features{Raw: r})
 }
 
 // eval is the objective: the summed negative log-likelihood of the examples

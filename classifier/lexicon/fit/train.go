@@ -26,6 +26,16 @@ type Options struct {
 	// Threshold is the hand-set rule's (Params.TargetThreshold), kept as
 	// the label rule unless the fitted labels beat it (0: always fitted).
 	Threshold float64
+	// CueRule keeps the hand-set rule's labels (at Threshold) for targets
+	// that a cue reaches (Decision.CueThreshold): the fitted labels then
+	// decide only targets reached by sentiment and portrayal words alone.
+	CueRule bool
+	// ContextLambdas are the L2 strengths of the context words' logits
+	// tried in the decision stage (decide.go); empty: no decision stage.
+	ContextLambdas []float64
+	// MinContextItems is of how many examples with terms a word must be a
+	// context word to get weights.
+	MinContextItems int
 	// Pins hold the values of pinned parameters by kind + "\t" + key
 	// (decide rows too: "decide\tscale").
 	Pins map[string]float64
@@ -33,7 +43,11 @@ type Options struct {
 
 // DefaultOptions are the options of `stancetag fit`.
 func DefaultOptions() Options {
-	return Options{Lambdas: []float64{30, 100, 300, 1000, 3000, 10000}, Folds: 5, MinCount: 5, MinCandidateItems: 20, Threshold: float64(stance.DefaultParams().TargetThreshold)}
+	return Options{
+		Lambdas: []float64{30, 100, 300, 1000, 3000, 10000}, Folds: 5, MinCount: 5, MinCandidateItems: 20,
+		ContextLambdas: []float64{1, 3, 10, 30, 100}, MinContextItems: 3,
+		Threshold: float64(stance.DefaultParams().TargetThreshold), CueRule: true,
+	}
 }
 
 // chooseLambda picks, by the one-standard-error rule, the strongest
@@ -104,6 +118,16 @@ type Result struct {
 	// shifts (fitted on the same out-of-fold predictions), ThresholdCV with
 	// the hand-set threshold's labels instead.
 	ShiftedCV, ThresholdCV FoldScores
+	// FirstCV is the cross-validation of the first stage at the chosen
+	// lambda; ContextCV that of the decision stage at each context lambda,
+	// ContextChosen the one chosen, and UseContext whether the decision
+	// stage beat the first and so made the decision.
+	FirstCV       FoldScores
+	ContextCV     []FoldScores
+	ContextChosen int
+	UseContext    bool
+	// Context holds the fitted context words, in order.
+	Context []ContextWeight
 	// Examples and WithTerms count what was fitted on.
 	Examples, WithTerms int
 	// Candidates is the number of words probed as new portrayal words.
@@ -129,7 +153,9 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 	}
 	// Cross-validation of every lambda; out-of-fold logits of each.
 	var oofs [][]oofLogit
+	var foldXs [][][]float64 // by lambda, then fold
 	for _, lam := range o.Lambdas {
+		var xs [][]float64
 		fs := FoldScores{Lambda: lam}
 		oof := make([]oofLogit, len(cexs))
 		for f := range o.Folds {
@@ -141,21 +167,57 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 			}
 			x := m.start(dec)
 			fitModel(m, x, o.Pins)
+			xs = append(xs, x)
 			for i := range cexs {
 				if int(cexs[i].group%uint32(o.Folds)) == f && len(cexs[i].terms) > 0 {
 					zs, zo := logits(x, len(lay.Params), raw(x, &cexs[i]))
-					oof[i] = oofLogit{zs, zo, raw(x, &cexs[i]), true}
+					oof[i] = oofLogit{zs, zo, stance.Features{Raw: raw(x, &cexs[i]), CuePos: cexs[i].cueMass()}, true}
 				}
 			}
 		}
 		fs.MacroF1 = foldF1(cexs, oof, o.Folds, &stance.Decision{})
 		res.CV = append(res.CV, fs)
 		oofs = append(oofs, oof)
+		foldXs = append(foldXs, xs)
 	}
 	res.Chosen = chooseLambda(res.CV)
 	oof := oofs[res.Chosen]
+	res.FirstCV = res.CV[res.Chosen]
+	var vocab []string
+	vidx := map[string]int32{}
+	if len(o.ContextLambdas) > 0 {
+		vocab = contextVocab(exs, o.MinContextItems, o.Pins)
+		for i, w := range vocab {
+			vidx[w] = int32(i)
+		}
+		var coofs [][]oofLogit
+		for _, lam := range o.ContextLambdas {
+			coof := make([]oofLogit, len(cexs))
+			for f := range o.Folds {
+				xf := foldXs[res.Chosen][f]
+				inFold := func(i int) bool { return int(cexs[i].group%uint32(o.Folds)) == f }
+				train, _ := decisionExamples(exs, cexs, xf, vidx, func(i int) bool { return !inFold(i) })
+				test, at := decisionExamples(exs, cexs, xf, vidx, inFold)
+				w := fitDecision(train, firstDecision(xf, len(lay.Params)), vocab, lam, o.Pins)
+				for j := range test {
+					zs, zo := decLogits(w, &test[j])
+					coof[at[j]] = oofLogit{zs, zo, test[j].f, true}
+				}
+			}
+			res.ContextCV = append(res.ContextCV, FoldScores{Lambda: lam, MacroF1: foldF1(cexs, coof, o.Folds, &stance.Decision{})})
+			coofs = append(coofs, coof)
+		}
+		res.ContextChosen = chooseLambda(res.ContextCV)
+		if beats(res.ContextCV[res.ContextChosen], res.FirstCV) {
+			res.UseContext = true
+			oof = coofs[res.ContextChosen]
+		}
+	}
 	d := &res.Decision
 	d.CalA = 1
+	if o.CueRule {
+		d.CueThreshold = o.Threshold
+	}
 	fitShifts(cexs, oof, d)
 	pinDecision(d, o.Pins, "support-shift", "oppose-shift")
 	res.ShiftedCV = FoldScores{Lambda: o.Lambdas[res.Chosen], MacroF1: foldF1(cexs, oof, o.Folds, d)}
@@ -165,7 +227,7 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 	if o.Threshold > 0 && res.ShiftedCV.Mean() <= res.ThresholdCV.Mean()+res.ShiftedCV.Std() {
 		d.Threshold, d.SupportShift, d.OpposeShift = o.Threshold, 0, 0
 	}
-	pinDecision(d, o.Pins, "threshold")
+	pinDecision(d, o.Pins, "threshold", "cue-threshold")
 	// Calibration on the same out-of-fold predictions: a Platt map of the
 	// chosen label's probability, and the share of neutral gold among the
 	// targets without contributions.
@@ -188,7 +250,7 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		pk, conf := d.None, d.None
 		if z.ok {
 			p := stance.Softmax3(z.zs, z.zo)
-			k := d.Label(z.raw, p)
+			k := d.Label(z.f, p)
 			right = k == cexs[i].label
 			pk, conf = raw.Confidence(p[k]), d.Confidence(p[k])
 		}
@@ -202,14 +264,51 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 	n := len(lay.Params)
 	res.Values = x[:n]
 	d.Scale, d.Support, d.Oppose = x[n+decScale], x[n+decSupport], x[n+decOppose]
+	if res.UseContext {
+		des, _ := decisionExamples(exs, cexs, x, vidx, func(int) bool { return true })
+		w := fitDecision(des, firstDecision(x, n), vocab, o.ContextLambdas[res.ContextChosen], o.Pins)
+		fd := decisionOf(w)
+		for _, k := range denseKeys {
+			*d.Field(k) = *fd.Field(k)
+		}
+		_, fixed := decisionStart(fd, vocab, o.Pins)
+		for j, word := range vocab {
+			res.Context = append(res.Context, ContextWeight{
+				Word: word, Support: w[numDense+2*j], Oppose: w[numDense+2*j+1],
+				Pinned: [2]bool{fixed[numDense+2*j], fixed[numDense+2*j+1]},
+			})
+		}
+	}
 	return res
+}
+
+// firstDecision is the decision of the first stage's vector x (layout size
+// n).
+func firstDecision(x []float64, n int) stance.Decision {
+	return stance.Decision{Scale: x[n+decScale], Support: x[n+decSupport], Oppose: x[n+decOppose]}
+}
+
+// beats reports whether a's folds beat b's, fold by fold on the same folds,
+// by more than the standard error of their differences: a paired test, so
+// that the folds' common ups and downs do not hide a steady gain.
+func beats(a, b FoldScores) bool {
+	k := len(a.MacroF1)
+	if k < 2 || len(b.MacroF1) != k {
+		return false
+	}
+	d := FoldScores{MacroF1: make([]float64, k)}
+	for i := range k {
+		d.MacroF1[i] = a.MacroF1[i] - b.MacroF1[i]
+	}
+	return d.Mean() > d.Std()/math.Sqrt(float64(k))
 }
 
 // oofLogit is an out-of-fold prediction: the logits, and whether the target
 // had contributions at all (without, it is neutral by rule).
 type oofLogit struct {
-	zs, zo, raw float64
-	ok          bool
+	zs, zo float64
+	f      stance.Features // Context aside
+	ok     bool
 }
 
 // predictLabel is the label d chooses for z.
@@ -217,7 +316,7 @@ func predictLabel(d *stance.Decision, z oofLogit) int {
 	if !z.ok {
 		return labelNeutral
 	}
-	return d.Label(z.raw, stance.Softmax3(z.zs, z.zo))
+	return d.Label(z.f, stance.Softmax3(z.zs, z.zo))
 }
 
 // foldF1 returns the macro-F1 of each fold's out-of-fold predictions.
@@ -275,7 +374,7 @@ func fitPlatt(exs []example, oof []oofLogit, d *stance.Decision) {
 			continue
 		}
 		p := stance.Softmax3(z.zs, z.zo)
-		k := d.Label(z.raw, p)
+		k := d.Label(z.f, p)
 		pk := min(max(p[k], 1e-9), 1-1e-9)
 		xs = append(xs, math.Log(pk/(1-pk)))
 		ys = append(ys, k == exs[i].label)

@@ -35,13 +35,16 @@ func round(v float64) float64 {
 }
 
 var sectionNotes = map[string]string{
-	KindDecide:  "decision (stance.Decision): s = raw/sqrt(raw²+0.3); logits scale·s + support, −scale·s + oppose, 0 (neutral); label = max log p + shift; confidence = σ(cal-a·logit(p) + cal-b); none = confidence of a target without contributions; threshold > 0: the label is the hand-set rule's (|s| < threshold neutral)",
+	KindDecide:  "decision (stance.Decision): s = raw/sqrt(raw²+0.3), q(x) = x/sqrt(x²+0.3); logits scale·s + support + Σ part·q(part) + context, −scale·s + oppose + Σ part·q(part) + context, 0 (neutral), over the four parts of raw (pos, neg: the positive and negative words' sums; cue-pos, cue-neg: the cues'); label = max log p + shift; confidence = σ(cal-a·logit(p) + cal-b); none = confidence of a target without contributions; threshold > 0: the label is the hand-set rule's (|s| < threshold neutral), cue-threshold > 0: so for targets a cue reaches",
 	KindVia:     "multiplier of sentiment and portrayal words by how they reach the mention (distance in tokens, other clause, across a quote, predicate)",
 	KindRule:    "multiplier of cue contributions toward targets by the engine's rule (relations keep the cue's own weight)",
 	KindCue:     "multiplier of a cue's weight toward targets (cue text/pos/frame of cues.tsv)",
 	KindWord:    "multiplier of a sentiment or portrayal word's valence toward targets (not sentence sentiment)",
 	KindPortray: "new portrayal words: weight as in portrayal.tsv (times PortrayalWeight)",
 }
+
+// contextNote heads the context rows.
+const contextNote = "what a word of the sentences that mention a target, outside the actor mentions, adds to the target's support and oppose logits, times 1/(sentences that mention the target); read only for targets with contributions (stance/context.go)"
 
 // Write writes the fitted layer as fitted.tsv: header comments, then rows
 // kind<TAB>key<TAB>value[<TAB>pin], in a fixed order.
@@ -60,6 +63,14 @@ func Write(w io.Writer, h Header, r *Result) error {
 		fmt.Fprintf(bw, " %g", s.Lambda)
 	}
 	fmt.Fprintf(bw, ", chosen by %d-fold cross-validation on the data: macro-F1 %.4f ± %.4f (mean ± sd over folds)\n", len(cv.MacroF1), cv.Mean(), cv.Std())
+	if len(r.ContextCV) > 0 {
+		c := r.ContextCV[r.ContextChosen]
+		fmt.Fprintf(bw, "# decision stage: context lambda %g of", c.Lambda)
+		for _, s := range r.ContextCV {
+			fmt.Fprintf(bw, " %g", s.Lambda)
+		}
+		fmt.Fprintf(bw, ": macro-F1 %.4f ± %.4f, against %.4f ± %.4f without it; used: %t\n", c.Mean(), c.Std(), r.FirstCV.Mean(), r.FirstCV.Std(), r.UseContext)
+	}
 	fmt.Fprintf(bw, "# hand-set threshold labels: macro-F1 %.4f ± %.4f; fitted labels with shifts: %.4f ± %.4f; calibration: out-of-fold ECE %.4f uncalibrated, %.4f calibrated\n", r.ThresholdCV.Mean(), r.ThresholdCV.Std(), r.ShiftedCV.Mean(), r.ShiftedCV.Std(), r.OOF.ECE(), r.OOFCalibrated.ECE())
 	pinned := map[string]bool{}
 	for _, p := range r.Layout.Params {
@@ -92,6 +103,20 @@ func Write(w io.Writer, h Header, r *Result) error {
 			fmt.Fprintf(bw, "# --- %s: %s\n", kind, sectionNotes[kind])
 		}
 		row(p.Kind, p.Key, v)
+	}
+	if len(r.Context) > 0 {
+		fmt.Fprintf(bw, "# --- context: %s\n", contextNote)
+	}
+	for _, c := range r.Context {
+		for i, kind := range [2]string{stance.KindContextSupport, stance.KindContextOppose} {
+			v := [2]float64{c.Support, c.Oppose}[i]
+			if c.Pinned[i] {
+				pinned[kind+"\t"+c.Word] = true
+			} else if math.Abs(round(v)) < minChange {
+				continue
+			}
+			row(kind, c.Word, v)
+		}
 	}
 	return bw.Flush()
 }

@@ -29,14 +29,20 @@ type RelationScore struct {
 // only, but for those with a holder (a quoted predicate, quotedPredicate). The results live in s until it is reused; relations come in order of
 // their first contribution and only with a stance. RelationOf then tells
 // which relation each contribution counts toward. It costs time linear in
-// the number of contributions and actors.
-func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) ([]TargetScore, []RelationScore) {
+// the number of contributions and actors. ctx, when not nil, is the text
+// of the contributions, whose context words the fitted decision reads
+// (context.go).
+func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, ctx *Context, s *Scratch) ([]TargetScore, []RelationScore) {
 	p := &l.params
-	if cap(s.sums) < numActors {
-		s.sums = make([]float32, numActors)
+	// The sum toward each target, and its parts (Features) by kind, which
+	// the fitted decision reads.
+	if cap(s.sums) < numParts*numActors {
+		s.sums = make([]float32, numParts*numActors)
 	}
 	sums := s.sums[:numActors]
-	clear(sums)
+	parts := s.sums[numActors : numParts*numActors]
+	clear(s.sums[:numParts*numActors])
+	s.ctx.done = s.ctx.done[:0] // contextOf fills it for ctx
 	s.pairs.reset()
 	rels := s.rels[:0]
 	relOf := slices.Grow(s.relOf[:0], len(contribs))[:len(contribs)]
@@ -45,7 +51,9 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 		rel := int32(-1)
 		if c.Target >= 0 && int(c.Target) < numActors {
 			if c.CountsForTarget() {
-				sums[c.Target] += l.TargetWeight(c)
+				w := l.TargetWeight(c)
+				sums[c.Target] += w
+				parts[partOf(c.Cue >= 0, w)*numActors+int(c.Target)] += abs32(w)
 			}
 			if c.Holder >= 0 && c.Holder != c.Target && !c.TargetOnly {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
@@ -70,7 +78,11 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, s *Scratch) 
 			targets[i] = none
 			continue
 		}
-		st, sc, conf := l.decideTarget(raw)
+		f := Features{Raw: float64(raw)}
+		for k, v := range [...]*float64{&f.Pos, &f.Neg, &f.CuePos, &f.CueNeg} {
+			*v = float64(parts[k*numActors+i])
+		}
+		st, sc, conf := l.decideTarget(int32(i), f, ctx, &s.ctx)
 		targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
 	s.targets = targets
@@ -199,13 +211,31 @@ func pairHash(x uint64) uint64 {
 	return x
 }
 
-// decideTarget is the stance of a target whose contributions sum to raw:
-// the fitted Decision when the lexicon has one, else decide.
-func (l *Lexicon) decideTarget(raw float32) (classifier.Stance, float32, float32) {
+// decideTarget is the stance of target a, of features f (its context
+// still to add) in the text ctx: the fitted Decision when the lexicon has
+// one, else decide.
+func (l *Lexicon) decideTarget(a int32, f Features, ctx *Context, cc *contextCache) (classifier.Stance, float32, float32) {
 	if l.fit == nil {
-		return l.decide(raw, l.params.TargetThreshold)
+		return l.decide(float32(f.Raw), l.params.TargetThreshold)
 	}
-	return l.fit.Decision.Decide(float64(raw))
+	f.Context = l.contextOf(ctx, a, cc)
+	return l.fit.Decision.Decide(f)
+}
+
+// numParts counts the target's sum and its four parts in Scratch.sums.
+const numParts = 5
+
+// partOf is the index, in the order of Features (Pos, Neg, CuePos,
+// CueNeg), of the part a contribution of weight w counts toward.
+func partOf(cue bool, w float32) int {
+	k := 0
+	if w < 0 {
+		k = 1
+	}
+	if cue {
+		k += 2
+	}
+	return k
 }
 
 // decide turns a raw sum into a stance, a score in [-1, 1] and a confidence.

@@ -42,7 +42,7 @@ func TestAggregateRelations(t *testing.T) {
 	var s Scratch
 	// Twice with one Scratch: the table resets between calls.
 	for range 2 {
-		_, rels := l.Aggregate(contribs, n, &s)
+		_, rels := l.Aggregate(contribs, n, nil, &s)
 		require.Len(t, rels, 3*n-1)
 		relOf := s.RelationOf()
 		require.Len(t, relOf, len(contribs))

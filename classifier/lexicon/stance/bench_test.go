@@ -20,6 +20,6 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c := l.Analyze(in, &s)
-		l.Aggregate(c, in.NumActors, &s)
+		l.Aggregate(c, in.NumActors, nil, &s)
 	}
 }

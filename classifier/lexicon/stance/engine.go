@@ -31,6 +31,7 @@ type Scratch struct {
 	renum    []int32 // relation index before dropping neutral ones -> after
 	pairs    pairTable
 	quotes   []quoteRegion // a document's quote regions, in order
+	ctx      contextCache  // Aggregate's context logits by sentence
 }
 
 // tokInfo is what the engine knows about one token. prepare sets every

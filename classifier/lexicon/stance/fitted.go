@@ -9,12 +9,19 @@ import (
 	"strings"
 
 	"github.com/stancetag/stancetag/classifier"
+	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
 // FittedFile holds the weights that `stancetag fit` learns from labelled
 // news (package classifier/lexicon/fit). It is optional: without it the
 // hand-set weights and the threshold decision of Params apply.
 const FittedFile = "stance/fitted.tsv"
+
+// Kinds of FittedFile rows that hold context words (context.go).
+const (
+	KindContextSupport = "context-support"
+	KindContextOppose  = "context-oppose"
+)
 
 // PinMarker in the fifth field of a fitted.tsv row pins it: the trainer keeps
 // its value as written instead of fitting it.
@@ -111,25 +118,39 @@ func (l *Lexicon) CueKey(i int32) string {
 	return c.Text + "/" + pos + "/" + c.Frame.String()
 }
 
-// Decision is the fitted decision of a target's stance from its summed
-// contributions raw. With s = raw/√(raw² + DecisionSaturation), the logits
-// Scale·s + Support (support), −Scale·s + Oppose (oppose) and 0 (neutral)
-// give the labels' probabilities p. The label is the one with the largest
-// log p plus its shift (SupportShift, OpposeShift, 0 for neutral: shifts
-// trade accuracy for macro-F1), and the confidence is the probability that
-// it is right: σ(CalA·logit(p_label) + CalB), a Platt map fitted on
-// out-of-fold predictions. The score is p_support − p_oppose when the label
-// is not neutral, else 0 (with Threshold > 0: the hand-set rule's score, s). A target without any contribution is neutral with
-// confidence None. When Threshold > 0 the label is the hand-set rule's
-// instead (|s| below Threshold is neutral) and only the confidence comes
-// from p; the trainer keeps that rule unless the fitted labels beat it in
+// Decision is the fitted decision of a target's stance from its Features.
+// With s = raw/√(raw² + DecisionSaturation), and q(x) = x/√(x² +
+// DecisionSaturation) of the four parts of the raw sum (positive and
+// negative, of words and of cues), the logits
+//
+//	support:  Scale·s + Support + Σ part weight·q(part) + context support
+//	oppose:  −Scale·s + Oppose  + Σ part weight·q(part) + context oppose
+//	neutral:  0
+//
+// give the labels' probabilities p (the part weights are PosSupport …
+// CueNegOppose; the context terms: context.go). The label is the one with
+// the largest log p plus its shift (SupportShift, OpposeShift, 0 for
+// neutral: shifts trade accuracy for macro-F1), and the confidence is the
+// probability that it is right: σ(CalA·logit(p_label) + CalB), a Platt map
+// fitted on out-of-fold predictions. The score is p_support − p_oppose of
+// the shifted probabilities (p times e^shift, normalised) when the label is
+// not neutral, else 0 (with Threshold > 0: the hand-set rule's
+// score, s). A target without any contribution is neutral with confidence
+// None. When Threshold > 0 the label is the hand-set rule's instead (|s|
+// below Threshold is neutral) and only the confidence comes from p; the
+// trainer keeps that rule unless the fitted labels beat it in
 // cross-validation by more than the folds' spread.
 type Decision struct {
-	Scale, Support, Oppose    float64
-	SupportShift, OpposeShift float64
-	CalA, CalB                float64
-	None                      float64
-	Threshold                 float64
+	Scale, Support, Oppose      float64
+	PosSupport, PosOppose       float64
+	NegSupport, NegOppose       float64
+	CuePosSupport, CuePosOppose float64
+	CueNegSupport, CueNegOppose float64
+	SupportShift, OpposeShift   float64
+	CalA, CalB                  float64
+	None                        float64
+	Threshold                   float64
+	CueThreshold                float64
 }
 
 // DecisionSaturation squashes raw sums for the Decision, as
@@ -143,11 +164,34 @@ func Squash(raw float64) (s, ds float64) {
 	return raw / sq, DecisionSaturation / (q * sq)
 }
 
-// Logits returns the support and oppose logits of a raw sum (neutral's is
-// 0).
-func (d *Decision) Logits(raw float64) (zs, zo float64) {
-	s, _ := Squash(raw)
-	return d.Scale*s + d.Support, -d.Scale*s + d.Oppose
+// Features are what the Decision reads of a target: the sum of its
+// contributions (Raw); the sums of the positive and of the negative
+// contributions of sentiment and portrayal words (Pos, Neg >= 0) and of
+// cues (CuePos, CueNeg >= 0); and what its context words add (zero
+// without them).
+type Features struct {
+	Raw            float64
+	Pos, Neg       float64
+	CuePos, CueNeg float64
+	Context        ContextLogits
+}
+
+// Logits returns the support and oppose logits of f (neutral's is 0).
+func (d *Decision) Logits(f Features) (zs, zo float64) {
+	s, _ := Squash(f.Raw)
+	zs, zo = d.Scale*s+d.Support+f.Context.Support, -d.Scale*s+d.Oppose+f.Context.Oppose
+	for _, t := range [...]struct{ x, s, o float64 }{
+		{f.Pos, d.PosSupport, d.PosOppose},
+		{f.Neg, d.NegSupport, d.NegOppose},
+		{f.CuePos, d.CuePosSupport, d.CuePosOppose},
+		{f.CueNeg, d.CueNegSupport, d.CueNegOppose},
+	} {
+		if t.x != 0 {
+			q, _ := Squash(t.x)
+			zs, zo = zs+t.s*q, zo+t.o*q
+		}
+	}
+	return zs, zo
 }
 
 // Softmax3 returns the probabilities of support, oppose and neutral for
@@ -161,13 +205,13 @@ func Softmax3(zs, zo float64) [3]float64 {
 
 // Label returns the index (0 support, 1 oppose, 2 neutral) of the label
 // chosen for the raw sum raw with probabilities p.
-func (d *Decision) Label(raw float64, p [3]float64) int {
-	if d.Threshold > 0 {
-		s, _ := Squash(raw)
+func (d *Decision) Label(f Features, p [3]float64) int {
+	if t := d.labelThreshold(f); t > 0 {
+		s, _ := Squash(f.Raw)
 		switch {
-		case s >= d.Threshold:
+		case s >= t:
 			return 0
-		case s <= -d.Threshold:
+		case s <= -t:
 			return 1
 		}
 		return 2
@@ -184,6 +228,19 @@ func (d *Decision) Label(raw float64, p [3]float64) int {
 	return 2
 }
 
+// labelThreshold is the hand-set rule's threshold when it gives the label
+// of a target with features f: Threshold, else CueThreshold for a target
+// with cue contributions, else 0 (the fitted labels).
+func (d *Decision) labelThreshold(f Features) float64 {
+	if d.Threshold > 0 {
+		return d.Threshold
+	}
+	if f.CuePos+f.CueNeg > 0 {
+		return d.CueThreshold
+	}
+	return 0
+}
+
 // Confidence maps the probability p of the chosen label to the calibrated
 // probability that it is right.
 func (d *Decision) Confidence(p float64) float64 {
@@ -193,24 +250,28 @@ func (d *Decision) Confidence(p float64) float64 {
 
 var decisionStances = [3]classifier.Stance{classifier.StanceSupport, classifier.StanceOppose, classifier.StanceNeutral}
 
-// Decide returns the stance, score and confidence of a raw sum (not 0).
-func (d *Decision) Decide(raw float64) (classifier.Stance, float32, float32) {
-	p := Softmax3(d.Logits(raw))
-	k := d.Label(raw, p)
+// Decide returns the stance, score and confidence of a target with
+// features f (f.Raw not 0).
+func (d *Decision) Decide(f Features) (classifier.Stance, float32, float32) {
+	p := Softmax3(d.Logits(f))
+	k := d.Label(f, p)
 	score := float32(0)
 	switch {
 	case k == 2:
-	case d.Threshold > 0:
-		s, _ := Squash(raw) // the hand-set rule's score
+	case d.labelThreshold(f) > 0:
+		s, _ := Squash(f.Raw) // the hand-set rule's score
 		score = float32(s)
 	default:
-		score = float32(p[0] - p[1])
+		// The polar difference of the shifted probabilities, whose order
+		// chose the label, so that the score has the label's sign.
+		es, eo := p[0]*math.Exp(d.SupportShift), p[1]*math.Exp(d.OpposeShift)
+		score = float32((es - eo) / (es + eo + p[2]))
 	}
 	return decisionStances[k], score, float32(d.Confidence(p[k]))
 }
 
 // DecisionKeys are the keys of the "decide" rows of FittedFile, in order.
-var DecisionKeys = [...]string{"scale", "support", "oppose", "support-shift", "oppose-shift", "cal-a", "cal-b", "none", "threshold"}
+var DecisionKeys = [...]string{"scale", "support", "oppose", "pos-support", "pos-oppose", "neg-support", "neg-oppose", "cue-pos-support", "cue-pos-oppose", "cue-neg-support", "cue-neg-oppose", "support-shift", "oppose-shift", "cal-a", "cal-b", "none", "threshold", "cue-threshold"}
 
 // Field returns a pointer to the field named by a DecisionKeys key, or nil.
 func (d *Decision) Field(key string) *float64 {
@@ -221,6 +282,22 @@ func (d *Decision) Field(key string) *float64 {
 		return &d.Support
 	case "oppose":
 		return &d.Oppose
+	case "pos-support":
+		return &d.PosSupport
+	case "pos-oppose":
+		return &d.PosOppose
+	case "neg-support":
+		return &d.NegSupport
+	case "neg-oppose":
+		return &d.NegOppose
+	case "cue-pos-support":
+		return &d.CuePosSupport
+	case "cue-pos-oppose":
+		return &d.CuePosOppose
+	case "cue-neg-support":
+		return &d.CueNegSupport
+	case "cue-neg-oppose":
+		return &d.CueNegOppose
 	case "support-shift":
 		return &d.SupportShift
 	case "oppose-shift":
@@ -233,6 +310,8 @@ func (d *Decision) Field(key string) *float64 {
 		return &d.None
 	case "threshold":
 		return &d.Threshold
+	case "cue-threshold":
+		return &d.CueThreshold
 	}
 	return nil
 }
@@ -243,7 +322,8 @@ type Fit struct {
 	Decision Decision
 	via      [NumVia]float32
 	rule     [NumRules]float32
-	cue      []float32 // by cue index
+	cue      []float32               // by cue index
+	context  map[uint64]contextEntry // context words by tokenize.FoldHash
 }
 
 // Via returns the multiplier of sentiment and portrayal words reaching a
@@ -284,7 +364,7 @@ func (l *Lexicon) PatientWeight(c *Contribution) float32 {
 }
 
 // FittedRow is one row of FittedFile: kind (decide, via, rule, cue, word,
-// portray), key, value and whether it is pinned.
+// portray, context-support, context-oppose), key, value and whether it is pinned.
 type FittedRow struct {
 	Kind, Key string
 	Value     float64
@@ -385,13 +465,32 @@ func (l *Lexicon) loadFitted(fsys fs.FS) error {
 				return bad("word must be lower-case:")
 			}
 			l.fitWords[r.Key] = v32
+		case KindContextSupport, KindContextOppose:
+			if r.Key == "" || strings.ToLower(r.Key) != r.Key || strings.ContainsAny(r.Key, " \t") {
+				return bad("context word must be one lower-case word:")
+			}
+			if f.context == nil {
+				f.context = map[uint64]contextEntry{}
+			}
+			h := tokenize.FoldHash([]byte(r.Key))
+			e := f.context[h]
+			if e.word != "" && e.word != r.Key {
+				return bad("context word's fold hash collides with " + e.word + ":")
+			}
+			e.word = r.Key
+			if r.Kind == KindContextSupport {
+				e.Support = r.Value
+			} else {
+				e.Oppose = r.Value
+			}
+			f.context[h] = e
 		case "portray":
 			if r.Key == "" || strings.ToLower(r.Key) != r.Key {
 				return bad("word must be lower-case:")
 			}
 			l.portrayal[r.Key] = v32
 		default:
-			return &ParseError{Path: FittedFile, Line: r.Line, Msg: fmt.Sprintf("unknown kind %q (want decide, via, rule, cue, word or portray)", r.Kind)}
+			return &ParseError{Path: FittedFile, Line: r.Line, Msg: fmt.Sprintf("unknown kind %q (want decide, via, rule, cue, word, portray, context-support or context-oppose)", r.Kind)}
 		}
 	}
 	l.fit = f

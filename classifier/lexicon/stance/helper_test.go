@@ -144,7 +144,7 @@ func analyze(tb testing.TB, l *Lexicon, text string, speaker int32, hits []Hit, 
 		}
 		res.contribs = append(res.contribs, fmt.Sprintf("%s->%s %.2f %s %q", h, actors[c.Target].name, c.Weight, c.Rule, text[c.Begin:c.End]))
 	}
-	targets, rels := l.Aggregate(contribs, len(actors), &s)
+	targets, rels := l.Aggregate(contribs, len(actors), nil, &s)
 	seen := map[int32]bool{}
 	for _, m := range in.Mentions {
 		seen[m.Actor] = true

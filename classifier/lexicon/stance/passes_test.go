@@ -151,7 +151,7 @@ func TestAggregateFewRelations(t *testing.T) {
 			}
 		}
 		var s Scratch
-		_, rels := l.Aggregate(contribs, pairs+1, &s)
+		_, rels := l.Aggregate(contribs, pairs+1, nil, &s)
 		require.Len(t, rels, pairs, "%d pairs", pairs)
 		for k, r := range rels {
 			assert.Equal(t, int32(k), r.Holder)
@@ -172,7 +172,7 @@ func TestAggregateNoEvidence(t *testing.T) {
 	t.Parallel()
 	l := testLexicon(t)
 	var s Scratch
-	targets, _ := l.Aggregate([]Contribution{{Holder: -1, Target: 1, Weight: 0.9, Cue: 0}}, 3, &s)
+	targets, _ := l.Aggregate([]Contribution{{Holder: -1, Target: 1, Weight: 0.9, Cue: 0}}, 3, nil, &s)
 	require.Len(t, targets, 3)
 	st, sc, conf := l.decide(0, l.params.TargetThreshold)
 	if l.fit != nil {
