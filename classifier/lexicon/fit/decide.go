@@ -90,14 +90,7 @@ func decisionExamples(exs []Example, cexs []example, x []float64, vocab map[stri
 		if len(cexs[i].terms) == 0 || !keep(i) {
 			continue
 		}
-		de := decExample{label: cexs[i].label}
-		f := &de.f
-		for _, t := range cexs[i].terms {
-			v := t.x * val(x, t.entry) * val(x, t.channel)
-			f.Raw += v
-			part := [2][2]*float64{{&f.Pos, &f.Neg}, {&f.CuePos, &f.CueNeg}}[b2i(t.cue)][b2i(v < 0)]
-			*part += math.Abs(v)
-		}
+		de := decExample{label: cexs[i].label, f: features(x, &cexs[i])}
 		for _, c := range exs[i].Context {
 			if j, ok := vocab[c.Word]; ok {
 				de.ctx = append(de.ctx, ctxFeat{word: j, share: c.Share})

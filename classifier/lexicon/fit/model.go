@@ -170,16 +170,18 @@ func (l *Layout) compile(exs []Example, cueKey func(int32) string, candidates []
 	return out
 }
 
-// cueMass is the summed magnitude of ex's cue terms at their hand-set
-// weights: nonzero when a cue reaches the target.
-func (ex *example) cueMass() float64 {
-	m := 0.0
+// features returns what the decision reads of ex under the first-stage
+// parameters x: the raw sum and its four parts (stance.Features, without
+// context).
+func features(x []float64, ex *example) stance.Features {
+	var f stance.Features
 	for _, t := range ex.terms {
-		if t.cue {
-			m += math.Abs(t.x)
-		}
+		v := t.x * val(x, t.entry) * val(x, t.channel)
+		f.Raw += v
+		part := [2][2]*float64{{&f.Pos, &f.Neg}, {&f.CuePos, &f.CueNeg}}[b2i(t.cue)][b2i(v < 0)]
+		*part += math.Abs(v)
 	}
-	return m
+	return f
 }
 
 // model is the fitting problem over compiled examples.

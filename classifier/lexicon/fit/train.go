@@ -171,7 +171,7 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 			for i := range cexs {
 				if int(cexs[i].group%uint32(o.Folds)) == f && len(cexs[i].terms) > 0 {
 					zs, zo := logits(x, len(lay.Params), raw(x, &cexs[i]))
-					oof[i] = oofLogit{zs, zo, stance.Features{Raw: raw(x, &cexs[i]), CuePos: cexs[i].cueMass()}, true}
+					oof[i] = oofLogit{zs, zo, features(x, &cexs[i]), true}
 				}
 			}
 		}

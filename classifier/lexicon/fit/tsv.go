@@ -35,7 +35,7 @@ func round(v float64) float64 {
 }
 
 var sectionNotes = map[string]string{
-	KindDecide:  "decision (stance.Decision): s = raw/sqrt(raw²+0.3), q(x) = x/sqrt(x²+0.3); logits scale·s + support + Σ part·q(part) + context, −scale·s + oppose + Σ part·q(part) + context, 0 (neutral), over the four parts of raw (pos, neg: the positive and negative words' sums; cue-pos, cue-neg: the cues'); label = max log p + shift; confidence = σ(cal-a·logit(p) + cal-b); none = confidence of a target without contributions; threshold > 0: the label is the hand-set rule's (|s| < threshold neutral), cue-threshold > 0: so for targets a cue reaches",
+	KindDecide:  "decision (stance.Decision): s = raw/sqrt(raw²+0.3), q(x) = x/sqrt(x²+0.3); logits scale·s + support + Σ part·q(part) + context, −scale·s + oppose + Σ part·q(part) + context, 0 (neutral), over the four parts of raw (pos, neg: the positive and negative words' sums; cue-pos, cue-neg: the cues'); label = max log p + shift; confidence = σ(cal-a·logit(p) + cal-b); none = confidence of a target without contributions; threshold > 0: the label is the hand-set rule's (|s| < threshold neutral), cue-threshold > 0: so for targets a cue reaches, over the cues' sum alone",
 	KindVia:     "multiplier of sentiment and portrayal words by how they reach the mention (distance in tokens, other clause, across a quote, predicate)",
 	KindRule:    "multiplier of cue contributions toward targets by the engine's rule (relations keep the cue's own weight)",
 	KindCue:     "multiplier of a cue's weight toward targets (cue text/pos/frame of cues.tsv)",

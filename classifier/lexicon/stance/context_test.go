@@ -141,23 +141,37 @@ func TestDecideScoreHasLabelSign(t *testing.T) {
 }
 
 // TestCueThreshold checks that a target a cue reaches gets the hand-set
-// rule's label and score, and one reached by words alone the fitted label.
+// rule's label and score over the cues' sum alone, and one reached by
+// words alone the fitted label.
 func TestCueThreshold(t *testing.T) {
 	t.Parallel()
-	// Fitted logits that say oppose whatever the raw sum.
+	// Fitted logits that say oppose whatever the sums.
 	d := Decision{Oppose: 3, NegOppose: 2, CalA: 1, CueThreshold: 0.2}
-	cue := Features{Raw: 0.5, CuePos: 0.6, Neg: 0.1}
-	st, score, _ := d.Decide(cue)
-	assert.Equal(t, classifier.StanceSupport, st)
-	s, _ := Squash(0.5)
-	assert.InDelta(t, s, score, 1e-6)
-	weak := Features{Raw: 0.05, CuePos: 0.05}
-	st, _, _ = d.Decide(weak)
-	assert.Equal(t, classifier.StanceNeutral, st, "below the threshold")
-	words := Features{Raw: 0.5, Pos: 0.6, Neg: 0.1}
-	st, score, _ = d.Decide(words)
-	assert.Equal(t, classifier.StanceOppose, st)
-	assert.Negative(t, score)
+	tests := []struct {
+		name  string
+		f     Features
+		want  classifier.Stance
+		score float64 // of the hand-set rule; 0: only the sign is checked
+	}{
+		{"a cue, against the words", Features{Raw: -0.2, CuePos: 0.6, Neg: 0.8}, classifier.StanceSupport, 0.6},
+		{"two cues that cancel", Features{Raw: 0.3, CuePos: 0.6, CueNeg: 0.55, Pos: 0.25}, classifier.StanceNeutral, 0},
+		{"a weak cue", Features{Raw: 0.05, CuePos: 0.05}, classifier.StanceNeutral, 0},
+		{"an opposing cue", Features{Raw: -0.3, CueNeg: 0.5, Pos: 0.2}, classifier.StanceOppose, -0.5},
+		{"words alone: fitted", Features{Raw: 0.5, Pos: 0.6, Neg: 0.1}, classifier.StanceOppose, 0},
+	}
+	for _, tt := range tests {
+		st, score, _ := d.Decide(tt.f)
+		assert.Equal(t, tt.want, st, tt.name)
+		switch {
+		case tt.score != 0:
+			s, _ := Squash(tt.score)
+			assert.InDelta(t, s, score, 1e-6, tt.name)
+		case tt.want == classifier.StanceNeutral:
+			assert.Zero(t, score, tt.name)
+		default:
+			assert.Negative(t, score, tt.name)
+		}
+	}
 }
 
 // TestContextCacheMatchesWords checks the decision's sentence cache
