@@ -50,7 +50,11 @@ type ctxFeat struct {
 type decExample struct {
 	label int
 	f     stance.Features // without Context
-	ctx   []ctxFeat
+	// q holds what the dense weights multiply, computed once: the squashed
+	// raw sum, then the squashed parts in Features order (0 for a part
+	// that is 0), as stance.Decision.Logits reads them.
+	q   [5]float64
+	ctx []ctxFeat
 }
 
 // contextVocab returns the words that are the context of at least minItems
@@ -91,6 +95,12 @@ func decisionExamples(exs []Example, cexs []example, x []float64, vocab map[stri
 			continue
 		}
 		de := decExample{label: cexs[i].label, f: features(x, &cexs[i])}
+		de.q[0], _ = stance.Squash(de.f.Raw)
+		for k, v := range [...]float64{de.f.Pos, de.f.Neg, de.f.CuePos, de.f.CueNeg} {
+			if v != 0 {
+				de.q[k+1], _ = stance.Squash(v)
+			}
+		}
 		for _, c := range exs[i].Context {
 			if j, ok := vocab[c.Word]; ok {
 				de.ctx = append(de.ctx, ctxFeat{word: j, share: c.Share})
@@ -118,15 +128,21 @@ func decisionOf(w []float64) stance.Decision {
 	return d
 }
 
-// decLogits returns the support and oppose logits of de under w.
+// decLogits returns the support and oppose logits of de under w: those of
+// decisionOf(w).Logits for de's features and context (TestDecLogits
+// compares the two), from de.q, which the fit reads thousands of times.
 func decLogits(w []float64, de *decExample) (zs, zo float64) {
-	f := de.f
-	for _, c := range de.ctx {
-		f.Context.Support += c.share * w[numDense+2*int(c.word)]
-		f.Context.Oppose += c.share * w[numDense+2*int(c.word)+1]
+	zs = w[dsScale]*de.q[0] + w[dsSupport]
+	zo = -w[dsScale]*de.q[0] + w[dsOppose]
+	for k := range 4 {
+		zs += w[dsPosSupport+2*k] * de.q[k+1]
+		zo += w[dsPosSupport+2*k+1] * de.q[k+1]
 	}
-	d := decisionOf(w)
-	return d.Logits(f)
+	for _, c := range de.ctx {
+		zs += c.share * w[numDense+2*int(c.word)]
+		zo += c.share * w[numDense+2*int(c.word)+1]
+	}
+	return zs, zo
 }
 
 // decisionProblem is the decision stage's objective over des: the negative
@@ -149,16 +165,12 @@ func (m *decisionProblem) eval(w, g []float64) float64 {
 		var y [3]float64
 		y[de.label] = 1
 		ds, do := p[0]-y[0], p[1]-y[1]
-		s, _ := stance.Squash(de.f.Raw)
-		g[dsScale] += (ds - do) * s
+		g[dsScale] += (ds - do) * de.q[0]
 		g[dsSupport] += ds
 		g[dsOppose] += do
-		for k, x := range [...]float64{de.f.Pos, de.f.Neg, de.f.CuePos, de.f.CueNeg} {
-			if x != 0 {
-				q, _ := stance.Squash(x)
-				g[dsPosSupport+2*k] += ds * q
-				g[dsPosSupport+2*k+1] += do * q
-			}
+		for k := range 4 {
+			g[dsPosSupport+2*k] += ds * de.q[k+1]
+			g[dsPosSupport+2*k+1] += do * de.q[k+1]
 		}
 		for _, c := range de.ctx {
 			g[numDense+2*int(c.word)] += ds * c.share

@@ -41,10 +41,9 @@ func TestDecisionGradient(t *testing.T) {
 		{label: 2, ctx: []ctxFeat{{0, 0.5}, {2, 0.5}}},
 		{label: 1},
 	}
-	des[0].f.Raw, des[0].f.Pos, des[0].f.CuePos = 0.7, 0.4, 0.3
-	des[1].f.Raw, des[1].f.Neg, des[1].f.CueNeg = -0.5, 0.2, 0.3
-	des[2].f.Raw, des[2].f.Pos, des[2].f.Neg = 0.1, 0.3, 0.2
-	des[3].f.Raw, des[3].f.CueNeg = -0.9, 0.9
+	for i, q := range [][5]float64{{0.7, 0.4, 0, 0.3, 0}, {-0.5, 0, 0.2, 0, 0.3}, {0.1, 0.3, 0.2, 0, 0}, {-0.9, 0, 0, 0, 0.9}} {
+		des[i].q = q
+	}
 	fixed := make([]bool, numDense+6)
 	fixed[numDense+3] = true
 	m := &decisionProblem{des: des, lambda: 0.7, fixed: fixed}
@@ -67,6 +66,45 @@ func TestDecisionGradient(t *testing.T) {
 		wm[i] -= h
 		num := (m.eval(wp, scratch) - m.eval(wm, scratch)) / (2 * h)
 		assert.InDelta(t, num, g[i], 1e-5, "parameter %d", i)
+	}
+}
+
+// TestDecLogits checks the decision stage's logits against the runtime's
+// (stance.Decision.Logits) for the same parameters, features and context.
+func TestDecLogits(t *testing.T) {
+	t.Parallel()
+	cexs := []example{
+		{label: 0, terms: []term{{x: 0.6, entry: -1, channel: -1, cue: true}, {x: -0.3, entry: -1, channel: -1}}},
+		{label: 1, terms: []term{{x: -0.8, entry: -1, channel: -1, cue: true}, {x: 0.2, entry: -1, channel: -1, cue: true}, {x: 0.5, entry: -1, channel: -1}}},
+		{label: 2, terms: []term{{x: 0.1, entry: -1, channel: -1}}},
+	}
+	exs := []Example{
+		{Context: []lexicon.ContextWord{{Word: "slammed", Share: 0.5}, {Word: "said", Share: 0.5}, {Word: "unknown", Share: 0.5}}},
+		{Context: []lexicon.ContextWord{{Word: "said", Share: 1}}},
+		{},
+	}
+	vocab := []string{"said", "slammed"}
+	des, idx := decisionExamples(exs, cexs, nil, map[string]int32{"said": 0, "slammed": 1}, func(int) bool { return true })
+	require.Equal(t, []int{0, 1, 2}, idx)
+	w := make([]float64, numDense+2*len(vocab))
+	for i := range w {
+		w[i] = 0.4*math.Cos(float64(3*i)) - 0.1
+	}
+	d := decisionOf(w)
+	for i, de := range des {
+		f := de.f
+		for _, c := range exs[i].Context {
+			for j, v := range vocab {
+				if c.Word == v {
+					f.Context.Support += c.Share * w[numDense+2*j]
+					f.Context.Oppose += c.Share * w[numDense+2*j+1]
+				}
+			}
+		}
+		wantS, wantO := d.Logits(f)
+		gotS, gotO := decLogits(w, &des[i])
+		assert.InDelta(t, wantS, gotS, 1e-12, "example %d", i)
+		assert.InDelta(t, wantO, gotO, 1e-12, "example %d", i)
 	}
 }
 

@@ -2,7 +2,9 @@ package fit
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/stancetag/stancetag/classifier/lexicon/stance"
 	"github.com/stancetag/stancetag/eval"
@@ -151,34 +153,35 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 			dec[i] = v
 		}
 	}
-	// Cross-validation of every lambda; out-of-fold logits of each.
-	var oofs [][]oofLogit
-	var foldXs [][][]float64 // by lambda, then fold
-	for _, lam := range o.Lambdas {
-		var xs [][]float64
-		fs := FoldScores{Lambda: lam}
-		oof := make([]oofLogit, len(cexs))
-		for f := range o.Folds {
-			m := &model{params: lay.Params, lambda: lam}
-			for _, ex := range cexs {
-				if int(ex.group%uint32(o.Folds)) != f {
-					m.exs = append(m.exs, ex)
-				}
-			}
-			x := m.start(dec)
-			fitModel(m, x, o.Pins)
-			xs = append(xs, x)
-			for i := range cexs {
-				if int(cexs[i].group%uint32(o.Folds)) == f && len(cexs[i].terms) > 0 {
-					zs, zo := logits(x, len(lay.Params), raw(x, &cexs[i]))
-					oof[i] = oofLogit{zs, zo, features(x, &cexs[i]), true}
-				}
+	// Cross-validation of every lambda; out-of-fold logits of each, and
+	// each fold's parameters (by lambda, then fold). The fits run in
+	// parallel (see the decision stage below).
+	oofs := make([][]oofLogit, len(o.Lambdas))
+	foldXs := make([][][]float64, len(o.Lambdas))
+	for k := range o.Lambdas {
+		oofs[k] = make([]oofLogit, len(cexs))
+		foldXs[k] = make([][]float64, o.Folds)
+	}
+	parallel(len(o.Lambdas)*o.Folds, func(job int) {
+		k, f := job/o.Folds, job%o.Folds
+		m := &model{params: lay.Params, lambda: o.Lambdas[k]}
+		for _, ex := range cexs {
+			if int(ex.group%uint32(o.Folds)) != f {
+				m.exs = append(m.exs, ex)
 			}
 		}
-		fs.MacroF1 = foldF1(cexs, oof, o.Folds, &stance.Decision{})
-		res.CV = append(res.CV, fs)
-		oofs = append(oofs, oof)
-		foldXs = append(foldXs, xs)
+		x := m.start(dec)
+		fitModel(m, x, o.Pins)
+		foldXs[k][f] = x
+		for i := range cexs {
+			if int(cexs[i].group%uint32(o.Folds)) == f && len(cexs[i].terms) > 0 {
+				zs, zo := logits(x, len(lay.Params), raw(x, &cexs[i]))
+				oofs[k][i] = oofLogit{zs, zo, features(x, &cexs[i]), true}
+			}
+		}
+	})
+	for k, lam := range o.Lambdas {
+		res.CV = append(res.CV, FoldScores{Lambda: lam, MacroF1: foldF1(cexs, oofs[k], o.Folds, &stance.Decision{})})
 	}
 	res.Chosen = chooseLambda(res.CV)
 	oof := oofs[res.Chosen]
@@ -190,22 +193,30 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		for i, w := range vocab {
 			vidx[w] = int32(i)
 		}
-		var coofs [][]oofLogit
-		for _, lam := range o.ContextLambdas {
-			coof := make([]oofLogit, len(cexs))
-			for f := range o.Folds {
-				xf := foldXs[res.Chosen][f]
-				inFold := func(i int) bool { return int(cexs[i].group%uint32(o.Folds)) == f }
-				train, _ := decisionExamples(exs, cexs, xf, vidx, func(i int) bool { return !inFold(i) })
-				test, at := decisionExamples(exs, cexs, xf, vidx, inFold)
-				w := fitDecision(train, firstDecision(xf, len(lay.Params)), vocab, lam, o.Pins)
-				for j := range test {
-					zs, zo := decLogits(w, &test[j])
-					coof[at[j]] = oofLogit{zs, zo, test[j].f, true}
-				}
+		// Every (lambda, fold) fit is independent and writes only its own
+		// fold's out-of-fold logits, so they run in parallel and give the
+		// same bits in any order (TestTinyGolden fits twice and compares).
+		coofs := make([][]oofLogit, len(o.ContextLambdas))
+		for k := range coofs {
+			coofs[k] = make([]oofLogit, len(cexs))
+		}
+		inFold := func(f int) func(int) bool {
+			return func(i int) bool { return int(cexs[i].group%uint32(o.Folds)) == f }
+		}
+		parallel(len(o.ContextLambdas)*o.Folds, func(job int) {
+			k, f := job/o.Folds, job%o.Folds
+			xf := foldXs[res.Chosen][f]
+			in := inFold(f)
+			train, _ := decisionExamples(exs, cexs, xf, vidx, func(i int) bool { return !in(i) })
+			test, at := decisionExamples(exs, cexs, xf, vidx, in)
+			w := fitDecision(train, firstDecision(xf, len(lay.Params)), vocab, o.ContextLambdas[k], o.Pins)
+			for j := range test {
+				zs, zo := decLogits(w, &test[j])
+				coofs[k][at[j]] = oofLogit{zs, zo, test[j].f, true}
 			}
-			res.ContextCV = append(res.ContextCV, FoldScores{Lambda: lam, MacroF1: foldF1(cexs, coof, o.Folds, &stance.Decision{})})
-			coofs = append(coofs, coof)
+		})
+		for k, lam := range o.ContextLambdas {
+			res.ContextCV = append(res.ContextCV, FoldScores{Lambda: lam, MacroF1: foldF1(cexs, coofs[k], o.Folds, &stance.Decision{})})
 		}
 		res.ContextChosen = chooseLambda(res.ContextCV)
 		if beats(res.ContextCV[res.ContextChosen], res.FirstCV) {
@@ -280,6 +291,25 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		}
 	}
 	return res
+}
+
+// parallel runs job(0) … job(n-1) on up to GOMAXPROCS goroutines and
+// waits for them all.
+func parallel(n int, job func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for j := range next {
+				job(j)
+			}
+		})
+	}
+	for j := range n {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
 }
 
 // firstDecision is the decision of the first stage's vector x (layout size
