@@ -186,6 +186,12 @@ func report(w io.Writer, r *fit.Result, top int, took time.Duration) {
 		d.Scale, d.Support, d.Oppose, d.PosSupport, d.PosOppose, d.NegSupport, d.NegOppose,
 		d.CuePosSupport, d.CuePosOppose, d.CueNegSupport, d.CueNegOppose, d.CalA, d.CalB, d.None)
 	fmt.Fprintf(w, "out-of-fold ECE: %.4f uncalibrated, %.4f calibrated\n", r.OOF.ECE(), r.OOFCalibrated.ECE())
+	if top := r.TopContext(top); len(top) > 0 {
+		fmt.Fprintf(w, "strongest context words (largest |logit| x targets):\n")
+		for _, c := range top {
+			fmt.Fprintf(w, "  %-20s %5d targets  support %+.3f  oppose %+.3f\n", c.Word, c.Count, c.Support, c.Oppose)
+		}
+	}
 	fmt.Fprintf(w, "largest changes (|fitted - prior| x uses):\n")
 	for _, c := range r.TopChanges(top) {
 		fmt.Fprintf(w, "  %-8s %-28s %6d uses  %.3f -> %.3f\n", c.Kind, c.Key, c.Count, c.Prior, c.Fitted)

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/stancetag/stancetag/classifier/lexicon/stance"
@@ -58,9 +59,9 @@ type decExample struct {
 }
 
 // contextVocab returns the words that are the context of at least minItems
-// examples with terms, and every pinned context word, in sorted order. Only
-// texts are read, not labels.
-func contextVocab(exs []Example, minItems int, pins map[string]float64) []string {
+// examples with terms, and every pinned context word, in sorted order, with
+// the number of such examples of each. Only texts are read, not labels.
+func contextVocab(exs []Example, minItems int, pins map[string]float64) ([]string, map[string]int) {
 	df := map[string]int{}
 	seen := map[string]bool{}
 	for _, ex := range exs {
@@ -84,7 +85,7 @@ func contextVocab(exs []Example, minItems int, pins map[string]float64) []string
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, df
 }
 
 // decisionExamples compiles the examples with terms under the first-stage
@@ -220,9 +221,22 @@ func fitDecision(des []decExample, first stance.Decision, vocab []string, lambda
 	return w
 }
 
-// ContextWeight is one fitted context word.
+// ContextWeight is one fitted context word: its logits, which of them are
+// pinned, and of how many training targets with contributions it is a
+// context word.
 type ContextWeight struct {
 	Word            string
 	Support, Oppose float64
 	Pinned          [2]bool
+	Count           int
+}
+
+// TopContext returns the n context words whose logits move the decision
+// most over the training data: by the largest of |support| and |oppose|
+// times Count, in that order (ties by word).
+func (r *Result) TopContext(n int) []ContextWeight {
+	out := slices.Clone(r.Context)
+	effect := func(c ContextWeight) float64 { return max(math.Abs(c.Support), math.Abs(c.Oppose)) * float64(c.Count) }
+	sort.SliceStable(out, func(i, j int) bool { return effect(out[i]) > effect(out[j]) })
+	return out[:min(n, len(out))]
 }

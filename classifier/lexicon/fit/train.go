@@ -187,9 +187,10 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 	oof := oofs[res.Chosen]
 	res.FirstCV = res.CV[res.Chosen]
 	var vocab []string
+	var df map[string]int
 	vidx := map[string]int32{}
 	if len(o.ContextLambdas) > 0 {
-		vocab = contextVocab(exs, o.MinContextItems, o.Pins)
+		vocab, df = contextVocab(exs, o.MinContextItems, o.Pins)
 		for i, w := range vocab {
 			vidx[w] = int32(i)
 		}
@@ -286,7 +287,7 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		for j, word := range vocab {
 			res.Context = append(res.Context, ContextWeight{
 				Word: word, Support: w[numDense+2*j], Oppose: w[numDense+2*j+1],
-				Pinned: [2]bool{fixed[numDense+2*j], fixed[numDense+2*j+1]},
+				Pinned: [2]bool{fixed[numDense+2*j], fixed[numDense+2*j+1]}, Count: df[word],
 			})
 		}
 	}
