@@ -44,7 +44,7 @@ var sectionNotes = map[string]string{
 }
 
 // contextNote heads the context rows.
-const contextNote = "what a word of the sentences that mention a target, outside the actor mentions, adds to the target's support and oppose logits, times 1/(sentences that mention the target); read only for targets with contributions (stance/context.go)"
+const contextNote = "what a word of the sentences that mention a target, outside the actor mentions and not capitalised inside the sentence, adds to the target's support and oppose logits, times 1/(sentences that mention the target); read only for targets with contributions (stance/context.go)"
 
 // Write writes the fitted layer as fitted.tsv: header comments, then rows
 // kind<TAB>key<TAB>value[<TAB>pin], in a fixed order.

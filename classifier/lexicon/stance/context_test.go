@@ -51,6 +51,8 @@ func TestEachContextWord(t *testing.T) {
 			[]string{"Paris", "Berlin", "Rome"}, 0, []string{"critics/1", "slammed/1", "over/1", "plan/1"}},
 		{"each of two sentences counts half", "Paris won. Critics praised Paris.",
 			[]string{"Paris"}, 0, []string{"won/0.5", "critics/0.5", "praised/0.5"}},
+		{"names inside a sentence are left out, a sentence's first word is kept", "Critics slammed Paris, said Comey of the FBI. Slowly NATO moved.",
+			[]string{"Paris"}, 0, []string{"critics/1", "slammed/1", "said/1", "of/1", "the/1"}},
 		{"a sentence named twice counts once", "Paris said Paris would win.",
 			[]string{"Paris"}, 0, []string{"said/1", "would/1", "win/1"}},
 		{"a long sentence counts as contextWords words", long,
