@@ -113,13 +113,6 @@ func decisionExamples(exs []Example, cexs []example, x []float64, vocab map[stri
 	return out, idx
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // decisionOf is the stance.Decision of the dense parameters of w.
 func decisionOf(w []float64) stance.Decision {
 	var d stance.Decision

@@ -178,8 +178,7 @@ func features(x []float64, ex *example) stance.Features {
 	for _, t := range ex.terms {
 		v := t.x * val(x, t.entry) * val(x, t.channel)
 		f.Raw += v
-		part := [2][2]*float64{{&f.Pos, &f.Neg}, {&f.CuePos, &f.CueNeg}}[b2i(t.cue)][b2i(v < 0)]
-		*part += math.Abs(v)
+		f.AddPart(t.cue, v)
 	}
 	return f
 }

@@ -34,14 +34,15 @@ type RelationScore struct {
 // (context.go).
 func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, ctx *Context, s *Scratch) ([]TargetScore, []RelationScore) {
 	p := &l.params
-	// The sum toward each target, and its parts (Features) by kind, which
-	// the fitted decision reads.
-	if cap(s.sums) < numParts*numActors {
-		s.sums = make([]float32, numParts*numActors)
+	// The sum toward each target, and its parts (Features), which the
+	// fitted decision reads.
+	if cap(s.sums) < numActors || cap(s.feats) < numActors {
+		s.sums = make([]float32, numActors)
+		s.feats = make([]Features, numActors)
 	}
-	sums := s.sums[:numActors]
-	parts := s.sums[numActors : numParts*numActors]
-	clear(s.sums[:numParts*numActors])
+	sums, feats := s.sums[:numActors], s.feats[:numActors]
+	clear(sums)
+	clear(feats)
 	s.ctx.done = s.ctx.done[:0] // contextOf fills it for ctx
 	s.pairs.reset()
 	rels := s.rels[:0]
@@ -53,7 +54,7 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, ctx *Context
 			if c.CountsForTarget() {
 				w := l.TargetWeight(c)
 				sums[c.Target] += w
-				parts[partOf(c.Cue >= 0, w)*numActors+int(c.Target)] += abs32(w)
+				feats[c.Target].AddPart(c.Cue >= 0, float64(w))
 			}
 			if c.Holder >= 0 && c.Holder != c.Target && !c.TargetOnly {
 				rel = s.pairs.relation(rels, c.Holder, c.Target)
@@ -78,10 +79,8 @@ func (l *Lexicon) Aggregate(contribs []Contribution, numActors int, ctx *Context
 			targets[i] = none
 			continue
 		}
-		f := Features{Raw: float64(raw)}
-		for k, v := range [...]*float64{&f.Pos, &f.Neg, &f.CuePos, &f.CueNeg} {
-			*v = float64(parts[k*numActors+i])
-		}
+		f := feats[i]
+		f.Raw = float64(raw)
 		st, sc, conf := l.decideTarget(int32(i), f, ctx, &s.ctx)
 		targets[i] = TargetScore{Stance: st, Score: sc, Confidence: conf}
 	}
@@ -220,22 +219,6 @@ func (l *Lexicon) decideTarget(a int32, f Features, ctx *Context, cc *contextCac
 	}
 	f.Context = l.contextOf(ctx, a, cc)
 	return l.fit.Decision.Decide(f)
-}
-
-// numParts counts the target's sum and its four parts in Scratch.sums.
-const numParts = 5
-
-// partOf is the index, in the order of Features (Pos, Neg, CuePos,
-// CueNeg), of the part a contribution of weight w counts toward.
-func partOf(cue bool, w float32) int {
-	k := 0
-	if w < 0 {
-		k = 1
-	}
-	if cue {
-		k += 2
-	}
-	return k
 }
 
 // decide turns a raw sum into a stance, a score in [-1, 1] and a confidence.

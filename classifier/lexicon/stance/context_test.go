@@ -226,3 +226,15 @@ func TestContextCacheMatchesWords(t *testing.T) {
 	}
 	assert.Equal(t, ContextLogits{}, l.contextOf(&Context{}, 0, &contextCache{}), "no sentences, no context")
 }
+
+func TestFeaturesAddPart(t *testing.T) {
+	t.Parallel()
+	var f Features
+	for _, c := range []struct {
+		cue bool
+		w   float64
+	}{{false, 0.5}, {false, -0.25}, {true, 0.75}, {true, -0.125}, {false, 0.25}, {true, -0.5}} {
+		f.AddPart(c.cue, c.w)
+	}
+	assert.Equal(t, Features{Pos: 0.75, Neg: 0.25, CuePos: 0.75, CueNeg: 0.625}, f, "Raw is summed apart")
+}

@@ -27,8 +27,9 @@ type Scratch struct {
 	targets  []TargetScore
 	rels     []RelationScore
 	sums     []float32
-	relOf    []int32 // per contribution: relation index, or -1
-	renum    []int32 // relation index before dropping neutral ones -> after
+	feats    []Features // per target: Aggregate's parts of sums
+	relOf    []int32    // per contribution: relation index, or -1
+	renum    []int32    // relation index before dropping neutral ones -> after
 	pairs    pairTable
 	quotes   []quoteRegion // a document's quote regions, in order
 	ctx      contextCache  // Aggregate's context logits by sentence

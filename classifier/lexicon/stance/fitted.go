@@ -178,6 +178,22 @@ type Features struct {
 	Context        ContextLogits
 }
 
+// AddPart adds a contribution of weight w, a cue's or a word's, to the
+// part of f it belongs to (Raw is summed apart); the one rule of the parts,
+// for the engine's Aggregate and for the trainer.
+func (f *Features) AddPart(cue bool, w float64) {
+	switch {
+	case cue && w < 0:
+		f.CueNeg -= w
+	case cue:
+		f.CuePos += w
+	case w < 0:
+		f.Neg -= w
+	default:
+		f.Pos += w
+	}
+}
+
 // Logits returns the support and oppose logits of f (neutral's is 0).
 func (d *Decision) Logits(f Features) (zs, zo float64) {
 	s, _ := Squash(f.Raw)
