@@ -27,6 +27,10 @@ const (
 	// negation, modal or denial scopes over it ("did not publicly
 	// support", "denied that it had criticised").
 	scopeReach = 5
+	// listReach is how many tokens after its comma a list of objects
+	// after a first object that is no mention must close in ("blamed the
+	// committee, Facebook, and conspiracy site Infowars for").
+	listReach = 12
 	// modifierReach is how many modifiers, adverbs or auxiliaries a rule
 	// looks past next to a word: before a noun cue ("Germany's strong
 	// support"), after a possessive pronoun ("its European allies"), after

@@ -607,6 +607,11 @@ func (e *engine) objects(from int32, dst []part) []part {
 			return e.objectMention(dst, inf.mention, w)
 		}
 		if e.isPunct(j) {
+			if mi := e.listedAfter(j, from, prep); mi >= 0 {
+				// "blamed the committee, Facebook and Infowars": the
+				// actors listed after a first object that is none.
+				return e.objectMention(dst, mi, w)
+			}
 			return dst
 		}
 		c := inf.class
@@ -645,7 +650,7 @@ func (e *engine) objects(from int32, dst []part) []part {
 		}
 		if inf.occ >= 0 {
 			cc := &e.l.cues[e.s.occs[inf.occ].cue]
-			if j > from && (cc.POS == POSVerb || cc.POS == POSVPhrase) {
+			if j > from && isVerbCue(cc) {
 				return dst
 			}
 			if cc.Frame == FramePrep && cc.POS == POSNoun && cc.Weight < 0 && !prep {
@@ -662,6 +667,57 @@ func (e *engine) objects(from int32, dst []part) []part {
 	}
 	return dst
 }
+
+// listedAfter returns the mention that continues a list of objects at the
+// comma j, or -1: the verb's object began at from with a phrase that is no
+// mention (no preposition came between), and the comma is followed by a
+// mention and another comma or a coordinator, in a list that closes, within listReach tokens, at a
+// preposition or a punctuation mark other than a comma, or at the
+// sentence's end ("blamed the committee, Facebook, and conspiracy site
+// Infowars for her defeat"). Between, only commas, "and", "or", mentions
+// and, after a comma or a coordinator, the words of a noun phrase may
+// stand. A word right after a listed mention is a verb of a new clause, and
+// the list its subjects ("praised the deal, France and Germany welcomed
+// it", "condemned the attack, Germany and France said").
+func (e *engine) listedAfter(j, from int32, prep bool) int32 {
+	n := int32(len(e.toks))
+	if prep || j <= from || !e.punctIs(j, ',') || j+1 >= n {
+		return -1
+	}
+	first := e.info[j+1].mention
+	if first < 0 || e.in.Mentions[first].Start != j+1 {
+		return -1
+	}
+	k := e.in.Mentions[first].End
+	if k >= n || !(e.punctIs(k, ',') || e.info[k].class&ClassCoord != 0) {
+		return -1 // one mention is no list
+	}
+	_, sentEnd := e.sentBounds(j)
+	afterMention := true
+	for ; k < sentEnd && k < j+1+listReach; k++ {
+		inf := &e.info[k]
+		switch {
+		case inf.mention >= 0:
+			afterMention = true
+			k = e.in.Mentions[inf.mention].End - 1
+		case e.punctIs(k, ',') || inf.class&ClassCoord != 0:
+			afterMention = false
+		case e.isPunct(k) || inf.class&ClassPrep != 0:
+			return first
+		case afterMention || inf.class&(ClassAttrib|ClassRel|ClassSub|classPron) != 0:
+			return -1
+		case inf.occ >= 0 && isVerbCue(&e.l.cues[e.s.occs[inf.occ].cue]):
+			return -1
+		}
+	}
+	if k >= sentEnd {
+		return first
+	}
+	return -1
+}
+
+// isVerbCue reports whether cue c is a verb or a verb phrase.
+func isVerbCue(c *Cue) bool { return c.POS == POSVerb || c.POS == POSVPhrase }
 
 // eventParts appends the doer and the target of the act that "the move"
 // or "the criticism" at token j takes up: the last cue contribution with

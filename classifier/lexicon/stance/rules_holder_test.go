@@ -822,3 +822,65 @@ func TestDespiteOwner(t *testing.T) {
 		},
 	})
 }
+
+// TestObjectListAfterNonActor: the actors listed after a first object that
+// is no actor are objects too; a list that a verb follows is a new
+// clause's subjects.
+func TestObjectListAfterNonActor(t *testing.T) {
+	t.Parallel()
+	three := []actor{country("Chile"), country("Peru"), country("Bolivia")}
+	runRuleCases(t, []ruleCase{
+		{
+			name: "serial list", speaker: -1,
+			text:      "Chile blamed the committee, Peru, and Bolivia for the delay.",
+			actors:    three,
+			targets:   map[string]string{"Peru": "oppose", "Bolivia": "oppose"},
+			relations: []string{"Chile -> Bolivia: oppose", "Chile -> Peru: oppose"},
+		},
+		{
+			name: "list ending in a phrase", speaker: -1,
+			text:      "Chile blamed the committee, Peru and several airlines for the delay.",
+			actors:    three,
+			targets:   map[string]string{"Peru": "oppose"},
+			relations: []string{"Chile -> Peru: oppose"},
+		},
+		{
+			// Must not fire: the list is the subject of a new clause.
+			name: "new clause", speaker: -1,
+			text:      "Chile condemned the delay, Peru and Bolivia criticised the plan.",
+			actors:    three,
+			relations: []string{},
+		},
+		{
+			// Must not fire: a verb that is no cue after the list.
+			name: "new clause without a cue", speaker: -1,
+			text:      "Chile condemned the delay, Peru and Bolivia stayed silent on Monday.",
+			actors:    three,
+			targets:   map[string]string{"Peru": "neutral", "Bolivia": "neutral"},
+			relations: []string{},
+		},
+		{
+			// Must not fire: speakers after the object.
+			name: "speakers", speaker: -1,
+			text:      "Chile condemned the delay, Peru and Bolivia said.",
+			actors:    three,
+			targets:   map[string]string{"Peru": "neutral", "Bolivia": "neutral"},
+			relations: []string{},
+		},
+		{
+			// Must not fire: one mention after a comma is no list.
+			name: "one mention", speaker: -1,
+			text:      "Chile condemned the delay, Peru on Monday.",
+			actors:    three,
+			targets:   map[string]string{"Peru": "neutral"},
+			relations: []string{},
+		},
+		{
+			// Must not fire: a preposition before the comma.
+			name: "adjunct first", speaker: -1,
+			text:      "Chile condemned the delay at the airport, Peru and Bolivia for it.",
+			actors:    three,
+			relations: []string{},
+		},
+	})
+}
