@@ -175,8 +175,9 @@ func Train(exs []Example, cueKey func(int32) string, candidates []string, o Opti
 		foldXs[k][f] = x
 		for i := range cexs {
 			if int(cexs[i].group%uint32(o.Folds)) == f && len(cexs[i].terms) > 0 {
-				zs, zo := logits(x, len(lay.Params), raw(x, &cexs[i]))
-				oofs[k][i] = oofLogit{zs, zo, features(x, &cexs[i]), true}
+				f := features(x, &cexs[i])
+				zs, zo := logits(x, len(lay.Params), f.Raw)
+				oofs[k][i] = oofLogit{zs, zo, f, true}
 			}
 		}
 	})

@@ -162,9 +162,9 @@ func (l *Lexicon) contextOf(c *Context, a int32, cc *contextCache) ContextLogits
 			words := 0
 			eachContextToken(c, si, func(i int) {
 				words++
-				if e, ok := l.fit.context[c.Folded.Hash(i)]; ok && e.word == string(c.Folded.At(i)) {
-					sum.Support += e.Support
-					sum.Oppose += e.Oppose
+				if z, ok := l.fit.contextWord(c.Folded.Hash(i), c.Folded.At(i)); ok {
+					sum.Support += z.Support
+					sum.Oppose += z.Oppose
 				}
 			})
 			f := capFactor(words)
@@ -182,7 +182,14 @@ func (l *Lexicon) contextOf(c *Context, a int32, cc *contextCache) ContextLogits
 
 // ContextWord returns the fitted logits of folded word w as a context word.
 func (f *Fit) ContextWord(w []byte) (ContextLogits, bool) {
-	e, ok := f.context[tokenize.FoldHash(w)]
+	return f.contextWord(tokenize.FoldHash(w), w)
+}
+
+// contextWord is ContextWord for a word whose tokenize.FoldHash is h (a
+// token's, tokenize.Folded.Hash): the table is keyed by it, and the word
+// itself settles a collision.
+func (f *Fit) contextWord(h uint64, w []byte) (ContextLogits, bool) {
+	e, ok := f.context[h]
 	if !ok || e.word != string(w) {
 		return ContextLogits{}, false
 	}

@@ -3,6 +3,7 @@ package stance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func TestEachContextWord(t *testing.T) {
 		{"a sentence named twice counts once", "Paris said Paris would win.",
 			[]string{"Paris"}, 0, []string{"said/1", "would/1", "win/1"}},
 		{"a long sentence counts as contextWords words", long,
-			[]string{"Paris"}, 0, append(slicesRepeat("spoke/0.5", 59), "today/0.5")},
+			[]string{"Paris"}, 0, append(slices.Repeat([]string{"spoke/0.5"}, 59), "today/0.5")},
 		// Near misses: an actor nobody mentions has no context, nor does
 		// a sentence that does not mention it.
 		{"not mentioned", "Critics slammed Paris.", []string{"Paris", "Rome"}, 1, nil},
@@ -68,14 +69,6 @@ func TestEachContextWord(t *testing.T) {
 			assert.Equal(t, tt.want, contextOf(t, tt.text, tt.names, tt.actor))
 		})
 	}
-}
-
-func slicesRepeat(s string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = s
-	}
-	return out
 }
 
 // fittedLexicon loads the real data with the given fitted.tsv.
