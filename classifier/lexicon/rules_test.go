@@ -98,6 +98,37 @@ func TestAnalyzeWithGazetteer(t *testing.T) {
 			targets:   map[string]string{"country/UKR": "support"},
 			relations: []string{"starmer -> country/UKR: support"},
 		},
+		{
+			// Posts run names into handles and hashtags: the cut pieces
+			// are matched ("@realDonaldTrump" names Donald Trump) and
+			// read ("#DumpTrump").
+			name: "handle and hashtag",
+			st: classifier.Statement{Text: "Never voting for this clown. #DumpTrump", Actors: []classifier.Actor{
+				{ID: "trump", Name: "Donald Trump", Aliases: []string{"Trump"}, Kind: classifier.KindPerson},
+			}},
+			targets: map[string]string{"trump": "oppose"},
+		},
+		{
+			name:    "hashtags with gazetteer actors",
+			st:      classifier.Statement{Text: "#StandWithUkraine #PutinIsAWarCriminal"},
+			targets: map[string]string{"country/UKR": "support", "person/vladimir-putin": "oppose"},
+		},
+		{
+			name: "handle names a caller actor",
+			st: classifier.Statement{Text: "Great speech by @realDonaldTrump tonight", Actors: []classifier.Actor{
+				{ID: "trump", Name: "Donald Trump", Kind: classifier.KindPerson},
+			}},
+			targets: map[string]string{"trump": "support"},
+		},
+		{
+			// Near miss: a piece is matched only whole; "Trumpism" is
+			// not Trump.
+			name: "tag piece holding a name",
+			st: classifier.Statement{Text: "#TrumpismIsDead", Actors: []classifier.Actor{
+				{ID: "trump", Name: "Donald Trump", Aliases: []string{"Trump"}, Kind: classifier.KindPerson},
+			}},
+			targets: map[string]string{"trump": ""},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -345,6 +345,12 @@ func (sc *scorer) match() {
 			continue
 		default:
 			clauseOpen = false
+			if c := sc.text[t.Start]; c == '#' || c == '@' {
+				// A hashtag or handle is a unit of its own: the
+				// "Never" of "#NeverTrump #DumpTrump" does not negate
+				// the next tag's "Dump".
+				sc.seg = i + 1
+			}
 			i++
 			continue
 		}
@@ -556,10 +562,10 @@ func (sc *scorer) inName(i int) bool {
 }
 
 // midCap reports whether token i is a capitalised (not all-caps) word that
-// does not start its sentence.
+// does not start its sentence, nor a hashtag's piece ("#DumpTrump").
 func (sc *scorer) midCap(i int) bool {
 	t := sc.toks[i]
-	return t.Kind == tokenize.Word && t.Flags&(tokenize.Capitalized|tokenize.AllCaps|tokenize.SentenceStart) == tokenize.Capitalized
+	return t.Kind == tokenize.Word && t.Flags&(tokenize.Capitalized|tokenize.AllCaps|tokenize.SentenceStart|tokenize.InTag) == tokenize.Capitalized
 }
 
 // capsEmphasise reports whether words in capitals stand out from the range's

@@ -128,6 +128,13 @@ func TestScoreRules(t *testing.T) {
 		{"concession spans the clause", "Although the deal was very good and fair, talks failed.", "fair",
 			sentiment.RuleBoosted | sentiment.RuleConcessive},
 		{"concession ends at punctuation", "Despite the deal, talks failed; good.", "good", 0},
+		// A hashtag is a unit of its own: a negator in one tag does not
+		// reach the next tag's cue, but reaches into its own tag.
+		{"hashtag stops negation", "#NeverTrump #DumpTrump", "Dump", 0},
+		{"negation inside a hashtag", "#NotGood", "Good", sentiment.RuleNegated},
+		// A tag's capitals mark its cuts, not a name ("Dump Trump" mid-
+		// sentence would read as one).
+		{"tag pieces are no name", "He lied to voters again. #DumpTrump", "Dump", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,10 +54,23 @@
 //     "http://", ":Dear", "x<3y" and "10:30" keep their usual tokens.
 //   - Symbol: any other single character ("%", "$", "&", "@"), and each byte
 //     of invalid UTF-8 (one byte long).
+//   - Hashtags and handles: after a '#' or '@' that does not follow a letter
+//     or digit ("press@example.org" is an address), a body of ASCII letters,
+//     digits and underscores is cut into pieces where a word begins:
+//     underscores separate, a digit run and a letter run part, an upper-case
+//     letter after a lower-case one starts a piece, and so does the last
+//     capital of a capital run before a lower-case letter. "#DumpTrump",
+//     "@realDonaldTrump", "#Trump2016", "#GOPDebate" and "#stop_the_war" give
+//     Dump Trump, real Donald Trump, Trump 2016, GOP Debate and stop the
+//     war, each piece a Word or Number with the InTag flag (its capital marks
+//     the cut, not a name); "'s" after the body makes the last piece
+//     possessive. A body without a cut ("#MAGA", "#trump"), or one that goes
+//     on with a non-ASCII letter or a joining apostrophe or hyphen, is an
+//     ordinary word.
 //
 // Flags: Capitalized (the first letter is upper or title case), AllCaps (two
 // or more upper-case letters and no lower-case one), Possessive,
-// Abbreviation, Opening, Closing, and SentenceStart, which Tokenize sets on
+// Abbreviation, Opening, Closing, InTag, and SentenceStart, which Tokenize sets on
 // the first Word of every sentence (unless a Number or Word comes first).
 //
 // # Sentences

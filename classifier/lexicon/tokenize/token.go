@@ -74,12 +74,16 @@ const (
 	// or closing bracket. A straight quote with space on both sides has
 	// neither Opening nor Closing.
 	Closing
+	// InTag: a piece of a hashtag or handle cut where its case or script
+	// changes ("#DumpTrump" gives Dump and Trump). Its capital marks the
+	// cut, not a name.
+	InTag
 )
 
 // String lists the flag names joined by "|" ("Capitalized|AllCaps"), or ""
 // for no flags; for tests and debugging.
 func (f Flag) String() string {
-	names := [...]string{"Capitalized", "AllCaps", "Possessive", "SentenceStart", "Abbreviation", "Opening", "Closing", "Flag(128)"}
+	names := [...]string{"Capitalized", "AllCaps", "Possessive", "SentenceStart", "Abbreviation", "Opening", "Closing", "InTag"}
 	s := ""
 	for i, n := range names {
 		if f&(1<<i) != 0 {

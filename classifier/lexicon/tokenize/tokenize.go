@@ -191,9 +191,132 @@ func (t *tokenizer) run() {
 			i = t.punct(i, r, n)
 		default: // symbols and stray combining marks
 			t.emit(i, i+n, Symbol, 0)
+			if (r == '#' || r == '@') && (i == 0 || !t.wordBefore(i)) {
+				i = t.tag(i + n)
+				continue
+			}
 			i += n
 		}
 	}
+}
+
+// wordBefore reports whether the rune ending just before byte i is a letter,
+// digit or mark: the '@' of "press@example.org" is inside an address, not a
+// handle's.
+func (t *tokenizer) wordBefore(i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(t.text[:i])
+	switch classOf(r) {
+	case clLetter, clDigit, clMark:
+		return true
+	}
+	return false
+}
+
+// tag scans the body of a hashtag or handle starting at byte start, right
+// after its '#' or '@', and returns the offset past what it emitted. Posts
+// write names and slogans run together ("#DumpTrump", "@realDonaldTrump",
+// "#Trump2016", "#stop_the_war"), and a name matched only as a whole word
+// would be missed, so a body of ASCII letters, digits and underscores is
+// cut where its case or script says a word begins (see tagCuts) and each
+// piece is a Word or Number of its own, spans inside the body. A body
+// without a cut, or one that goes on with a character this scan does not
+// cut (non-ASCII letters, an apostrophe or hyphen inside a word), is an
+// ordinary word.
+func (t *tokenizer) tag(start int) int {
+	s := t.text
+	end := start
+	for end < len(s) && (asciiAlnum[s[end]] != alnumNone || s[end] == '_') {
+		end++
+	}
+	suffix := 0 // "#NeverTrump's": the last piece is possessive
+	if n := possessiveSuffix(s[end:]); n > 0 && !t.wordAt(end+n) && asciiAlnum[s[end-1]] != alnumNone {
+		suffix = n
+	}
+	if end == start || (suffix == 0 && t.tagContinues(end)) || !tagCuts(s[start:end], nil) {
+		return start // run goes on with the body as it would after any symbol
+	}
+	tagCuts(s[start:end], func(a, b int) {
+		k, f := Word, caseFlags(s[start+a:start+b])|InTag
+		if asciiAlnum[s[start+a]] == alnumDigit {
+			k, f = Number, InTag
+		}
+		after := start + b
+		if after == end && suffix > 0 {
+			after += suffix
+			if k == Word {
+				f |= Possessive
+			}
+		}
+		t.pushFolded(start+a, start+b, after, k, f)
+	})
+	return end + suffix
+}
+
+// tagContinues reports whether the word of a tag body would go on past byte
+// end, which ends its ASCII run: a non-ASCII letter, digit or mark, or an
+// apostrophe or hyphen joining a word character.
+func (t *tokenizer) tagContinues(end int) bool {
+	r, n := t.decode(end)
+	switch classOf(r) {
+	case clLetter, clDigit, clMark:
+		return n > 0
+	case clApos, clHyphen:
+		return t.wordAt(end + n)
+	}
+	return false
+}
+
+// tagCuts splits body (ASCII letters, digits and underscores) into its
+// pieces: underscores separate and are dropped, and a piece begins where a
+// digit follows a letter or a letter a digit, where an upper-case letter
+// follows a lower-case one ("real|Donald|Trump"), and before the last
+// capital of a run of capitals followed by a lower-case letter
+// ("GOP|Debate"). It calls piece (when not nil) with each piece's byte
+// range in body, in order, and reports whether there was more than one
+// piece or any underscore, that is, whether body needs cutting at all.
+func tagCuts(body string, piece func(a, b int)) bool {
+	cut := false
+	a := -1 // start of the current piece, -1 between pieces
+	for i := 0; i < len(body); i++ {
+		c := asciiAlnum[body[i]]
+		if c == alnumNone { // underscore
+			cut = true
+			if a >= 0 && piece != nil {
+				piece(a, i)
+			}
+			a = -1
+			continue
+		}
+		if a >= 0 && i > a && startsPiece(body, i) {
+			cut = true
+			if piece != nil {
+				piece(a, i)
+			}
+			a = i
+		}
+		if a < 0 {
+			a = i
+		}
+	}
+	if a >= 0 && piece != nil {
+		piece(a, len(body))
+	}
+	return cut
+}
+
+// startsPiece reports whether byte i of a tag body (i > 0, both bytes
+// letters or digits) begins a new piece; see tagCuts.
+func startsPiece(body string, i int) bool {
+	p, c := asciiAlnum[body[i-1]], asciiAlnum[body[i]]
+	switch {
+	case (p == alnumDigit) != (c == alnumDigit):
+		return p != alnumNone
+	case p == alnumLower && c == alnumUpper:
+		return true
+	case p == alnumUpper && c == alnumUpper && i+1 < len(body):
+		return asciiAlnum[body[i+1]] == alnumLower
+	}
+	return false
 }
 
 // punct emits the punctuation token starting at byte i with rune r of size n

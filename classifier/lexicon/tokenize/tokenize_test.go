@@ -293,6 +293,32 @@ func TestTokenize(t *testing.T) {
 			want: []Token{tk(0, 2, Word, cf|ss), tk(3, 8, Word, 0), tk(9, 11, Word, cf)},
 		},
 		{
+			// Names and slogans run together in hashtags and handles
+			// are cut where case or script changes.
+			name: "hashtag and handle cut into pieces",
+			text: "@realDonaldTrump #Trump2016 #GOPDebate",
+			want: []Token{tk(0, 1, Symbol, 0), tk(1, 5, Word, ss|InTag), tk(5, 11, Word, cf|InTag), tk(11, 16, Word, cf|InTag),
+				tk(17, 18, Symbol, 0), tk(18, 23, Word, cf|InTag), tk(23, 27, Number, InTag),
+				tk(28, 29, Symbol, 0), tk(29, 32, Word, ac|InTag), tk(32, 38, Word, cf|InTag)},
+		},
+		{
+			name: "hashtag with underscores and a possessive",
+			text: "#stop_the_war #NeverTrump's",
+			want: []Token{tk(0, 1, Symbol, 0), tk(1, 5, Word, ss|InTag), tk(6, 9, Word, InTag), tk(10, 13, Word, InTag),
+				tk(14, 15, Symbol, 0), tk(15, 20, Word, cf|InTag), poss(20, 25, 27, cf|InTag)},
+		},
+		{
+			// Near misses: a tag without a cut, one that goes on with a
+			// character the cut does not read, and an address's '@'
+			// keep their ordinary words.
+			name: "tags that stay whole",
+			text: "#MAGA #trump #2016 #Zürich2 #Trump-like a@bB.org",
+			want: []Token{tk(0, 1, Symbol, 0), tk(1, 5, Word, ac|ss), tk(6, 7, Symbol, 0), tk(7, 12, Word, 0),
+				tk(13, 14, Symbol, 0), tk(14, 18, Number, 0), tk(19, 20, Symbol, 0), tk(20, 28, Word, cf),
+				tk(29, 30, Symbol, 0), tk(30, 40, Word, cf), tk(41, 42, Word, 0), tk(42, 43, Symbol, 0),
+				tk(43, 45, Word, 0), tk(45, 46, Punct, 0), tk(46, 49, Word, 0)},
+		},
+		{
 			// A trailing comma or dot is not a separator.
 			name: "number followed by separators",
 			text: "1, 2.",
