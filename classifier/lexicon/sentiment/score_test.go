@@ -130,6 +130,8 @@ func TestScoreRules(t *testing.T) {
 		{"concession ends at punctuation", "Despite the deal, talks failed; good.", "good", 0},
 		// A hashtag is a unit of its own: a negator in one tag does not
 		// reach the next tag's cue, but reaches into its own tag.
+		// An idiom of eagerness holds its negator.
+		{"can't wait", "We can't wait to welcome them.", "welcome", 0},
 		{"hashtag stops negation", "#NeverTrump #DumpTrump", "Dump", 0},
 		{"negation inside a hashtag", "#NotGood", "Good", sentiment.RuleNegated},
 		// A tag's capitals mark its cuts, not a name ("Dump Trump" mid-

@@ -12,7 +12,7 @@ import (
 func (e *engine) apply(oi int32) {
 	o := &e.s.occs[oi]
 	c := &e.l.cues[o.cue]
-	if c.Frame == FrameFlip || c.Frame == FrameNeutral || o.factor == 0 {
+	if c.Frame.modifier() || o.factor == 0 {
 		// Its words carry no stance and no portrayal either ("without the
 		// support of", "neither endorsed nor condemned").
 		o.used = true

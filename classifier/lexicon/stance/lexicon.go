@@ -74,12 +74,21 @@ const (
 	// FrameNeutral modifies the cue after it: "stopped short of criticising"
 	// cancels it.
 	FrameNeutral
+	// FrameKeep is an idiom holding a negator that negates nothing ("can't
+	// wait to vote for"): as an occurrence of its own it takes the negator
+	// out of the scope search, so the cue after it is not negated.
+	FrameKeep
 )
 
 var frameNames = map[string]Frame{
 	"svo": FrameSVO, "prep": FramePrep, "inv": FrameInverse, "subj": FrameSubject,
 	"desc": FrameDescriptor, "poss": FramePossessed, "flip": FrameFlip, "neutral": FrameNeutral,
+	"keep": FrameKeep,
 }
+
+// modifier reports whether the frame's cue modifies the cue after it
+// instead of carrying a stance of its own.
+func (f Frame) modifier() bool { return f == FrameFlip || f == FrameNeutral || f == FrameKeep }
 
 // String returns the frame's name as written in cues.tsv.
 func (f Frame) String() string {

@@ -231,7 +231,7 @@ func (e *engine) scope() {
 	for oi := range occs {
 		o := &occs[oi]
 		c := &cues[o.cue]
-		if c.Frame == FrameFlip || c.Frame == FrameNeutral {
+		if c.Frame.modifier() {
 			continue
 		}
 		st, _ := e.sentBounds(o.start)

@@ -237,6 +237,24 @@ func TestScope(t *testing.T) {
 			targets: map[string]string{"China": "neutral"},
 		},
 		{
+			// An idiom of eagerness holds its negator: nothing negates
+			// the cue after it.
+			name: "can't wait to", speaker: -1,
+			text:      "Lagos said it cannot wait to welcome Accra into the pact.",
+			actors:    []actor{country("Nigeria", "Lagos"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "support"},
+			relations: []string{"Nigeria -> Ghana: support"},
+		},
+		{
+			// Near miss: another verb after the negator keeps it a
+			// negation.
+			name: "cannot afford to is no idiom", speaker: -1,
+			text:      "Lagos said it cannot afford to welcome Accra into the pact.",
+			actors:    []actor{country("Nigeria", "Lagos"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "oppose"},
+			relations: []string{},
+		},
+		{
 			name: "neither nor", speaker: -1,
 			text:    "Spain neither endorsed nor condemned the referendum.",
 			actors:  []actor{country("Spain"), other("referendum")},
