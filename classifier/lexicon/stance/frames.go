@@ -122,7 +122,17 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, holders, targets, w, RuleDescriptor)
 	case FrameSubject:
 		targets = e.keepAttached(o, e.subject(o.start, o.form.nonFinite(), targets))
-		e.emit(o, nil, targets, w, RuleSubject)
+		rule := RuleSubject
+		if c.Urged {
+			var ok bool
+			if holders, ok = e.urger(o, targets, holders); !ok {
+				break
+			}
+			if len(holders) > 0 {
+				rule = RuleControl
+			}
+		}
+		e.emit(o, holders, targets, w, rule)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
 }
@@ -162,6 +172,39 @@ func (e *engine) causer(o *occ, subj []part) []part {
 		subj[i].rule = RuleControl
 	}
 	return subj
+}
+
+// urger finds who calls for the act of the urged cue o (Cue.Urged), whose
+// subject is subj: in "Germany urged Maduro to step down" Maduro is right
+// after a verb of class cause and before the infinitive marker, and that
+// verb's subject (Germany) is appended to holders, weighed by
+// Params.Causer; after a modal of obligation ("Maduro must resign") the
+// holder is left to attribution or the speaker. ok is false when nobody
+// calls for it ("Maduro resigned"): the cue then says nothing.
+func (e *engine) urger(o *occ, subj, holders []part) (_ []part, ok bool) {
+	for j := o.start - 1; j >= 0 && j >= o.start-modifierReach; j-- {
+		cl := e.info[j].class
+		if cl&ClassOblige != 0 {
+			return holders, true
+		}
+		if cl&(ClassAux|ClassModal|ClassNeg) == 0 && !isAdverb(e.lowerAt(j)) {
+			break
+		}
+	}
+	if len(subj) != 1 || subj[0].mention < 0 || o.start < 2 || e.info[o.start-1].class&ClassInf == 0 {
+		return holders, false
+	}
+	m := &e.in.Mentions[subj[0].mention]
+	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&ClassCause == 0 {
+		return holders, false
+	}
+	n := len(holders)
+	holders = e.subject(m.Start-1, false, holders)
+	for i := n; i < len(holders); i++ {
+		holders[i].w *= e.p.Causer
+		holders[i].rule = RuleControl
+	}
+	return holders, true
 }
 
 // objectOfOpposingCue reports whether the noun cue o heads the object of

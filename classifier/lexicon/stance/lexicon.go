@@ -310,6 +310,11 @@ type Cue struct {
 	// RecipientPreps is the set of the preposition "to" for Recipient, 0
 	// without the option.
 	RecipientPreps uint64
+	// Urged marks a subj cue that is a stance only when someone calls for
+	// it (option urged): to resign is nothing, to be urged to resign is
+	// to be opposed ("Germany urged Maduro to step down", "Maduro must
+	// resign"; frames.go, urger).
+	Urged bool
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -707,6 +712,11 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 		*noBase = true
 	case "recip":
 		c.Reciprocal = true
+	case "urged":
+		if c.Frame != FrameSubject {
+			return fmt.Errorf("urged: only for frame subj, not %s", c.Frame)
+		}
+		c.Urged = true
 	case "neg":
 		w, err := parseWeight(val)
 		if err != nil || w == 0 {

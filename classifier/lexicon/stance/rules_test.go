@@ -535,3 +535,41 @@ func TestLaterRules(t *testing.T) {
 		},
 	})
 }
+
+// TestUrged checks the cues of leaving office, which are a stance only when
+// someone calls for the act (option urged).
+func TestUrged(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "urged to step down", speaker: -1,
+			text:      "Lisbon urged Okafor to step down after the audit.",
+			actors:    []actor{country("Portugal", "Lisbon"), person("Okafor")},
+			targets:   map[string]string{"Okafor": "oppose"},
+			relations: []string{"Portugal -> Okafor: oppose"},
+		},
+		{
+			name: "must resign, speaker holds it", speaker: 0,
+			text:      "Okafor must resign.",
+			actors:    []actor{country("Portugal"), person("Okafor")},
+			targets:   map[string]string{"Okafor": "oppose"},
+			relations: []string{"Portugal -> Okafor: oppose"},
+		},
+		{
+			// Near miss: nobody calls for it, so the speaker holds
+			// nothing (the word's own sentiment still reaches Okafor).
+			name: "resigned is no stance", speaker: 0,
+			text:      "Okafor resigned on Tuesday.",
+			actors:    []actor{country("Portugal"), person("Okafor")},
+			relations: []string{},
+		},
+		{
+			// Near miss: the object of another verb is not urged.
+			name: "told someone he would step down", speaker: -1,
+			text:      "Okafor told Lisbon he would step down.",
+			actors:    []actor{country("Portugal", "Lisbon"), person("Okafor")},
+			targets:   map[string]string{"Okafor": "neutral", "Portugal": "neutral"},
+			relations: []string{},
+		},
+	})
+}
