@@ -122,6 +122,7 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 		e.apply(int32(i))
 	}
 	e.prefixes()
+	e.suffixes()
 	e.sentiment()
 	return s.contribs
 }

@@ -731,6 +731,37 @@ func (e *engine) prefixes() {
 	}
 }
 
+// suffixes applies suffix cues to mentions inside a hyphenated word
+// before the actor right after it: in "Iran-backed Houthis" Iran backs the
+// Houthis (frame svo, rule active). Without an actor right after the word
+// ("Russian-backed separatists" with no actor for them) there is no target.
+func (e *engine) suffixes() {
+	if len(e.l.suffixes) == 0 {
+		return
+	}
+	ms := e.in.Mentions
+	for mi := 0; mi+1 < len(ms); mi++ {
+		m, next := &ms[mi], &ms[mi+1]
+		if m.End != m.Start+1 || next.Start != m.End || next.Actor == m.Actor {
+			continue // a one-token mention, another actor right after the word
+		}
+		low := e.lowerAt(m.Start)
+		if !hasHyphen(low) {
+			continue
+		}
+		for _, ci := range e.l.suffixes {
+			c := &e.l.cues[ci]
+			if len(low) > len(c.Text) && string(low[len(low)-len(c.Text):]) == c.Text {
+				o := occ{start: m.Start, end: m.End, cue: ci, factor: 1}
+				h := [1]part{{actor: m.Actor, mention: int32(mi), w: 1, rule: RuleActive}}
+				t := [1]part{{actor: next.Actor, mention: int32(mi + 1), w: 1, rule: RuleActive}}
+				e.emit(&o, h[:], t[:], c.Weight, RuleActive)
+				break
+			}
+		}
+	}
+}
+
 // hasHyphen reports whether w holds a '-'.
 func hasHyphen(w []byte) bool {
 	for _, c := range w {

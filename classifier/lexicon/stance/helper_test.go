@@ -86,12 +86,14 @@ func findMentions(text string, toks []tokenize.Token, actors []actor) []Mention 
 			}
 		}
 		if best == 0 {
-			// "anti-Orban": the last part of a hyphenated word.
+			// "anti-Orban", "Iran-backed": the last or the first part of
+			// a hyphenated word.
 			tt := toks[i].Text(text)
 			if h := strings.LastIndexByte(tt, '-'); h > 0 {
 				tail := strings.ToLower(tt[h+1:])
+				head := strings.ToLower(tt[:strings.IndexByte(tt, '-')])
 				for _, f := range forms {
-					if len(f.words) == 1 && f.words[0] == tail {
+					if len(f.words) == 1 && (f.words[0] == tail || f.words[0] == head) {
 						out = append(out, Mention{Actor: f.actor, Kind: actors[f.actor].kind, Start: int32(i), End: int32(i + 1)})
 						break
 					}

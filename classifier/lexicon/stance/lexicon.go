@@ -40,9 +40,10 @@ const (
 	POSPhrase                 // several words, as written
 	POSVPhrase                // several words, the first one inflected as a verb
 	POSPrefix                 // a word prefix ending in "-" ("anti-"), matched on mentions
+	POSSuffix                 // a word suffix starting with "-" ("-backed"), after a mention inside the word
 )
 
-var posNames = map[string]POS{"verb": POSVerb, "noun": POSNoun, "adj": POSAdj, "phrase": POSPhrase, "vphrase": POSVPhrase, "prefix": POSPrefix}
+var posNames = map[string]POS{"verb": POSVerb, "noun": POSNoun, "adj": POSAdj, "phrase": POSPhrase, "vphrase": POSVPhrase, "prefix": POSPrefix, "suffix": POSSuffix}
 
 // Frame says which words around a cue are its holder and its target.
 type Frame uint8
@@ -391,6 +392,7 @@ type Lexicon struct {
 	portrayal map[string]float32
 	prefixes  []int32          // cues with POSPrefix
 	prefixBy  [256]bool        // first bytes of the prefix cues
+	suffixes  []int32          // cues with POSSuffix
 	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
 	entryList []entry
 	params    Params
@@ -616,7 +618,7 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 		}
 		var ok bool
 		if c.POS, ok = posNames[f[1]]; !ok {
-			return fmt.Errorf("unknown part of speech %q (want verb, noun, adj, phrase or vphrase)", f[1])
+			return fmt.Errorf("unknown part of speech %q (want verb, noun, adj, phrase, vphrase, prefix or suffix)", f[1])
 		}
 		wt, err := parseWeight(f[2])
 		if err != nil {
@@ -636,6 +638,17 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 			}
 			l.prefixes = append(l.prefixes, int32(len(l.cues)))
 			l.prefixBy[c.Text[0]] = true
+			l.cues = append(l.cues, c)
+			return nil
+		}
+		if c.POS == POSSuffix {
+			if len(words) != 1 || !strings.HasPrefix(c.Text, "-") || len(c.Text) < 2 {
+				return fmt.Errorf("suffix %q must be one word starting with \"-\"", c.Text)
+			}
+			if c.Frame != FrameSVO {
+				return fmt.Errorf("suffix %q: frame must be svo", c.Text)
+			}
+			l.suffixes = append(l.suffixes, int32(len(l.cues)))
 			l.cues = append(l.cues, c)
 			return nil
 		}

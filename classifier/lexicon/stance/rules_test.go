@@ -573,3 +573,40 @@ func TestUrged(t *testing.T) {
 		},
 	})
 }
+
+// TestSuffix checks the suffix cues: a mention inside a hyphenated word
+// holds the stance toward the actor right after it.
+func TestSuffix(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "backed", speaker: -1,
+			text:      "Tehran-backed Houthis held the port.",
+			actors:    []actor{country("Iran", "Tehran"), org("Houthis")},
+			targets:   map[string]string{"Houthis": "support", "Iran": "neutral"},
+			relations: []string{"Iran -> Houthis: support"},
+		},
+		{
+			name: "funded, a caller actor after it", speaker: -1,
+			text:      "The Qatar-funded broadcaster aired the interview.",
+			actors:    []actor{country("Qatar"), org("broadcaster")},
+			targets:   map[string]string{"broadcaster": "support"},
+			relations: []string{"Qatar -> broadcaster: support"},
+		},
+		{
+			// Near misses: no actor right after the word; a suffix that
+			// is no cue.
+			name: "no actor after it", speaker: -1,
+			text:      "Tehran-backed groups met the Houthis.",
+			actors:    []actor{country("Iran", "Tehran"), org("Houthis")},
+			targets:   map[string]string{"Houthis": "neutral"},
+			relations: []string{},
+		},
+		{
+			name: "another suffix", speaker: -1,
+			text:      "Tehran-based Houthis held the port.",
+			actors:    []actor{country("Iran", "Tehran"), org("Houthis")},
+			relations: []string{},
+		},
+	})
+}
