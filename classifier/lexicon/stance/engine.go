@@ -24,6 +24,7 @@ type Scratch struct {
 	partsA   []part
 	partsB   []part
 	partsC   []part // holders from the parse (parseHolders)
+	partsD   []part // the other side of a supportive act (againstSide)
 	targets  []TargetScore
 	rels     []RelationScore
 	sums     []float32

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
 )
 
@@ -83,6 +84,9 @@ func (e *engine) apply(oi int32) {
 			targets = e.recipients(o, c, holders, targets)
 		}
 		e.emit(o, holders, targets, w, rule)
+		if w > 0 && rule == RuleActive && c.Frame == FrameSVO {
+			e.againstSide(o, holders, targets, w)
+		}
 		if len(targets) == 0 && passive && c.Frame == FrameSVO && len(obj) == 0 {
 			// "the move was welcomed in Kyiv": Kyiv welcomed it.
 			holders = e.inPhrase(o.end, holders)
@@ -172,6 +176,35 @@ func (e *engine) causer(o *occ, subj []part) []part {
 		subj[i].rule = RuleControl
 	}
 	return subj
+}
+
+// againstSide records the second side of a supportive act: in "France
+// sided with Cyprus against Turkey" France opposes Turkey as it supports
+// Cyprus (rule against). The phrase must follow an actor target known to
+// be a party, a person, country, organisation or group (not a thing of
+// kind other, nor a caller actor of no kind, which may be one: praising
+// "a ruling against the league" states the ruling's stance).
+func (e *engine) againstSide(o *occ, holders, targets []part, w float32) {
+	if len(targets) == 0 {
+		return
+	}
+	last := targets[len(targets)-1]
+	if last.mention < 0 {
+		return
+	}
+	m := &e.in.Mentions[last.mention]
+	if m.Kind == classifier.KindOther || m.Kind == classifier.KindUnspecified || m.End >= int32(len(e.toks)) || m.End < o.end {
+		return
+	}
+	if e.info[m.End].class&ClassAgainst == 0 {
+		return
+	}
+	side := e.npAfter(m.End+1, e.s.partsD[:0])
+	e.s.partsD = side[:0]
+	for i := range side {
+		side[i].rule = RuleAgainst
+	}
+	e.emit(o, holders, side, -w, RuleAgainst)
 }
 
 // urger finds who calls for the act of the urged cue o (Cue.Urged), whose

@@ -610,3 +610,42 @@ func TestSuffix(t *testing.T) {
 		},
 	})
 }
+
+// TestAgainstSide checks the other side of a supportive act ("sided with X
+// against Y").
+func TestAgainstSide(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "sided with against", speaker: -1,
+			text:      "Paris sided with Nicosia against Ankara in the dispute.",
+			actors:    []actor{country("France", "Paris"), country("Cyprus", "Nicosia"), country("Turkey", "Ankara")},
+			targets:   map[string]string{"Cyprus": "support", "Turkey": "oppose"},
+			relations: []string{"France -> Cyprus: support", "France -> Turkey: oppose"},
+		},
+		{
+			// Near miss: a thing backed states its own stance toward the
+			// actor after "against", not its backer's.
+			name: "a plan against", speaker: -1,
+			text:      "Paris backed the motion against Ankara.",
+			actors:    []actor{country("France", "Paris"), other("motion"), country("Turkey", "Ankara")},
+			targets:   map[string]string{"motion": "support"},
+			relations: []string{"France -> motion: support"},
+		},
+		{
+			// Near miss: a caller actor of no kind may be a thing.
+			name: "an actor of no kind against", speaker: -1,
+			text:      "Paris praised a ruling against Ankara.",
+			actors:    []actor{country("France", "Paris"), {name: "ruling"}, country("Turkey", "Ankara")},
+			relations: []string{"France -> ruling: support"},
+		},
+		{
+			// Near miss: an opposing act has no other side to oppose.
+			name: "condemned against", speaker: -1,
+			text:      "Paris condemned Nicosia against Ankara's advice.",
+			actors:    []actor{country("France", "Paris"), country("Cyprus", "Nicosia"), country("Turkey", "Ankara")},
+			targets:   map[string]string{"Cyprus": "oppose", "Turkey": "neutral"},
+			relations: []string{"France -> Cyprus: oppose"},
+		},
+	})
+}

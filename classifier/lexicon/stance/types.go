@@ -101,6 +101,7 @@ const (
 	RuleReciprocal
 	RuleLedBy
 	RuleAnaphor
+	RuleAgainst
 )
 
 var ruleNames = [...]string{
@@ -110,7 +111,7 @@ var ruleNames = [...]string{
 	RulePronoun: "pronoun", RuleAttribution: "attribution", RuleQuote: "quote", RulePast: "past",
 	RuleModal: "modal", RuleNeutralised: "neutralised", RuleRefused: "refused", RuleNegated: "negated",
 	RuleConjSubj: "conj-subj", RuleRelcl: "relcl", RuleControl: "xcomp", RuleReciprocal: "reciprocal",
-	RuleLedBy: "led-by", RuleAnaphor: "anaphor",
+	RuleLedBy: "led-by", RuleAnaphor: "anaphor", RuleAgainst: "against",
 }
 
 // rulePrecedence is the one table of which rule a contribution reports
