@@ -339,6 +339,13 @@ func (e *engine) subject(c int32, nonFinite bool, dst []part) []part {
 				// subject's phrase is not the subject.
 				continue
 			}
+			if e.possessedAdjunct(mi) {
+				// "Iran's offer to Moscow angered Baku": an actor in a
+				// phrase after a possessed noun modifies the noun; the
+				// possessor, which the walk goes on to find, heads the
+				// subject.
+				continue
+			}
 			if e.subjectLike(mi) {
 				return e.addMention(dst, mi, 1, RuleActive, -1)
 			}
@@ -564,6 +571,27 @@ func (e *engine) infinitiveObject(mi int32) bool {
 	j := e.wordBefore(mi)
 	return j >= 1 && e.toks[j].Kind == tokenize.Word && e.info[j].mention < 0 && e.info[j].class == 0 &&
 		e.info[j-1].class&ClassInf != 0 && e.info[j-1].mention < 0
+}
+
+// possessedAdjunct reports whether mention mi is the object of a
+// preposition after a possessed noun ("Iran's offer to Moscow", "Ankara's
+// new deal with Moscow"): up to modifierReach words of no function class
+// between the preposition and a possessive mention.
+func (e *engine) possessedAdjunct(mi int32) bool {
+	j := e.wordBefore(mi)
+	if j < 1 || e.info[j].class&ClassPrep == 0 || e.info[j].class&ClassSub != 0 {
+		return false
+	}
+	for k, n := j-1, 0; k >= 0 && n < modifierReach; k, n = k-1, n+1 {
+		inf := &e.info[k]
+		if inf.mention >= 0 {
+			return n > 0 && e.in.Mentions[inf.mention].Possessive
+		}
+		if e.toks[k].Kind != tokenize.Word || inf.class != 0 || inf.inOcc >= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // listEnd is the last mention of the list that mention mi opens ("India

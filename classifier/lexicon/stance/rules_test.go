@@ -649,3 +649,33 @@ func TestAgainstSide(t *testing.T) {
 		},
 	})
 }
+
+// TestPossessedAdjunct checks that an actor in a phrase after a possessed
+// noun is not the subject: the possessor heads it.
+func TestPossessedAdjunct(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "offer to", speaker: -1,
+			text:      "Quito's offer to Lima angered Bogota.",
+			actors:    []actor{country("Ecuador", "Quito"), country("Peru", "Lima"), country("Colombia", "Bogota")},
+			targets:   map[string]string{"Ecuador": "oppose", "Peru": "neutral"},
+			relations: []string{"Colombia -> Ecuador: oppose"},
+		},
+		{
+			name: "envoy to, a verb cue", speaker: -1,
+			text:      "Quito's envoy to Lima criticised Bogota.",
+			actors:    []actor{country("Ecuador", "Quito"), country("Peru", "Lima"), country("Colombia", "Bogota")},
+			targets:   map[string]string{"Colombia": "oppose"},
+			relations: []string{"Ecuador -> Colombia: oppose"},
+		},
+		{
+			// Near miss: without a possessor the phrase's actor stays
+			// the subject the walk finds.
+			name: "no possessor", speaker: -1,
+			text:      "Envoys from Lima criticised Bogota.",
+			actors:    []actor{country("Peru", "Lima"), country("Colombia", "Bogota")},
+			relations: []string{"Peru -> Colombia: oppose"},
+		},
+	})
+}
