@@ -121,6 +121,16 @@ func TestAnalyzeWithGazetteer(t *testing.T) {
 			targets: map[string]string{"trump": "support"},
 		},
 		{
+			// A caller actor of no kind named by a plural common noun
+			// is a group: "her" passes over it to the person.
+			name: "plural name is a group",
+			st: classifier.Statement{Text: "Okoye thanked the volunteers who had campaigned for her.", Actors: []classifier.Actor{
+				{ID: "okoye", Name: "Okoye"}, {ID: "volunteers", Name: "volunteers"},
+			}},
+			targets:   map[string]string{"okoye": "support", "volunteers": "support"},
+			relations: []string{"okoye -> volunteers: support", "volunteers -> okoye: support"},
+		},
+		{
 			// Near miss: a piece is matched only whole; "Trumpism" is
 			// not Trump.
 			name: "tag piece holding a name",

@@ -540,8 +540,12 @@ func (r *run) emit(units []unit, start int, h *hit, partial bool) {
 	if ci >= 0 {
 		a := &r.caller[ci]
 		mt.Actor, mt.ID, mt.Kind, mt.Caller = ci, a.ID, a.Kind, true
-		if mt.Kind == classifier.KindUnspecified && mt.Gazetteer >= 0 {
+		switch {
+		case mt.Kind != classifier.KindUnspecified:
+		case mt.Gazetteer >= 0:
 			mt.Kind = r.m.g.actors[mt.Gazetteer].Kind
+		case pluralNoun(a.Name):
+			mt.Kind = classifier.KindGroup
 		}
 	}
 }
@@ -676,4 +680,27 @@ func allCaps(s string) bool {
 		}
 	}
 	return upper >= 2
+}
+
+// pluralNoun reports whether name, a caller actor's name given without a
+// kind, is a plural common noun phrase ("volunteers", "party members"): no
+// capital letter and a last word in -s (not -ss, -us, -is: "press",
+// "status", "crisis"). Such an actor is a group: "he" and "she" do not
+// take it up ("Okoye thanked the volunteers who had campaigned for her").
+// A capitalised name may be anyone's and stays of no kind.
+func pluralNoun(name string) bool {
+	for _, r := range name {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	if len(last) < 4 || last[len(last)-1] != 's' {
+		return false
+	}
+	switch last[len(last)-2] {
+	case 's', 'u', 'i', '\'':
+		return false
+	}
+	return true
 }
