@@ -45,6 +45,8 @@ func TestScorePolarity(t *testing.T) {
 		{"like as verb", "Voters don't like the new tax.", -1},
 		{"party and united", "The party said the United Nations would care for refugees.", 0},
 		{"great britain", "Great Britain and Ireland signed the treaty.", 0},
+		{"shook hands", "The two leaders shook hands after the debate.", 0},
+		{"shook alone", "The blast shook the building.", -1},
 		{"name with cue word", "The Freedom Caucus met on Tuesday.", 0},
 		{"at least is not negation", "At least 20 people were killed in the airstrikes.", -1},
 		{"not only is not negation", "Not only the Europeans but also the Americans welcomed the plan.", +1},

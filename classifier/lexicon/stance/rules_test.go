@@ -679,3 +679,49 @@ func TestPossessedAdjunct(t *testing.T) {
 		},
 	})
 }
+
+// TestEndedSupport checks the cues of support ended, refused cooperation
+// and credit.
+func TestEndedSupport(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "withdrew its support for", speaker: -1,
+			text:      "The union withdrew its support for Brandt.",
+			actors:    []actor{org("union"), person("Brandt")},
+			targets:   map[string]string{"Brandt": "oppose"},
+			relations: []string{"union -> Brandt: oppose"},
+		},
+		{
+			// Near miss: troops withdrawn are no support ended.
+			name: "withdrew its troops", speaker: -1,
+			text:      "Lisbon withdrew its troops from Accra.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "neutral"},
+			relations: []string{},
+		},
+		{
+			// Never working with someone again is a stance, not support
+			// withheld.
+			name: "never work with", speaker: -1,
+			text:      "Alvarez said he would never work with Brandt again.",
+			actors:    []actor{person("Alvarez"), person("Brandt")},
+			targets:   map[string]string{"Brandt": "oppose"},
+			relations: []string{"Alvarez -> Brandt: oppose"},
+		},
+		{
+			name: "credited with", speaker: -1,
+			text:      "Okoye credited Alvarez with saving the library.",
+			actors:    []actor{person("Okoye"), person("Alvarez")},
+			targets:   map[string]string{"Alvarez": "support"},
+			relations: []string{"Okoye -> Alvarez: support"},
+		},
+		{
+			// Near miss: the noun "credit" is no cue.
+			name: "tax credit", speaker: -1,
+			text:      "Okoye's tax credit for Alvarez's firm expired.",
+			actors:    []actor{person("Okoye"), person("Alvarez")},
+			relations: []string{},
+		},
+	})
+}
