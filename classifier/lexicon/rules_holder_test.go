@@ -149,6 +149,18 @@ func TestHolderRules(t *testing.T) {
 			relations: []string{},
 		},
 		{
+			// What X's deed is named is said of X.
+			name:      "called X's remarks reckless",
+			st:        classifier.Statement{Text: "Chile called Peru's remarks reckless."},
+			relations: []string{"country/CHL -> country/PER: oppose"},
+		},
+		{
+			// Must not fire: a telephone call to X's office.
+			name:      "called X's office",
+			st:        classifier.Statement{Text: "Chile called Peru's embassy after the terrible floods."},
+			relations: []string{},
+		},
+		{
 			// Must not fire: no noun phrase right after the object.
 			name:      "called X with news",
 			st:        classifier.Statement{Text: "Chile called Peru with terrible news."},

@@ -609,6 +609,11 @@ func (e *engine) descRoles(o *occ, holders, targets []part) ([]part, []part) {
 	return holders, targets
 }
 
+// possessedNoun are the classes a possessed object's noun may have besides
+// none: an event noun ("remarks", "visit") whose form may also be a
+// reporting verb's.
+const possessedNoun = ClassEventNoun | ClassAttrib
+
 // namedObject reports whether mention mi is the object of a verb of naming
 // (ClassName), right after it across articles and modifiers: "called
 // Macron a liar", "labelled the ministry a failure".
@@ -906,12 +911,22 @@ func (e *engine) sentiment() {
 		// "Ankara branded Stockholm a haven for terrorists": the words of
 		// the noun phrase after the object of a verb of naming (it starts
 		// with an article) are the namer's stance; "called Kenya after
-		// the floods" names nothing.
+		// the floods" names nothing. So are the words after a possessed
+		// object ("called Alvarez's remarks reckless"): what X's deed is
+		// named is said of X.
 		namer, nameFrom, nameTo := int32(-1), int32(-1), int32(-1)
-		if !m.Possessive && m.End < en && e.info[m.End].class&ClassDet != 0 && e.info[m.End].mention < 0 && e.namedObject(int32(mi)) {
+		from := int32(-1)
+		switch {
+		case m.End >= en || e.info[m.End].mention >= 0:
+		case !m.Possessive && e.info[m.End].class&ClassDet != 0:
+			from = m.End
+		case m.Possessive && e.info[m.End].class&^possessedNoun == 0 && e.info[m.End].inOcc < 0 && e.toks[m.End].Kind == tokenize.Word && m.End+1 < en:
+			from = m.End + 1
+		}
+		if from >= 0 && e.namedObject(int32(mi)) {
 			subj := e.subject(e.wordBefore(int32(mi)), true, e.s.partsC[:0])
 			if len(subj) > 0 && subj[0].actor >= 0 && subj[0].actor != m.Actor {
-				namer, nameFrom, nameTo = subj[0].actor, m.End, min(en, m.End+predicateReach)
+				namer, nameFrom, nameTo = subj[0].actor, from, min(en, from+predicateReach)
 			}
 			e.s.partsC = subj[:0]
 		}
@@ -1068,7 +1083,9 @@ func (e *engine) predicate(m Mention, en int32) (predFrom, predTo int32, speaker
 		dirFrom, dirTo = j, min(en, j+predicateReach)
 	}
 	speakerF = 1
-	if j < n && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
+	if j < n && !m.Possessive && e.info[j].class&ClassAttrib != 0 && string(e.lowerAt(j)) != "according" {
+		// "X said …" (but "X's remarks" is a noun of X's, not X
+		// remarking).
 		speakerF = e.p.Speaker
 	}
 	return predFrom, predTo, speakerF, dirFrom, dirTo
