@@ -725,3 +725,60 @@ func TestEndedSupport(t *testing.T) {
 		},
 	})
 }
+
+func TestDismissedClaims(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "dismissed claims by", speaker: -1,
+			// A side named in the claim is no target of the dismissal.
+			text:      "Brandt dismissed claims by Okoye that Lisbon had paid him.",
+			actors:    []actor{person("Brandt"), person("Okoye"), country("Portugal", "Lisbon")},
+			targets:   map[string]string{"Okoye": "oppose"},
+			relations: []string{"Brandt -> Okoye: oppose"},
+		},
+		{
+			name: "rejected accusations from", speaker: -1,
+			text:      "Lisbon rejected accusations from Accra that Rome had armed its fleet.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")},
+			targets:   map[string]string{"Ghana": "oppose"},
+			relations: []string{"Portugal -> Ghana: oppose"},
+		},
+		{
+			// Near miss: claims about a side are no claims by it.
+			name: "dismissed claims about", speaker: -1,
+			text:      "Lisbon dismissed claims about the fleet in Accra.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			relations: []string{},
+		},
+	})
+}
+
+func TestSolidarityIdioms(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "stand shoulder to shoulder with", speaker: -1,
+			text:      "Lisbon will stand shoulder to shoulder with Accra.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "support"},
+			relations: []string{"Portugal -> Ghana: support"},
+		},
+		{
+			// The one who plays with fire is the one warned against.
+			name: "playing with fire", speaker: -1,
+			text:      "Okoye said Brandt was playing with fire.",
+			actors:    []actor{person("Okoye"), person("Brandt")},
+			targets:   map[string]string{"Brandt": "oppose"},
+			relations: []string{"Okoye -> Brandt: oppose"},
+		},
+		{
+			// Near miss: a fire is no warning.
+			name: "fire with", speaker: -1,
+			text:      "Brandt opened fire with Okoye watching.",
+			actors:    []actor{person("Okoye"), person("Brandt")},
+			targets:   map[string]string{"Okoye": "neutral"},
+			relations: []string{},
+		},
+	})
+}
