@@ -782,3 +782,65 @@ func TestSolidarityIdioms(t *testing.T) {
 		},
 	})
 }
+
+func TestCoercionAndCourtshipVerbs(t *testing.T) {
+	t.Parallel()
+	runRuleCases(t, []ruleCase{
+		{
+			name: "felicitated", speaker: -1,
+			text:      "Okoye felicitated Brandt on his re-election.",
+			actors:    []actor{person("Okoye"), person("Brandt")},
+			targets:   map[string]string{"Brandt": "support"},
+			relations: []string{"Okoye -> Brandt: support"},
+		},
+		{
+			name: "repulsed an assault", speaker: -1,
+			text:      "Lisbon said its forces had repulsed an assault by Accra.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "oppose"},
+			relations: []string{"Portugal -> Ghana: oppose"},
+		},
+		{
+			name: "wooing", speaker: -1,
+			text:      "Lisbon has spent years wooing Accra with investment.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "support"},
+			relations: []string{"Portugal -> Ghana: support"},
+		},
+		{
+			name: "scoffed at", speaker: -1,
+			text:      "Brandt scoffed at Okoye's budget.",
+			actors:    []actor{person("Okoye"), person("Brandt")},
+			targets:   map[string]string{"Okoye": "oppose"},
+			relations: []string{"Brandt -> Okoye: oppose"},
+		},
+		{
+			name: "bolster a possessed object", speaker: -1,
+			text:      "Lisbon moved to bolster Accra's air defences.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			targets:   map[string]string{"Ghana": "support"},
+			relations: []string{"Portugal -> Ghana: support"},
+		},
+		{
+			name: "outlawed", speaker: -1,
+			text:      "Lisbon outlawed the Green Union.",
+			actors:    []actor{country("Portugal", "Lisbon"), org("Green Union")},
+			targets:   map[string]string{"Green Union": "oppose"},
+			relations: []string{"Portugal -> Green Union: oppose"},
+		},
+		{
+			// Near miss: a drought hampers, but holds no stance.
+			name: "hampered by weather", speaker: -1,
+			text:      "The drought hampered farmers in Accra.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			relations: []string{},
+		},
+		{
+			// Near miss: an outlaw is a noun, no act.
+			name: "an outlaw", speaker: -1,
+			text:      "Brandt played an outlaw in Okoye's film.",
+			actors:    []actor{person("Okoye"), person("Brandt")},
+			relations: []string{},
+		},
+	})
+}
