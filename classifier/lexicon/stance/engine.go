@@ -124,6 +124,7 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 	}
 	e.prefixes()
 	e.suffixes()
+	e.tagSlogans()
 	e.sentiment()
 	return s.contribs
 }

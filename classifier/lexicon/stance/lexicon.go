@@ -34,16 +34,18 @@ type POS uint8
 
 // Parts of speech of cues.
 const (
-	POSVerb    POS = iota + 1 // inflected: -s, -ed, -ing, irregular forms
-	POSNoun                   // singular and plural
-	POSAdj                    // as written
-	POSPhrase                 // several words, as written
-	POSVPhrase                // several words, the first one inflected as a verb
-	POSPrefix                 // a word prefix ending in "-" ("anti-"), matched on mentions
-	POSSuffix                 // a word suffix starting with "-" ("-backed"), after a mention inside the word
+	POSVerb      POS = iota + 1 // inflected: -s, -ed, -ing, irregular forms
+	POSNoun                     // singular and plural
+	POSAdj                      // as written
+	POSPhrase                   // several words, as written
+	POSVPhrase                  // several words, the first one inflected as a verb
+	POSPrefix                   // a word prefix ending in "-" ("anti-"), matched on mentions
+	POSSuffix                   // a word suffix starting with "-" ("-backed"), after a mention inside the word
+	POSTagPrefix                // words of a hashtag right before a mention in it ("#NeverTrump")
+	POSTagSuffix                // words of a hashtag right after a mention in it ("#Trump2016")
 )
 
-var posNames = map[string]POS{"verb": POSVerb, "noun": POSNoun, "adj": POSAdj, "phrase": POSPhrase, "vphrase": POSVPhrase, "prefix": POSPrefix, "suffix": POSSuffix}
+var posNames = map[string]POS{"verb": POSVerb, "noun": POSNoun, "adj": POSAdj, "phrase": POSPhrase, "vphrase": POSVPhrase, "prefix": POSPrefix, "suffix": POSSuffix, "tagprefix": POSTagPrefix, "tagsuffix": POSTagSuffix}
 
 // Frame says which words around a cue are its holder and its target.
 type Frame uint8
@@ -396,6 +398,7 @@ type Lexicon struct {
 	prefixes  []int32          // cues with POSPrefix
 	prefixBy  [256]bool        // first bytes of the prefix cues
 	suffixes  []int32          // cues with POSSuffix
+	tagCues   []tagCue         // cues with POSTagPrefix or POSTagSuffix
 	entries   map[string]int32 // index into entryList: union of words, portrayal and trie roots
 	entryList []entry
 	params    Params
@@ -621,7 +624,7 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 		}
 		var ok bool
 		if c.POS, ok = posNames[f[1]]; !ok {
-			return fmt.Errorf("unknown part of speech %q (want verb, noun, adj, phrase, vphrase, prefix or suffix)", f[1])
+			return fmt.Errorf("unknown part of speech %q (want verb, noun, adj, phrase, vphrase, prefix, suffix, tagprefix or tagsuffix)", f[1])
 		}
 		wt, err := parseWeight(f[2])
 		if err != nil {
@@ -652,6 +655,24 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 				return fmt.Errorf("suffix %q: frame must be svo", c.Text)
 			}
 			l.suffixes = append(l.suffixes, int32(len(l.cues)))
+			l.cues = append(l.cues, c)
+			return nil
+		}
+		if c.POS == POSTagPrefix || c.POS == POSTagSuffix {
+			if c.Frame != FrameDescriptor {
+				return fmt.Errorf("%s %q: frame must be desc", f[1], c.Text)
+			}
+			if len(f) == 5 {
+				return fmt.Errorf("%s %q: takes no options", f[1], c.Text)
+			}
+			tc := tagCue{cue: int32(len(l.cues)), after: c.POS == POSTagSuffix}
+			for _, w := range words {
+				if w == yearWord && !tc.after {
+					return fmt.Errorf("tagprefix %q: %s only follows a mention", c.Text, yearWord)
+				}
+				tc.words = append(tc.words, w)
+			}
+			l.tagCues = append(l.tagCues, tc)
 			l.cues = append(l.cues, c)
 			return nil
 		}

@@ -62,7 +62,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"too few fields", map[string]string{CuesFile: "# c\ncondemn\tverb\t-0.9\n"}, `stance/cues.tsv:2: want 4 or 5 tab-separated fields (cue, pos, weight, frame, [options]), got 3`},
 		{"unknown frame", map[string]string{CuesFile: "condemn\tverb\t-0.9\tsvox\n"}, `stance/cues.tsv:1: unknown frame "svox"`},
-		{"unknown pos", map[string]string{CuesFile: "condemn\tverbal\t-0.9\tsvo\n"}, `stance/cues.tsv:1: unknown part of speech "verbal" (want verb, noun, adj, phrase, vphrase, prefix or suffix)`},
+		{"unknown pos", map[string]string{CuesFile: "condemn\tverbal\t-0.9\tsvo\n"}, `stance/cues.tsv:1: unknown part of speech "verbal" (want verb, noun, adj, phrase, vphrase, prefix, suffix, tagprefix or tagsuffix)`},
 		{"weight out of range", map[string]string{CuesFile: "condemn\tverb\t-1.5\tsvo\n"}, `stance/cues.tsv:1: weight: "-1.5" must be a number in [-1, 1]`},
 		{"weight not a number", map[string]string{CuesFile: "\n\ncondemn\tverb\tstrong\tsvo\n"}, `stance/cues.tsv:3: weight: "strong" must be a number in [-1, 1]`},
 		{"upper case cue", map[string]string{CuesFile: "Condemn\tverb\t-0.9\tsvo\n"}, `stance/cues.tsv:1: cue "Condemn" must be lower-case words separated by single spaces`},
@@ -75,6 +75,9 @@ func TestLoadErrors(t *testing.T) {
 		{"bad prefix", map[string]string{CuesFile: "anti\tprefix\t-0.6\tdesc\n"}, `stance/cues.tsv:1: prefix "anti" must be one word ending in "-"`},
 		{"bad suffix", map[string]string{CuesFile: "backed\tsuffix\t0.6\tsvo\n"}, `stance/cues.tsv:1: suffix "backed" must be one word starting with "-"`},
 		{"suffix frame", map[string]string{CuesFile: "-backed\tsuffix\t0.6\tdesc\n"}, `stance/cues.tsv:1: suffix "-backed": frame must be svo`},
+		{"tag cue frame", map[string]string{CuesFile: "never\ttagprefix\t-0.6\tsvo\n"}, `stance/cues.tsv:1: tagprefix "never": frame must be desc`},
+		{"tag cue options", map[string]string{CuesFile: "never\ttagprefix\t-0.6\tdesc\tnobase\n"}, `stance/cues.tsv:1: tagprefix "never": takes no options`},
+		{"year before a mention", map[string]string{CuesFile: "<year>\ttagprefix\t0.6\tdesc\n"}, `stance/cues.tsv:1: tagprefix "<year>": <year> only follows a mention`},
 		{"unknown class", map[string]string{FunctionFile: "the\tdet\nof\tpreposition\n"}, `stance/function.tsv:2: unknown class "preposition"`},
 		{"duplicate irregular", map[string]string{IrregularFile: "go\twent\tgone\ngo\twent\tgone\n"}, `stance/irregular.tsv:2: duplicate verb "go"`},
 		{"duplicate portrayal", map[string]string{PortrayalFile: "hero\t0.5\nhero\t0.6\n"}, `stance/portrayal.tsv:2: duplicate word "hero"`},

@@ -844,3 +844,29 @@ func TestCoercionAndCourtshipVerbs(t *testing.T) {
 		},
 	})
 }
+
+func TestHashtagSlogans(t *testing.T) {
+	t.Parallel()
+	brandt := []actor{person("Brandt")}
+	runRuleCases(t, []ruleCase{
+		{name: "never before the name", speaker: -1, text: "Enough is enough. #NeverBrandt", actors: brandt, targets: map[string]string{"Brandt": "oppose"}},
+		{name: "anyone but", speaker: -1, text: "#AnyoneButBrandt", actors: brandt, targets: map[string]string{"Brandt": "oppose"}},
+		{name: "vote before the name", speaker: -1, text: "Polls open at eight. #VoteBrandt", actors: brandt, targets: map[string]string{"Brandt": "support"}},
+		{name: "year after the name", speaker: -1, text: "Out knocking doors today #Brandt2028", actors: brandt, targets: map[string]string{"Brandt": "support"}},
+		{name: "must go after the name", speaker: -1, text: "#BrandtMustGo", actors: brandt, targets: map[string]string{"Brandt": "oppose"}},
+		// Near misses: the words are no slogan outside one hashtag, a
+		// number that is no year, and a word between the slogan and the
+		// name.
+		{name: "words apart", speaker: -1, text: "Never Brandt.", actors: brandt, targets: map[string]string{"Brandt": "neutral"}},
+		{name: "tags apart", speaker: -1, text: "#Brandt #2028", actors: brandt, targets: map[string]string{"Brandt": "neutral"}},
+		{name: "no year", speaker: -1, text: "#Brandt300", actors: brandt, targets: map[string]string{"Brandt": "neutral"}},
+		{name: "word between", speaker: -1, text: "#NeverForgetBrandt", actors: brandt, targets: map[string]string{"Brandt": "neutral"}},
+	})
+}
+
+func TestIsYear(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{"2016": true, "1999": true, "2099": true, "1899": false, "2100": false, "216": false, "20a6": false, "20166": false} {
+		assert.Equal(t, want, isYear(s), s)
+	}
+}
