@@ -103,12 +103,13 @@ func (a actorIndex) kindOf(id string, caller []classifier.Actor) classifier.Acto
 // It also reads descriptions of gazetteer people ("the French president",
 // "Ukraine's leader") as mentions of the office holder (offices.describe),
 // unless the token before is a word such as "former" (former reports
-// which).
+// which), and, with facts, pronouns as mentions of a caller's person the
+// text never names (unnamedReferent).
 //
 // cut, when not nil, are a document's sentences: a match that runs across
 // the end of one ("the United\nStates" where a line break ends a
 // paragraph) is dropped, since every mention belongs to one sentence.
-func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, cut []tokenize.Sentence, s *scratch) []stance.Mention {
+func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.Folded, roots []actors.Roots, caller []classifier.Actor, opts classifier.Options, former func(tok int) bool, facts referentInput, cut []tokenize.Sentence, s *scratch) []stance.Mention {
 	ms := &s.match
 	ms.matches = a.matcher.MatchFolded(ms.matches[:0], text, toks, folded, roots, caller, actors.Options{DisableGazetteer: opts.DisableGazetteer}, &ms.s)
 	if former != nil && !opts.DisableGazetteer {
@@ -126,6 +127,9 @@ func (a actorIndex) match(text string, toks []tokenize.Token, folded *tokenize.F
 			kept = append(kept, m)
 		}
 		ms.matches = kept
+	}
+	if len(caller) > 0 && facts.class != nil {
+		ms.matches = a.unnamedReferent(text, toks, caller, ms.matches, facts)
 	}
 	n := len(ms.matches)
 	out := slices.Grow(s.mentions[:0], n)[:n]

@@ -296,7 +296,12 @@ func (c *Classifier) run(text string, caller []classifier.Actor, speakerID strin
 	if paragraphs != nil {
 		cut = s.sents
 	}
-	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, cut, s)
+	facts := referentInput{
+		class:   func(i int) stance.Class { return c.stance.ClassOf(s.words.entries[i]) },
+		known:   func(i int) bool { return s.words.entries[i] >= 0 || s.words.heads[i] >= 0 },
+		speaker: speakerID,
+	}
+	s.mentions = c.actors.match(text, s.toks, &s.folded, s.words.roots, caller, opts, former, facts, cut, s)
 	numMentioned := len(s.ids)
 	speaker := int32(-1)
 	if speakerID != "" {

@@ -47,6 +47,9 @@ type Gazetteer struct {
 	actors  []classifier.Actor // sorted by ID
 	entries []entry            // parallel to actors
 	index   map[string]int
+	// people maps the matching key (appendKey) of each person's name and
+	// aliases to the person's index, for PersonNamed.
+	people  map[string]int
 	titles  []form
 	blocked []form
 	// private are the phrases after which a demonym names a private
@@ -166,6 +169,17 @@ func (g *Gazetteer) Lookup(id string) (int, bool) {
 		return 0, false
 	}
 	i, ok := g.index[id]
+	return i, ok
+}
+
+// PersonNamed returns the index in Actors() of the person whose name or
+// alias is name, compared as the matcher compares words (case, curly
+// apostrophes, a final dot): "Donald Trump" and "donald trump" are
+// person/donald-trump, and so is "Trump", a surname that people.tsv says is
+// used alone; "Lee", used only after a title, names no one here.
+func (g *Gazetteer) PersonNamed(name string) (int, bool) {
+	var buf [64]byte
+	i, ok := g.people[string(appendKey(buf[:0], name))]
 	return i, ok
 }
 
@@ -489,6 +503,16 @@ func (l *loader) finish() error {
 		}
 	}
 	g.actors, g.entries = actors, entries
+	g.people = make(map[string]int)
+	for i := range actors {
+		if actors[i].Kind != classifier.KindPerson {
+			continue
+		}
+		g.people[string(appendKey(nil, actors[i].Name))] = i
+		for _, al := range actors[i].Aliases {
+			g.people[string(appendKey(nil, al))] = i
+		}
+	}
 	return nil
 }
 

@@ -306,3 +306,26 @@ func TestLoadGazetteerMissingFileIsNotExist(t *testing.T) {
 	_, err := LoadGazetteer(testFS(map[string]*string{"blocked.tsv": nil}))
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
+
+func TestPersonNamed(t *testing.T) {
+	t.Parallel()
+	g, _ := loadReal(t)
+	for name, want := range map[string]string{
+		"Donald Trump":              "person/donald-trump",
+		"donald trump":              "person/donald-trump",
+		"Donald J. Trump":           "person/donald-trump",
+		"Trump":                     "person/donald-trump", // a surname that is used alone
+		"Luiz Inacio Lula da Silva": "person/lula-da-silva",
+	} {
+		i, ok := g.PersonNamed(name)
+		if assert.True(t, ok, name) {
+			assert.Equal(t, want, g.Actors()[i].ID, name)
+		}
+	}
+	// A surname used only after a title, a country and an unknown name
+	// name no person.
+	for _, name := range []string{"Lee", "France", "Dana Holt", ""} {
+		_, ok := g.PersonNamed(name)
+		assert.False(t, ok, name)
+	}
+}

@@ -30,10 +30,13 @@ const (
 	// ViaTitle: a title followed by a person's name or surname; the span
 	// includes the title ("President Putin", "Mr. Lavrov").
 	ViaTitle
+	// ViaPronoun: a pronoun standing for a caller's person the statement
+	// never names (classifier/lexicon/referent.go).
+	ViaPronoun
 )
 
-// String returns "name", "alias", "demonym", "capital", "surname" or
-// "title".
+// String returns "name", "alias", "demonym", "capital", "surname",
+// "title" or "pronoun".
 func (v Via) String() string {
 	switch v {
 	case ViaName:
@@ -48,6 +51,8 @@ func (v Via) String() string {
 		return "surname"
 	case ViaTitle:
 		return "title"
+	case ViaPronoun:
+		return "pronoun"
 	}
 	return "unknown"
 }
