@@ -20,6 +20,7 @@ import (
 	"io"
 
 	"github.com/stancetag/stancetag/classifier"
+	stancev1 "github.com/stancetag/stancetag/gen/stance/v1"
 )
 
 // maxLineBytes bounds one JSONL line; statements are limited to 64 KiB of
@@ -149,6 +150,10 @@ type wireActor struct {
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
+	// Kind is optional: an ActorKind name as protojson writes it
+	// ("ACTOR_KIND_PERSON"), an extension of the shared format, whose
+	// sets have none.
+	Kind string `json:"kind"`
 }
 
 type wireTarget struct {
@@ -191,7 +196,16 @@ func parseItem(b []byte, known func(string) bool) (Item, error) {
 			return Item{}, fmt.Errorf("actors[%d]: duplicate actor id %q", i, a.ID)
 		}
 		ids[a.ID] = true
-		it.Actors = append(it.Actors, classifier.Actor{ID: a.ID, Name: a.Name, Aliases: a.Aliases})
+		var kind classifier.ActorKind
+		if a.Kind != "" {
+			k, ok := stancev1.ActorKind_value[a.Kind]
+			if !ok {
+				return Item{}, fmt.Errorf("actors[%d] %q: unknown kind %q (want an ActorKind name such as ACTOR_KIND_PERSON)", i, a.ID, a.Kind)
+			}
+			// The domain kinds use the API's numbers (server/convert.go).
+			kind = classifier.ActorKind(k)
+		}
+		it.Actors = append(it.Actors, classifier.Actor{ID: a.ID, Name: a.Name, Aliases: a.Aliases, Kind: kind})
 	}
 	if it.SpeakerID != "" && !ids[it.SpeakerID] {
 		return Item{}, fmt.Errorf("speaker_id %q is not a listed actor", it.SpeakerID)

@@ -31,7 +31,7 @@ func readAll(t *testing.T, src string) ([]Item, error) {
 
 func TestReaderParsesItems(t *testing.T) {
 	t.Parallel()
-	src := `{"id": "a1", "text": "Chile condemned the strike on the convoy.", "speaker_id": "chile", "actors": [{"id": "chile", "name": "Chile", "aliases": ["Santiago"]}, {"id": "convoy", "name": "convoy"}], "targets": [{"actor_id": "convoy", "label": "support"}], "relations": [{"holder_id": "chile", "target_id": "convoy", "label": "neutral"}], "note": "unknown keys are ignored"}
+	src := `{"id": "a1", "text": "Chile condemned the strike on the convoy.", "speaker_id": "chile", "actors": [{"id": "chile", "name": "Chile", "aliases": ["Santiago"], "kind": "ACTOR_KIND_COUNTRY"}, {"id": "convoy", "name": "convoy"}], "targets": [{"actor_id": "convoy", "label": "support"}], "relations": [{"holder_id": "chile", "target_id": "convoy", "label": "neutral"}], "note": "unknown keys are ignored"}
 
 {"id": "a2", "text": "Ms. Duarte said nothing.", "actors": [{"id": "target", "name": "Ms. Duarte"}], "targets": [{"actor_id": "target", "label": "neutral"}], "span": [0, 10]}` + "\r\n" +
 		`{"id": "a3", "text": "No labels here.", "actors": [], "targets": [], "relations": []}`
@@ -43,7 +43,7 @@ func TestReaderParsesItems(t *testing.T) {
 	assert.Equal(t, Item{
 		Line: 1, ID: "a1", Text: "Chile condemned the strike on the convoy.", SpeakerID: "chile",
 		Actors: []classifier.Actor{
-			{ID: "chile", Name: "Chile", Aliases: []string{"Santiago"}},
+			{ID: "chile", Name: "Chile", Aliases: []string{"Santiago"}, Kind: classifier.KindCountry},
 			{ID: "convoy", Name: "convoy"},
 		},
 		Targets:      []Target{{ActorID: "convoy", Label: sup}},
@@ -79,6 +79,7 @@ func TestReaderErrors(t *testing.T) {
 		{"empty text", `{"id": "x", "text": ""}`, `set.jsonl:3: "text" is missing or empty`},
 		{"actor without id", `{"id": "x", "text": "t", "actors": [{"name": "A"}]}`, `set.jsonl:3: actors[0]: "id" is missing or empty`},
 		{"actor without name", `{"id": "x", "text": "t", "actors": [{"id": "a"}]}`, `set.jsonl:3: actors[0] "a": "name" is missing or empty`},
+		{"unknown kind", `{"id": "x", "text": "t", "actors": [{"id": "a", "name": "A", "kind": "person"}]}`, `set.jsonl:3: actors[0] "a": unknown kind "person" (want an ActorKind name such as ACTOR_KIND_PERSON)`},
 		// The classifier requires unique actor ids within a statement.
 		{"duplicate actor", `{"id": "x", "text": "t", "actors": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}`, `set.jsonl:3: actors[1]: duplicate actor id "a"`},
 		{"unknown speaker", `{"id": "x", "text": "t", "speaker_id": "s"}`, `set.jsonl:3: speaker_id "s" is not a listed actor`},
