@@ -163,11 +163,15 @@ func (e *engine) causer(o *occ, subj []part) []part {
 		return subj
 	}
 	m := &e.in.Mentions[subj[0].mention]
-	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&verb == 0 {
+	if m.End != o.start-1 {
+		return subj
+	}
+	v := e.verbBefore(m, verb)
+	if v < 0 {
 		return subj
 	}
 	n := len(subj)
-	subj = e.subject(m.Start-1, false, subj)
+	subj = e.subject(v, false, subj)
 	for i := n; i < len(subj); i++ {
 		if subj[i].actor == subj[0].actor {
 			return subj[:n]
@@ -176,6 +180,24 @@ func (e *engine) causer(o *occ, subj []part) []part {
 		subj[i].rule = RuleControl
 	}
 	return subj
+}
+
+// verbBefore returns the token of the verb of class verb whose object is
+// mention m: the word right before it ("urged Maduro"), or, for a cause,
+// a verb of class causeprep before a preposition before it ("called on
+// Hungary"); -1 when there is none.
+func (e *engine) verbBefore(m *Mention, verb Class) int32 {
+	k := m.Start - 1
+	if k < 0 {
+		return -1
+	}
+	if e.info[k].class&verb != 0 {
+		return k
+	}
+	if verb == ClassCause && k >= 1 && e.info[k].class&ClassPrep != 0 && e.info[k-1].class&ClassCausePrep != 0 {
+		return k - 1
+	}
+	return -1
 }
 
 // againstSide records the second side of a supportive act: in "France
@@ -228,11 +250,17 @@ func (e *engine) urger(o *occ, subj, holders []part) (_ []part, ok bool) {
 		return holders, false
 	}
 	m := &e.in.Mentions[subj[0].mention]
-	if m.End != o.start-1 || m.Start < 1 || e.info[m.Start-1].class&ClassCause == 0 {
+	if m.End != o.start-1 {
+		return holders, false
+	}
+	v := e.verbBefore(m, ClassCause)
+	if v < 0 || e.info[v].class&ClassAsk != 0 {
+		// "China asked Russia to stop its attacks" is a request, not a
+		// call against Russia.
 		return holders, false
 	}
 	n := len(holders)
-	holders = e.subject(m.Start-1, false, holders)
+	holders = e.subject(v, false, holders)
 	for i := n; i < len(holders); i++ {
 		holders[i].w *= e.p.Causer
 		holders[i].rule = RuleControl

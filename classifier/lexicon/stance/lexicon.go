@@ -218,6 +218,15 @@ const (
 	// stand inside a phrase cue besides an article ("fired two ballistic
 	// missiles at", "signed several agreements with").
 	ClassNum
+	// ClassQuant marks the nouns of quantity that, with the "of" after
+	// them, stand inside a phrase cue like a numeral ("signed a series of
+	// deals with", "fired a barrage of rockets at"); a numeral takes the
+	// "of" too ("fired dozens of drones at").
+	ClassQuant
+	// ClassCausePrep marks the verbs that get another actor to act through
+	// a preposition ("called on Russia to stop", "appealed to Iran to
+	// release"): of class cause only with that preposition.
+	ClassCausePrep
 	// ClassGrievance marks the reporting verbs that voice a grievance
 	// ("complained", "lamented"): the doer of a harmful act they
 	// report is opposed by the one who reports it ("Lebanon complained that
@@ -271,7 +280,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "quant": ClassQuant, "causeprep": ClassCausePrep, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

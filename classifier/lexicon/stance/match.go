@@ -74,17 +74,22 @@ func (e *engine) longest(i int32) (end, nd int32) {
 		case gap < maxGap && info[j].mention < 0 && (c&ClassMod != 0 || isAdverb(e.lowerAt(j))):
 			gap++
 			continue
-		case gap < maxGap && info[j].mention < 0 && c == 0 && e.nounsBefore(nx, j, maxGap-gap):
+		case gap < maxGap && info[j].mention < 0 && c&^ClassQuant == 0 && e.nounsBefore(nx, j, maxGap-gap):
 			// A noun modifying the phrase's next word ("signed a supply
 			// deal with", "restored trade ties with", "signed a border
 			// security deal"): skipped only when that word follows the
 			// run of such nouns.
 			gap++
 			continue
-		case !num && info[j].mention < 0 && (toks[j].Kind == tokenize.Number || c&ClassNum != 0):
-			// One numeral, after the article if there is one: "fired two
-			// missiles at", "signed the 12 agreements with".
+		case !num && info[j].mention < 0 && (toks[j].Kind == tokenize.Number || c&ClassNum != 0 || c&ClassQuant != 0 && e.ofAfter(j)):
+			// One numeral or noun of quantity, after the article if there
+			// is one: "fired two missiles at", "signed the 12 agreements
+			// with", with the "of" after it: "signed a series of deals
+			// with", "fired dozens of drones at".
 			num = true
+			if e.ofAfter(j) {
+				j++
+			}
 			continue
 		case !det && !num && c&ClassDet != 0 && info[j].mention < 0:
 			// One article, demonstrative or possessive pronoun inside a
@@ -102,6 +107,12 @@ func (e *engine) longest(i int32) (end, nd int32) {
 		}
 	}
 	return end, nd
+}
+
+// ofAfter reports whether the word after token j is the "of" of a chain of
+// nouns ("a series of deals").
+func (e *engine) ofAfter(j int32) bool {
+	return j+1 < int32(len(e.toks)) && e.toks[j+1].Kind == tokenize.Word && e.info[j+1].class&ClassChain != 0
 }
 
 // isAdverb reports whether a lower-case word looks like a manner adverb

@@ -92,7 +92,16 @@ func (e *engine) verbAfter(j int32) bool {
 
 // subjectLike reports whether mention mi can be the subject of a clause.
 func (e *engine) subjectLike(mi int32) bool {
-	return !e.modifier(mi) && (!e.governed(mi) || e.verbAfter(e.in.Mentions[mi].End))
+	return !e.modifier(mi) && (!e.governed(mi) || e.verbAfter(e.in.Mentions[mi].End) || e.calledOn(mi))
+}
+
+// calledOn reports whether mention mi is the object of a verb of class
+// causeprep and its preposition before an infinitive ("called on Hungary
+// to stop"): the subject of that infinitive, though governed.
+func (e *engine) calledOn(mi int32) bool {
+	m := &e.in.Mentions[mi]
+	return m.Start >= 2 && m.End < int32(len(e.toks)) && e.info[m.End].class&ClassInf != 0 &&
+		e.info[m.Start-1].class&ClassPrep != 0 && e.info[m.Start-2].class&ClassCausePrep != 0
 }
 
 // modifier reports whether mention mi only modifies a mention after it,

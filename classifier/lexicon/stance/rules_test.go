@@ -870,3 +870,45 @@ func TestIsYear(t *testing.T) {
 		assert.Equal(t, want, isYear(s), s)
 	}
 }
+
+func TestQuantityInPhrase(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")}
+	runRuleCases(t, []ruleCase{
+		{name: "a series of deals", speaker: -1, text: "Lisbon signed a series of energy deals with Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		{name: "dozens of drones", speaker: -1, text: "Lisbon fired dozens of drones at Accra overnight.", actors: ports,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		{name: "a new package of sanctions", speaker: -1, text: "Lisbon imposed a new package of sanctions on Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		// Without "of" a noun of quantity is a noun like another.
+		{name: "host nation agreement", speaker: -1, text: "Lisbon signed a host nation agreement with Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		// Near miss: a quantity of something that is no stance.
+		{name: "a series of reports", speaker: -1, text: "Lisbon published a series of reports on Accra.", actors: ports,
+			relations: []string{}},
+	})
+}
+
+func TestCalledToStop(t *testing.T) {
+	t.Parallel()
+	three := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")}
+	runRuleCases(t, []ruleCase{
+		{name: "urged to stop", speaker: -1, text: "Lisbon urged Accra to stop its attacks on Rome.", actors: three,
+			relations: []string{"Ghana -> Italy: oppose", "Portugal -> Ghana: oppose"}},
+		{name: "called on to end", speaker: -1, text: "Lisbon called on Accra to end the blockade.", actors: three,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		{name: "appealed to to halt", speaker: -1, text: "Lisbon appealed to Accra to halt the offensive.", actors: three,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		{name: "called on to back", speaker: -1, text: "Lisbon called on Accra to back Rome.", actors: three,
+			relations: []string{"Ghana -> Italy: support", "Portugal -> Italy: support"}},
+		// Near misses: a request is no call against the one asked, and an
+		// act that stops or ends is no stance.
+		{name: "asked to stop", speaker: -1, text: "Lisbon asked Accra to stop its attacks on Rome.", actors: three,
+			relations: []string{"Ghana -> Italy: oppose"}},
+		{name: "stopped", speaker: -1, text: "Accra stopped its attacks on Rome.", actors: three,
+			relations: []string{"Ghana -> Italy: oppose"}},
+		{name: "ended", speaker: -1, text: "The talks with Accra ended in May.", actors: three,
+			targets: map[string]string{"Ghana": "neutral"}, relations: []string{}},
+	})
+}
