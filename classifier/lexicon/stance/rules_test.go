@@ -765,6 +765,19 @@ func TestSolidarityIdioms(t *testing.T) {
 			relations: []string{"Portugal -> Ghana: support"},
 		},
 		{
+			name: "stand together", speaker: -1,
+			text:      "Lisbon and Accra will stand together against piracy.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")},
+			relations: []string{"Ghana -> Portugal: support", "Portugal -> Ghana: support"},
+		},
+		{
+			// Near miss: standing together with no second side named.
+			name: "stand together alone", speaker: -1,
+			text:      "Lisbon must stand together, Okoye said.",
+			actors:    []actor{country("Portugal", "Lisbon"), person("Okoye")},
+			relations: []string{},
+		},
+		{
 			// The one who plays with fire is the one warned against.
 			name: "playing with fire", speaker: -1,
 			text:      "Okoye said Brandt was playing with fire.",
