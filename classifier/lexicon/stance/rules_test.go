@@ -925,3 +925,25 @@ func TestCalledToStop(t *testing.T) {
 			targets: map[string]string{"Ghana": "neutral"}, relations: []string{}},
 	})
 }
+
+func TestNewsIdioms(t *testing.T) {
+	t.Parallel()
+	two := []actor{person("Brandt"), person("Okoye")}
+	runRuleCases(t, []ruleCase{
+		{name: "rounded on", speaker: -1, text: "Brandt rounded on Okoye at the council meeting.", actors: two,
+			targets: map[string]string{"Okoye": "oppose"}, relations: []string{"Brandt -> Okoye: oppose"}},
+		{name: "poured cold water on a possessed plan", speaker: -1, text: "Brandt poured cold water on Okoye's plan.", actors: two,
+			targets: map[string]string{"Okoye": "oppose"}, relations: []string{"Brandt -> Okoye: oppose"}},
+		{name: "went to bat for", speaker: -1, text: "Brandt went to bat for Okoye in the budget talks.", actors: two,
+			targets: map[string]string{"Okoye": "support"}, relations: []string{"Brandt -> Okoye: support"}},
+		{name: "extended an olive branch to", speaker: -1, text: "Brandt extended an olive branch to Okoye.", actors: two,
+			targets: map[string]string{"Okoye": "support"}, relations: []string{"Brandt -> Okoye: support"}},
+		{name: "at odds with", speaker: -1, text: "Brandt is at odds with Okoye over the harbour.", actors: two,
+			targets: map[string]string{"Okoye": "oppose"}, relations: []string{"Brandt -> Okoye: oppose"}},
+		// Near misses: cold water and a bat that are no idiom.
+		{name: "cold water", speaker: -1, text: "Brandt poured cold water for Okoye.", actors: two,
+			relations: []string{}},
+		{name: "a bat", speaker: -1, text: "Brandt went to buy a bat for Okoye.", actors: two,
+			relations: []string{}},
+	})
+}
