@@ -947,3 +947,25 @@ func TestNewsIdioms(t *testing.T) {
 			relations: []string{}},
 	})
 }
+
+func TestRulingsAndVotes(t *testing.T) {
+	t.Parallel()
+	acts := []actor{org("regulator"), org("Arcadia"), person("Ellis"), person("Dunn")}
+	runRuleCases(t, []ruleCase{
+		{name: "voted down a possessed plan", speaker: -1, text: "Ellis voted down Arcadia's plan.", actors: acts,
+			targets: map[string]string{"Arcadia": "oppose"}, relations: []string{"Ellis -> Arcadia: oppose"}},
+		{name: "fined", speaker: -1, text: "The regulator fined Arcadia for misleading investors.", actors: acts,
+			targets: map[string]string{"Arcadia": "oppose"}, relations: []string{"regulator -> Arcadia: oppose"}},
+		{name: "no confidence in", speaker: -1, text: "Ellis said he had no confidence in Dunn.", actors: acts,
+			targets: map[string]string{"Dunn": "oppose"}, relations: []string{"Ellis -> Dunn: oppose"}},
+		{name: "ruled in favour of", speaker: -1, text: "The regulator ruled in favour of Arcadia.", actors: acts,
+			targets: map[string]string{"Arcadia": "support"}, relations: []string{"regulator -> Arcadia: support"}},
+		{name: "ordered to halt", speaker: -1, text: "The regulator ordered Arcadia to halt construction.", actors: acts,
+			targets: map[string]string{"Arcadia": "oppose"}, relations: []string{"regulator -> Arcadia: oppose"}},
+		// Near misses: "fine" as an adjective, a ruling on a date.
+		{name: "a fine plan", speaker: -1, text: "Ellis said Arcadia had a fine plan.", actors: acts,
+			relations: []string{}},
+		{name: "ruled on Tuesday", speaker: -1, text: "The regulator ruled on Tuesday that Arcadia may build.", actors: acts,
+			relations: []string{}},
+	})
+}
