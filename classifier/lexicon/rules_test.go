@@ -192,3 +192,27 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 		assert.Equal(t, want, <-done)
 	}
 }
+
+// A state or body that acts takes no sentiment from the words around its
+// act (stance engine, sentiment); one that does nothing still does.
+func TestBodyActsUnportrayed(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text    string
+		targets map[string]string
+	}{
+		{"Egypt condemned the brutal attack on Israel.", map[string]string{"country/EGY": "neutral", "country/ISR": "oppose"}},
+		{"Norway praised the wonderful work of the Red Cross volunteers.", map[string]string{"country/NOR": "neutral"}},
+		// Near misses: no act of its own.
+		{"Egypt suffered a brutal and humiliating defeat.", map[string]string{"country/EGY": "oppose"}},
+		{"Egypt enjoyed a wonderful and peaceful year.", map[string]string{"country/EGY": "support"}},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			targets, _, _ := analyzeCase(t, classifier.Statement{Text: tt.text}, classifier.Options{})
+			for id, want := range tt.targets {
+				assert.Equal(t, want, targets[id], id)
+			}
+		})
+	}
+}

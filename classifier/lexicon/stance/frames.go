@@ -688,6 +688,14 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 		if t.actor < 0 {
 			continue
 		}
+		if rule == RuleAgent && def < 0 && t.mention >= 0 && actsAsBody(e.in.Mentions[t.mention].Kind) {
+			// Nobody holds the portrayal of a state or body by its own
+			// act, and it is no stance toward it ("North Korea fired
+			// missiles toward Japan"), as the sentiment of its act is
+			// none (sentiment); a speaker's words are ("Canada has
+			// betrayed us," a Chinese official said).
+			continue
+		}
 		for hi, h := range holders {
 			if dupHolder(holders[:hi], h) {
 				// "Viktor Orban, the Hungarian prime minister, met X": one
@@ -972,6 +980,14 @@ func (e *engine) sentiment() {
 		}
 		ck := cl
 		holds := cl < len(hc) && hc[cl].mention == int32(mi)
+		if actsAsBody(m.Kind) && e.holdsCueIn(m.Actor, st, en) {
+			// A state or body that acts takes no sentiment from the words
+			// around its act: in "Egypt condemned the brutal attack" Egypt
+			// is neither good nor bad; only cues aimed at it say how it is
+			// seen. (People are portrayed by what they do, as NewsMTSC
+			// labels them.)
+			continue
+		}
 		for _, h := range hits[lo:] {
 			if h.Tok >= en {
 				break
@@ -1040,6 +1056,25 @@ func (e *engine) sentiment() {
 			})
 		}
 	}
+}
+
+// holdsCueIn reports whether actor a holds a cue's stance toward another
+// actor with the cue inside tokens [st, en).
+func (e *engine) holdsCueIn(a, st, en int32) bool {
+	from, to := e.toks[st].Start, e.toks[en-1].End
+	for i := range e.s.contribs {
+		c := &e.s.contribs[i]
+		if c.Cue >= 0 && c.Holder == a && c.Target != a && c.Begin >= from && c.End <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// actsAsBody reports whether an actor of kind k acts as a body, a state or
+// an organisation, rather than a person or thing.
+func actsAsBody(k classifier.ActorKind) bool {
+	return k == classifier.KindCountry || k == classifier.KindOrganization
 }
 
 // question reports whether the sentence of token i is a question: it ends

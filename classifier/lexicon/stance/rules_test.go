@@ -969,3 +969,19 @@ func TestRulingsAndVotes(t *testing.T) {
 			relations: []string{}},
 	})
 }
+
+func TestBodyActsUnportrayed(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), person("Okoye")}
+	runRuleCases(t, []ruleCase{
+		{name: "a state firing missiles", speaker: -1, text: "Lisbon fired two missiles toward Accra.", actors: ports,
+			targets: map[string]string{"Portugal": "neutral", "Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		// Near misses: a speaker's words about a state's act are a stance
+		// ("us" is the speaker's side), and so is a person's act a
+		// portrayal.
+		{name: "a quoted portrayal", speaker: -1, text: `"Lisbon has betrayed us," Okoye said.`, actors: ports,
+			targets: map[string]string{"Portugal": "oppose"}, relations: []string{"Okoye -> Portugal: oppose", "Portugal -> Okoye: oppose"}},
+		{name: "a person firing", speaker: -1, text: "Okoye fired two missiles toward Accra.", actors: ports,
+			targets: map[string]string{"Okoye": "oppose", "Ghana": "oppose"}, relations: []string{"Okoye -> Ghana: oppose"}},
+	})
+}
