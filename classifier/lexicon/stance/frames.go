@@ -35,7 +35,15 @@ func (e *engine) apply(oi int32) {
 	switch c.Frame {
 	case FrameSVO, FrameInverse:
 		passive := c.POS == POSVerb && o.form.participle() && e.passive(o)
-		subj := e.subject(o.start, o.form.nonFinite(), holders)
+		var subj []part
+		if prev := e.actBeforeComma(o); prev >= 0 {
+			// "Norway expelled two Russian diplomats, infuriating
+			// Moscow": the participle's subject is the subject of the
+			// act before the comma, not the nearest actor (Russian).
+			subj = e.subject(e.s.occs[prev].start, false, holders)
+		} else {
+			subj = e.subject(o.start, o.form.nonFinite(), holders)
+		}
 		subj = e.causer(o, subj)
 		var obj []part
 		switch {
@@ -139,6 +147,29 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, holders, targets, w, rule)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// actBeforeComma returns, for a cue in -ing form right after a comma (a
+// participle clause: "…, angering Israel"), the occurrence of the verb cue
+// before it in its sentence (in any form but -ing), the act whose subject
+// the participle shares, or -1.
+func (e *engine) actBeforeComma(o *occ) int32 {
+	if o.form != FormIng || o.start < 2 || !e.punctIs(o.start-1, ',') {
+		return -1
+	}
+	st, _ := e.sentBounds(o.start)
+	for k := o.start - 2; k >= st; k-- {
+		oi := e.info[k].inOcc
+		if oi < 0 {
+			continue
+		}
+		p := &e.s.occs[oi]
+		if c := &e.l.cues[p.cue]; (c.POS == POSVerb || c.POS == POSVPhrase) && p.form != FormIng {
+			return oi
+		}
+		return -1 // another act, not a verb's: leave the walk to subject
+	}
+	return -1
 }
 
 // causer appends to subj, the subject of the infinitive cue o, the actor

@@ -985,3 +985,18 @@ func TestBodyActsUnportrayed(t *testing.T) {
 			targets: map[string]string{"Okoye": "oppose", "Ghana": "oppose"}, relations: []string{"Okoye -> Ghana: oppose"}},
 	})
 }
+
+func TestParticipleAfterComma(t *testing.T) {
+	t.Parallel()
+	three := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Italian")}
+	runRuleCases(t, []ruleCase{
+		{name: "infuriating after an object", speaker: -1, text: "Lisbon expelled two Italian diplomats, infuriating Accra.", actors: three,
+			relations: []string{"Ghana -> Portugal: oppose", "Portugal -> Italy: oppose"}},
+		{name: "accusing after an object", speaker: -1, text: "Lisbon recalled its envoy from Rome, accusing Accra of spying.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")},
+			relations: []string{"Portugal -> Ghana: oppose", "Portugal -> Italy: oppose"}},
+		// Near miss: no comma, no participle clause: the diplomats accuse.
+		{name: "reduced relative", speaker: -1, text: "Lisbon met Italian diplomats accusing Accra of spying.", actors: three,
+			relations: []string{"Italy -> Ghana: oppose"}},
+	})
+}
