@@ -36,10 +36,11 @@ func (e *engine) apply(oi int32) {
 	case FrameSVO, FrameInverse:
 		passive := c.POS == POSVerb && o.form.participle() && e.passive(o)
 		var subj []part
-		if prev := e.actBeforeComma(o); prev >= 0 {
+		if prev := e.actBefore(o); prev >= 0 {
 			// "Norway expelled two Russian diplomats, infuriating
 			// Moscow": the participle's subject is the subject of the
-			// act before the comma, not the nearest actor (Russian).
+			// act before the comma (or the "by"), not the nearest actor
+			// (Russian).
 			subj = e.subject(e.s.occs[prev].start, false, holders)
 		} else {
 			subj = e.subject(o.start, o.form.nonFinite(), holders)
@@ -149,12 +150,13 @@ func (e *engine) apply(oi int32) {
 	s.partsA, s.partsB = holders[:0], targets[:0]
 }
 
-// actBeforeComma returns, for a cue in -ing form right after a comma (a
-// participle clause: "…, angering Israel"), the occurrence of the verb cue
-// before it in its sentence (in any form but -ing), the act whose subject
-// the participle shares, or -1.
-func (e *engine) actBeforeComma(o *occ) int32 {
-	if o.form != FormIng || o.start < 2 || !e.punctIs(o.start-1, ',') {
+// actBefore returns, for a cue in -ing form right after a comma (a
+// participle clause: "…, angering Israel") or after the "by" of a means
+// ("Hungary defied the EU by backing Russia"), the occurrence of the verb
+// cue before it in its sentence (in any form but -ing), the act whose
+// subject the participle shares, or -1.
+func (e *engine) actBefore(o *occ) int32 {
+	if o.form != FormIng || o.start < 2 || !e.punctIs(o.start-1, ',') && e.info[o.start-1].class&ClassAgent == 0 {
 		return -1
 	}
 	st, _ := e.sentBounds(o.start)

@@ -995,7 +995,15 @@ func TestParticipleAfterComma(t *testing.T) {
 		{name: "accusing after an object", speaker: -1, text: "Lisbon recalled its envoy from Rome, accusing Accra of spying.",
 			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")},
 			relations: []string{"Portugal -> Ghana: oppose", "Portugal -> Italy: oppose"}},
-		// Near miss: no comma, no participle clause: the diplomats accuse.
+		{name: "by backing", speaker: -1, text: "Lisbon defied Accra by backing Rome.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")},
+			relations: []string{"Portugal -> Ghana: oppose", "Portugal -> Italy: support"}},
+		// Near misses: a passive's agent is no means ("criticised by Accra
+		// for backing Rome": Lisbon backs Rome), and without a comma there
+		// is no participle clause: the diplomats accuse.
+		{name: "passive agent", speaker: -1, text: "Lisbon was criticised by Accra for backing Rome.",
+			actors:    []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra"), country("Italy", "Rome")},
+			relations: []string{"Ghana -> Portugal: oppose", "Portugal -> Italy: support"}},
 		{name: "reduced relative", speaker: -1, text: "Lisbon met Italian diplomats accusing Accra of spying.", actors: three,
 			relations: []string{"Italy -> Ghana: oppose"}},
 	})
