@@ -67,6 +67,9 @@ func (e *engine) apply(oi int32) {
 			// the antecedent of the relative pronoun before the subject.
 			obj = e.relativeObject(o, subj, obj)
 		}
+		if len(obj) == 0 && !passive && c.Reaction {
+			obj = e.reactedTo(o, obj)
+		}
 		// Active SVO: subject holds, object receives. Passive SVO and active
 		// inverse swap; passive inverse swaps back.
 		if (c.Frame == FrameInverse) != passive {
@@ -148,6 +151,25 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, holders, targets, w, rule)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// reactedTo appends the doer a cue of option reaction reacts to: the first
+// subject-like mention of the clause that a word of class reaction opens
+// right after the cue and its adverbs ("protested after a Philippine
+// vessel entered its waters", "protested strongly when Israel …").
+func (e *engine) reactedTo(o *occ, dst []part) []part {
+	j := o.end
+	for n := 0; j < int32(len(e.toks)) && n < modifierReach && e.info[j].mention < 0 && (e.info[j].class&ClassMod != 0 || isAdverb(e.lowerAt(j))); n++ {
+		j++
+	}
+	if j >= int32(len(e.toks)) || e.info[j].class&ClassReaction == 0 {
+		return dst
+	}
+	_, en := e.sentBounds(j)
+	if mi := e.firstSubject(j+1, min(en, j+1+objectWindow)); mi >= 0 {
+		return e.addMention(dst, mi, 1, RuleActive, 1)
+	}
+	return dst
 }
 
 // actBefore returns, for a cue in -ing form right after a comma (a

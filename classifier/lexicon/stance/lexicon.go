@@ -227,6 +227,9 @@ const (
 	// a preposition ("called on Russia to stop", "appealed to Iran to
 	// release"): of class cause only with that preposition.
 	ClassCausePrep
+	// ClassReaction marks the subordinators after which a cue of option
+	// reaction finds the doer it reacts to ("protested after", "when").
+	ClassReaction
 	// ClassGrievance marks the reporting verbs that voice a grievance
 	// ("complained", "lamented"): the doer of a harmful act they
 	// report is opposed by the one who reports it ("Lebanon complained that
@@ -280,7 +283,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "quant": ClassQuant, "causeprep": ClassCausePrep, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "quant": ClassQuant, "causeprep": ClassCausePrep, "reaction": ClassReaction, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural
@@ -330,6 +333,12 @@ type Cue struct {
 	// to be opposed ("Germany urged Maduro to step down", "Maduro must
 	// resign"; frames.go, urger).
 	Urged bool
+	// Reaction marks an svo cue that may react to an act told in a clause
+	// after it (option reaction): with no object of its own, the subject
+	// of a clause opened by a word of class reaction ("after", "when") is
+	// its target ("Vietnam protested after a Chinese vessel rammed its
+	// boat": Vietnam -> China).
+	Reaction bool
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -758,6 +767,11 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 		*noBase = true
 	case "recip":
 		c.Reciprocal = true
+	case "reaction":
+		if c.Frame != FrameSVO {
+			return fmt.Errorf("reaction: only for frame svo, not %s", c.Frame)
+		}
+		c.Reaction = true
 	case "urged":
 		if c.Frame != FrameSubject {
 			return fmt.Errorf("urged: only for frame subj, not %s", c.Frame)

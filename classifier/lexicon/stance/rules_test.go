@@ -1008,3 +1008,20 @@ func TestParticipleAfterComma(t *testing.T) {
 			relations: []string{"Italy -> Ghana: oppose"}},
 	})
 }
+
+func TestReaction(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Ghanaian"), country("Italy", "Rome")}
+	runRuleCases(t, []ruleCase{
+		{name: "protested after", speaker: -1, text: "Lisbon protested after a Ghanaian vessel entered its waters.", actors: ports,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		{name: "protested strongly when", speaker: -1, text: "Lisbon protested strongly when Rome held drills near the islands.", actors: ports,
+			targets: map[string]string{"Italy": "oppose"}, relations: []string{"Portugal -> Italy: oppose"}},
+		// Near misses: a protest with its own object, and a clause that
+		// is no reaction ("before").
+		{name: "protested the decision", speaker: -1, text: "Lisbon protested the decision after Rome had left.", actors: ports,
+			relations: []string{}},
+		{name: "protested before", speaker: -1, text: "Lisbon protested before Rome held drills.", actors: ports,
+			relations: []string{}},
+	})
+}
