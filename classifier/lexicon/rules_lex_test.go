@@ -405,7 +405,8 @@ func TestQuestionWithinQuote(t *testing.T) {
 }
 
 // TestQuotedLeader: a quoted leader holds what the quote says his own
-// country holds (people.tsv affiliation), counted once toward the target.
+// country holds (people.tsv affiliation), counted once toward the target;
+// so does a leader whose words are reported ("Merz said Germany would").
 func TestQuotedLeader(t *testing.T) {
 	t.Parallel()
 	runRelationCases(t, []relationCase{
@@ -413,7 +414,13 @@ func TestQuotedLeader(t *testing.T) {
 			[]string{"country/DEU -> country/UKR: support", "person/friedrich-merz -> country/UKR: support"}},
 		{"trailing speaker", `"France stands with Moldova," Emmanuel Macron said.`,
 			[]string{"country/FRA -> country/MDA: support", "person/emmanuel-macron -> country/MDA: support"}},
-		// Must not fire: another leader's country.
+		{"reported speech", `Friedrich Merz said Germany would not abandon Ukraine.`,
+			[]string{"country/DEU -> country/UKR: support", "person/friedrich-merz -> country/UKR: support"}},
+		{"reported, capital for the country", `Marco Rubio said Washington stood firmly behind Israel.`,
+			[]string{"country/USA -> country/ISR: support", "person/marco-rubio -> country/ISR: support"}},
+		// Must not fire: another leader's country, quoted or reported.
+		{"near miss: reported, another country", `Friedrich Merz said France would not abandon Ukraine.`,
+			[]string{"country/FRA -> country/UKR: support"}},
 		{"near miss: another country", `Friedrich Merz said: "France will not abandon Ukraine."`,
 			[]string{"country/FRA -> country/UKR: support"}},
 		// Must not fire: the leader's country outside any quote.

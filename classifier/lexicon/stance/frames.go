@@ -776,10 +776,11 @@ func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
 				TargetOnly: withheld,
 			}
 			e.s.contribs = append(e.s.contribs, c)
-			if sp := e.quoteSpeakerOf(o.start); ha >= 0 && sp >= 0 && sp != ha && sp != t.actor && e.in.Affiliation != nil && e.in.Affiliation[sp] == ha {
-				// `"Germany will not abandon Ukraine," Merz said`: the
-				// quoted leader holds what his country holds.
-				c.Holder, c.Rule, c.RelationOnly = sp, RuleQuote, true
+			if sp := e.speakerOf(o.start); ha >= 0 && sp >= 0 && sp != ha && sp != t.actor && e.in.Affiliation != nil && e.in.Affiliation[sp] == ha {
+				// `"Germany will not abandon Ukraine," Merz said`, "Merz
+				// said Germany would not abandon Ukraine": the leader who
+				// speaks holds what he says his country holds.
+				c.Holder, c.Rule, c.RelationOnly = sp, e.info[o.start].attrib, true
 				e.s.contribs = append(e.s.contribs, c)
 			}
 		}
@@ -804,9 +805,10 @@ func (e *engine) grievance(k int32) bool {
 	return false
 }
 
-// quoteSpeakerOf is the actor who speaks the quote token k is in, or -1.
-func (e *engine) quoteSpeakerOf(k int32) int32 {
-	if e.info[k].attrib != RuleQuote {
+// speakerOf is the actor who speaks the quote token k is in, or who
+// reports the clause it is in ("Merz said Germany would …"), or -1.
+func (e *engine) speakerOf(k int32) int32 {
+	if a := e.info[k].attrib; a != RuleQuote && a != RuleAttribution {
 		return -1
 	}
 	return e.info[k].holder
