@@ -110,6 +110,12 @@ func (e *engine) apply(oi int32) {
 			e.emit(o, nil, holders, c.Agent*abs32(o.factor), RuleAgent)
 		}
 	case FramePrep:
+		if w > 0 && e.objectOfOpposingCue(o) {
+			// "Estonia vetoed the aid for Latvia": the aid did not come,
+			// and the veto's stance toward Latvia is the verb's own
+			// (objects, OpposedAct).
+			break
+		}
 		holders, targets = e.prepRoles(o, c, holders, targets)
 		targets = e.keepAttached(o, targets)
 		if c.Reciprocal {

@@ -1025,3 +1025,17 @@ func TestReaction(t *testing.T) {
 			relations: []string{}},
 	})
 }
+
+func TestPackages(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")}
+	runRuleCases(t, []ruleCase{
+		{name: "aid package for", speaker: -1, text: "Lisbon unveiled a new military aid package for Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		{name: "sanctions package against", speaker: -1, text: "Lisbon adopted a sanctions package against Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+		// Near miss: a package with no side named.
+		{name: "package delayed", speaker: -1, text: "The aid package was delayed in Lisbon.", actors: ports,
+			relations: []string{}},
+	})
+}
