@@ -28,8 +28,10 @@ func TestContextWordsDecideWordTargets(t *testing.T) {
 		name, text, actor string
 		before, after     classifier.Stance
 	}{
-		{"words alone", "Oslo hosted a wonderful festival.", "country/NOR", classifier.StanceSupport, classifier.StanceOppose},
-		{"no contributions", "Oslo hosted the meeting.", "country/NOR", classifier.StanceNeutral, classifier.StanceNeutral},
+		// (A state that acts takes no sentiment words: the festival is
+		// hosted in Oslo, not by it.)
+		{"words alone", "A wonderful festival was hosted in Oslo.", "country/NOR", classifier.StanceSupport, classifier.StanceOppose},
+		{"no contributions", "The meeting was hosted in Oslo.", "country/NOR", classifier.StanceNeutral, classifier.StanceNeutral},
 		{"a cue", "Norway praised Sweden and hosted the talks.", "country/SWE", classifier.StanceSupport, classifier.StanceSupport},
 		{"another sentence", "Oslo held a wonderful festival. Paris hosted nothing.", "country/NOR", classifier.StanceSupport, classifier.StanceSupport},
 	}

@@ -67,13 +67,13 @@ func TestHolderRules(t *testing.T) {
 			// quoted speaker's own words would: stance.TestAgentHolder).
 			name:    "according to, agent of a negative act",
 			st:      classifier.Statement{Text: "According to Beijing, Washington is provoking a naval standoff."},
-			targets: map[string]string{"country/USA": "oppose", "country/CHN": "neutral"},
+			targets: map[string]string{"country/USA": "neutral", "country/CHN": "neutral"}, // as events-dev e5-06
 		},
 		{
 			// Must not fire: "according to reports" names no holder.
 			name:      "according to reports",
 			st:        classifier.Statement{Text: "According to reports, Washington is provoking a naval standoff."},
-			targets:   map[string]string{"country/USA": "oppose"},
+			targets:   map[string]string{"country/USA": "neutral"}, // a state's act portrays it to nobody (events-dev e5-06)
 			relations: []string{},
 		},
 		{

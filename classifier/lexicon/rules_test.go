@@ -193,8 +193,9 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 	}
 }
 
-// A state or body that acts takes no sentiment from the words around its
-// act (stance engine, sentiment); one that does nothing still does.
+// A state or body that acts, toward another actor or toward none, takes no
+// sentiment from the words around its act (stance engine, sentiment); one
+// that does nothing still does.
 func TestBodyActsUnportrayed(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
@@ -203,8 +204,10 @@ func TestBodyActsUnportrayed(t *testing.T) {
 	}{
 		{"Egypt condemned the brutal attack on Israel.", map[string]string{"country/EGY": "neutral", "country/ISR": "oppose"}},
 		{"Norway praised the wonderful work of the Red Cross volunteers.", map[string]string{"country/NOR": "neutral"}},
+		// An act with no actor target is an act all the same.
+		{"Norway condemned the brutal attack on aid workers.", map[string]string{"country/NOR": "neutral"}},
 		// Near misses: no act of its own.
-		{"Egypt suffered a brutal and humiliating defeat.", map[string]string{"country/EGY": "oppose"}},
+		{"It was a brutal and humiliating year for Egypt.", map[string]string{"country/EGY": "oppose"}},
 		{"Egypt enjoyed a wonderful and peaceful year.", map[string]string{"country/EGY": "support"}},
 	} {
 		t.Run(tt.text, func(t *testing.T) {

@@ -714,6 +714,13 @@ func (e *engine) namedObject(mi int32) bool {
 // emit records one contribution per holder-target pair, or one per target
 // without a holder.
 func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
+	if c := &e.l.cues[o.cue]; w != 0 && len(targets) == 0 && rule == RuleActive && c.Frame == FrameSVO && (c.POS == POSVerb || c.POS == POSVPhrase) {
+		for _, h := range holders {
+			if h.actor >= 0 {
+				e.s.bareActs = append(e.s.bareActs, bareAct{actor: h.actor, begin: e.toks[o.start].Start, end: e.toks[o.end-1].End})
+			}
+		}
+	}
 	if w == 0 || len(targets) == 0 {
 		return
 	}
@@ -1121,13 +1128,25 @@ func (e *engine) sentiment() {
 	}
 }
 
-// holdsCueIn reports whether actor a holds a cue's stance toward another
-// actor with the cue inside tokens [st, en).
+// bareAct is an actor that holds a cue with no actor target, and the cue's
+// byte range.
+type bareAct struct {
+	actor      int32
+	begin, end int32
+}
+
+// holdsCueIn reports whether actor a holds a cue, toward another actor or
+// toward none, with the cue inside tokens [st, en).
 func (e *engine) holdsCueIn(a, st, en int32) bool {
 	from, to := e.toks[st].Start, e.toks[en-1].End
 	for i := range e.s.contribs {
 		c := &e.s.contribs[i]
 		if c.Cue >= 0 && c.Holder == a && c.Target != a && c.Begin >= from && c.End <= to {
+			return true
+		}
+	}
+	for _, b := range e.s.bareActs {
+		if b.actor == a && b.begin >= from && b.end <= to {
 			return true
 		}
 	}

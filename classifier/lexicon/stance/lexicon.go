@@ -230,6 +230,10 @@ const (
 	// ClassReaction marks the subordinators after which a cue of option
 	// reaction finds the doer it reacts to ("protested after", "when").
 	ClassReaction
+	// ClassNear marks the prepositions of nearness ("near", "beside"):
+	// a place by a cue's object, never its target ("lifted its ban on
+	// fishing near Peru").
+	ClassNear
 	// ClassGrievance marks the reporting verbs that voice a grievance
 	// ("complained", "lamented"): the doer of a harmful act they
 	// report is opposed by the one who reports it ("Lebanon complained that
@@ -283,7 +287,7 @@ var classNames = map[string]Class{
 	"mod": ClassMod, "refl": ClassRefl, "owner": ClassOwner, "subj": ClassSubj, "inf": ClassInf,
 	"pair": ClassPair, "deny": ClassDeny, "chain": ClassChain, "agent": ClassAgent,
 	"source": ClassSource, "as": ClassAs, "place": ClassPlace, "who": ClassWho,
-	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "quant": ClassQuant, "causeprep": ClassCausePrep, "reaction": ClassReaction, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
+	"according": ClassAccording, "lead": ClassLead, "ask": ClassAsk, "descnoun": ClassDescNoun, "definite": ClassDefinite, "perfect": ClassPerfect, "masc": ClassMasc, "fem": ClassFem, "cause": ClassCause, "eventnoun": ClassEventNoun, "num": ClassNum, "quant": ClassQuant, "causeprep": ClassCausePrep, "reaction": ClassReaction, "near": ClassNear, "grievance": ClassGrievance, "possible": ClassPossible, "join": ClassJoin, "despite": ClassDespite, "follower": ClassFollower, "each": ClassEach, "other": ClassOther, "name": ClassName, "oblige": ClassOblige, "against": ClassAgainst,
 }
 
 const classPron = ClassPronPerson | ClassPronThing | ClassPronPlural

@@ -669,6 +669,9 @@ func (e *engine) objects(from int32, dst []part) []part {
 		if c&ClassPair != 0 {
 			return dst // "the deal between X and Y": the deal's parties
 		}
+		if c&ClassNear != 0 && j > from {
+			return dst // "a ban on fishing near Peru": a place, no target
+		}
 		if c&ClassPrep != 0 && j > from {
 			if act != nil && !prep && act.TargetPreps&(1<<uint(inf.prep)) != 0 {
 				w *= -e.p.OpposedAct

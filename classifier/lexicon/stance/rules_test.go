@@ -1039,3 +1039,17 @@ func TestPackages(t *testing.T) {
 			relations: []string{}},
 	})
 }
+
+func TestLiftedBans(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra", "Ghanaian")}
+	runRuleCases(t, []ruleCase{
+		{name: "lifted its ban on imports from", speaker: -1, text: "Lisbon lifted its ban on seafood imports from Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		{name: "dropped tariffs on", speaker: -1, text: "Lisbon dropped tariffs on Ghanaian cocoa.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		// Near miss: a ban imposed, not lifted.
+		{name: "imposed a ban on", speaker: -1, text: "Lisbon imposed a ban on seafood imports from Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
+	})
+}
