@@ -22,7 +22,8 @@ type Scratch struct {
 	heldCue  []span // token ranges of target-less cues, by holder mention
 	// bareActs are the actors that hold a cue with no actor target
 	// ("Norway condemned an attack on aid workers"), with the cue's byte
-	// range, for holdsCueIn.
+	// range; indexActs adds the holders of the other cues and sorts them,
+	// for holdsCueIn.
 	bareActs []bareAct
 	contribs []Contribution
 	partsA   []part

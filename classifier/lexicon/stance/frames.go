@@ -3,6 +3,7 @@ package stance
 import (
 	"cmp"
 	"slices"
+	"sort"
 
 	"github.com/stancetag/stancetag/classifier"
 	"github.com/stancetag/stancetag/classifier/lexicon/tokenize"
@@ -1000,6 +1001,7 @@ func (e *engine) sentiment() {
 	}
 	e.s.heldFrom = mergeSpans(e.s.heldFrom)
 	e.s.heldCue = mergeSpans(e.s.heldCue)
+	e.indexActs()
 	held, hc := e.s.heldFrom, e.s.heldCue
 	lo, hl, cl := 0, 0, 0
 	for mi, m := range e.in.Mentions {
@@ -1135,18 +1137,28 @@ type bareAct struct {
 	begin, end int32
 }
 
-// holdsCueIn reports whether actor a holds a cue, toward another actor or
-// toward none, with the cue inside tokens [st, en).
-func (e *engine) holdsCueIn(a, st, en int32) bool {
-	from, to := e.toks[st].Start, e.toks[en-1].End
+// indexActs adds to e.s.bareActs the holders of the cue contributions
+// toward another actor and sorts them all by position, for holdsCueIn: a
+// search per mention instead of a pass over every contribution, which would
+// cost mentions × contributions on a long text.
+func (e *engine) indexActs() {
 	for i := range e.s.contribs {
 		c := &e.s.contribs[i]
-		if c.Cue >= 0 && c.Holder == a && c.Target != a && c.Begin >= from && c.End <= to {
-			return true
+		if c.Cue >= 0 && c.Holder >= 0 && c.Target != c.Holder {
+			e.s.bareActs = append(e.s.bareActs, bareAct{actor: c.Holder, begin: c.Begin, end: c.End})
 		}
 	}
-	for _, b := range e.s.bareActs {
-		if b.actor == a && b.begin >= from && b.end <= to {
+	slices.SortFunc(e.s.bareActs, func(x, y bareAct) int { return cmp.Compare(x.begin, y.begin) })
+}
+
+// holdsCueIn reports whether actor a holds a cue, toward another actor or
+// toward none, with the cue inside tokens [st, en) (after indexActs).
+func (e *engine) holdsCueIn(a, st, en int32) bool {
+	from, to := e.toks[st].Start, e.toks[en-1].End
+	acts := e.s.bareActs
+	i := sort.Search(len(acts), func(i int) bool { return acts[i].begin >= from })
+	for ; i < len(acts) && acts[i].begin < to; i++ {
+		if acts[i].actor == a && acts[i].end <= to {
 			return true
 		}
 	}
