@@ -71,6 +71,9 @@ func (e *engine) apply(oi int32) {
 		if len(obj) == 0 && !passive && c.Reaction {
 			obj = e.reactedTo(o, obj)
 		}
+		if c.Guest && !passive {
+			obj = e.dropGuests(o, subj, obj)
+		}
 		// Active SVO: subject holds, object receives. Passive SVO and active
 		// inverse swap; passive inverse swaps back.
 		if (c.Frame == FrameInverse) != passive {
@@ -158,6 +161,30 @@ func (e *engine) apply(oi int32) {
 		e.emit(o, holders, targets, w, rule)
 	}
 	s.partsA, s.partsB = holders[:0], targets[:0]
+}
+
+// dropGuests removes from the objects of cue o, of option guest, the people
+// named without a possessive: a visitor welcomed is received, not
+// supported ("welcomed Carney to Downing Street"), while "welcomed
+// Carney's decision" stays. The cue's words then portray neither the guest
+// nor the host (subj).
+func (e *engine) dropGuests(o *occ, subj, obj []part) []part {
+	kept := obj[:0]
+	for _, p := range obj {
+		if p.mention >= 0 {
+			if m := &e.in.Mentions[p.mention]; m.Kind == classifier.KindPerson && !m.Possessive {
+				e.s.heldCue = append(e.s.heldCue, span{p.mention, o.start, o.end})
+				for _, h := range subj {
+					if h.mention >= 0 {
+						e.s.heldCue = append(e.s.heldCue, span{h.mention, o.start, o.end})
+					}
+				}
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept
 }
 
 // reactedTo appends the doer a cue of option reaction reacts to: the first

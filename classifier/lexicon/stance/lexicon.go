@@ -343,6 +343,10 @@ type Cue struct {
 	// its target ("Vietnam protested after a Chinese vessel rammed its
 	// boat": Vietnam -> China).
 	Reaction bool
+	// Guest marks an svo cue whose person object is a visitor received,
+	// no stance (option guest): "Starmer welcomed Carney to Downing
+	// Street" is a host's welcome, "welcomed Carney's decision" support.
+	Guest bool
 }
 
 // word is what the lexicon knows about one lower-case token.
@@ -771,6 +775,11 @@ func (l *Lexicon) option(c *Cue, opt string, noBase *bool) error {
 		*noBase = true
 	case "recip":
 		c.Reciprocal = true
+	case "guest":
+		if c.Frame != FrameSVO {
+			return fmt.Errorf("guest: only for frame svo, not %s", c.Frame)
+		}
+		c.Guest = true
 	case "reaction":
 		if c.Frame != FrameSVO {
 			return fmt.Errorf("reaction: only for frame svo, not %s", c.Frame)

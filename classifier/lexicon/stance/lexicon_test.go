@@ -75,6 +75,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad prefix", map[string]string{CuesFile: "anti\tprefix\t-0.6\tdesc\n"}, `stance/cues.tsv:1: prefix "anti" must be one word ending in "-"`},
 		{"bad suffix", map[string]string{CuesFile: "backed\tsuffix\t0.6\tsvo\n"}, `stance/cues.tsv:1: suffix "backed" must be one word starting with "-"`},
 		{"suffix frame", map[string]string{CuesFile: "-backed\tsuffix\t0.6\tdesc\n"}, `stance/cues.tsv:1: suffix "-backed": frame must be svo`},
+		{"guest frame", map[string]string{CuesFile: "welcome\tverb\t0.6\tprep\tguest\n"}, `stance/cues.tsv:1: guest: only for frame svo, not prep`},
 		{"reaction frame", map[string]string{CuesFile: "protest\tverb\t-0.5\tsubj\treaction\n"}, `stance/cues.tsv:1: reaction: only for frame svo, not subj`},
 		{"tag cue frame", map[string]string{CuesFile: "never\ttagprefix\t-0.6\tsvo\n"}, `stance/cues.tsv:1: tagprefix "never": frame must be desc`},
 		{"tag cue options", map[string]string{CuesFile: "never\ttagprefix\t-0.6\tdesc\tnobase\n"}, `stance/cues.tsv:1: tagprefix "never": takes no options`},

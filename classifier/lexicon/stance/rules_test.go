@@ -1053,3 +1053,18 @@ func TestLiftedBans(t *testing.T) {
 			targets: map[string]string{"Ghana": "oppose"}, relations: []string{"Portugal -> Ghana: oppose"}},
 	})
 }
+
+func TestGuest(t *testing.T) {
+	t.Parallel()
+	acts := []actor{person("Brandt"), person("Okoye"), country("Ghana", "Accra")}
+	runRuleCases(t, []ruleCase{
+		{name: "a guest welcomed", speaker: -1, text: "Brandt welcomed Okoye to the town hall for talks.", actors: acts,
+			targets: map[string]string{"Okoye": "neutral"}, relations: []string{}},
+		// Near misses: a person's decision, and a country, are welcomed
+		// as support.
+		{name: "a decision welcomed", speaker: -1, text: "Brandt welcomed Okoye's decision.", actors: acts,
+			targets: map[string]string{"Okoye": "support"}, relations: []string{"Brandt -> Okoye: support"}},
+		{name: "a country welcomed", speaker: -1, text: "Brandt welcomed Accra into the league.", actors: acts,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Brandt -> Ghana: support"}},
+	})
+}
