@@ -183,3 +183,23 @@ func TestRealDataSurfaceForms(t *testing.T) {
 }
 
 func realFS() fs.FS { return os.DirFS("../data") }
+
+// TestRealDataPrivatePhrases: a demonym before a phrase of private.tsv
+// names private people, not the state; officials stay the state's.
+func TestRealDataPrivatePhrases(t *testing.T) {
+	t.Parallel()
+	_, m := loadReal(t)
+	for text, want := range map[string][]string{
+		"persecuting Russian speakers":     nil,
+		"Hungarian minorities in Serbia":   {"country/SRB"},
+		"Turkish voters went to the polls": nil,
+		"Russian officials met":            {"country/RUS"},
+	} {
+		got := matchIDs(m, text, nil, Options{})
+		if want == nil {
+			assert.Empty(t, got, text)
+		} else {
+			assert.Equal(t, want, got, text)
+		}
+	}
+}
