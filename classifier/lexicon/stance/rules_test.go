@@ -1068,3 +1068,17 @@ func TestGuest(t *testing.T) {
 			targets: map[string]string{"Ghana": "support"}, relations: []string{"Brandt -> Ghana: support"}},
 	})
 }
+
+func TestVisas(t *testing.T) {
+	t.Parallel()
+	ports := []actor{country("Portugal", "Lisbon"), country("Ghana", "Accra")}
+	runRuleCases(t, []ruleCase{
+		{name: "abolished for each other's citizens", speaker: -1, text: "Lisbon and Accra abolished visa requirements for each other's citizens.", actors: ports,
+			relations: []string{"Ghana -> Portugal: support", "Portugal -> Ghana: support"}},
+		{name: "waived for travellers from", speaker: -1, text: "Lisbon waived visas for travellers from Accra.", actors: ports,
+			targets: map[string]string{"Ghana": "support"}, relations: []string{"Portugal -> Ghana: support"}},
+		// Near miss: visas required, not lifted.
+		{name: "required visas", speaker: -1, text: "Lisbon required visas for travellers from Accra.", actors: ports,
+			relations: []string{}},
+	})
+}
