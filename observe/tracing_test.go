@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -113,6 +114,10 @@ func TestTracingSpans(t *testing.T) {
 	_, err = healthpb.NewHealthClient(conn).Check(t.Context(), &healthpb.HealthCheckRequest{})
 	require.NoError(t, err)
 
+	// The server ends its span after it has sent the response, so the
+	// client may see the reply first: wait for the span (the health check
+	// above, made after the call, must still leave none of its own).
+	require.Eventually(t, func() bool { return len(exp.GetSpans()) > 0 }, 10*time.Second, 5*time.Millisecond)
 	spans := exp.GetSpans()
 	require.Len(t, spans, 1)
 	span := spans[0]
