@@ -20,11 +20,11 @@ type Scratch struct {
 	evid     []Hit  // sentiment and portrayal evidence per token
 	heldFrom []span // token ranges that describe a cue's target, by holder mention
 	heldCue  []span // token ranges of target-less cues, by holder mention
-	// bareActs are the actors that hold a cue with no actor target
+	// acts are the actors that hold a verb cue with no actor target
 	// ("Norway condemned an attack on aid workers"), with the cue's byte
 	// range; indexActs adds the holders of the other cues and sorts them,
 	// for holdsCueIn.
-	bareActs []bareAct
+	acts     []act
 	contribs []Contribution
 	partsA   []part
 	partsB   []part
@@ -124,7 +124,7 @@ func (l *Lexicon) Analyze(in *Input, s *Scratch) []Contribution {
 	s.contribs = s.contribs[:0]
 	s.heldFrom = s.heldFrom[:0]
 	s.heldCue = s.heldCue[:0]
-	s.bareActs = s.bareActs[:0]
+	s.acts = s.acts[:0]
 	for i := range s.occs {
 		e.apply(int32(i))
 	}

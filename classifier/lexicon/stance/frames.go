@@ -742,10 +742,12 @@ func (e *engine) namedObject(mi int32) bool {
 // emit records one contribution per holder-target pair, or one per target
 // without a holder.
 func (e *engine) emit(o *occ, holders, targets []part, w float32, rule Rule) {
-	if c := &e.l.cues[o.cue]; w != 0 && len(targets) == 0 && rule == RuleActive && c.Frame == FrameSVO && (c.POS == POSVerb || c.POS == POSVPhrase) {
-		for _, h := range holders {
-			if h.actor >= 0 {
-				e.s.bareActs = append(e.s.bareActs, bareAct{actor: h.actor, begin: e.toks[o.start].Start, end: e.toks[o.end-1].End})
+	if len(targets) == 0 && w != 0 && rule == RuleActive {
+		if c := &e.l.cues[o.cue]; c.Frame == FrameSVO && (c.POS == POSVerb || c.POS == POSVPhrase) {
+			for _, h := range holders {
+				if h.actor >= 0 {
+					e.s.acts = append(e.s.acts, act{actor: h.actor, begin: e.toks[o.start].Start, end: e.toks[o.end-1].End})
+				}
 			}
 		}
 	}
@@ -1028,7 +1030,7 @@ func (e *engine) sentiment() {
 	}
 	e.s.heldFrom = mergeSpans(e.s.heldFrom)
 	e.s.heldCue = mergeSpans(e.s.heldCue)
-	e.indexActs()
+	indexed := false // indexActs runs once, for the first state or body
 	held, hc := e.s.heldFrom, e.s.heldCue
 	lo, hl, cl := 0, 0, 0
 	for mi, m := range e.in.Mentions {
@@ -1079,6 +1081,10 @@ func (e *engine) sentiment() {
 		}
 		ck := cl
 		holds := cl < len(hc) && hc[cl].mention == int32(mi)
+		if actsAsBody(m.Kind) && !indexed {
+			e.indexActs()
+			indexed = true
+		}
 		if actsAsBody(m.Kind) && e.holdsCueIn(m.Actor, st, en) {
 			// A state or body that acts takes no sentiment from the words
 			// around its act: in "Egypt condemned the brutal attack" Egypt
@@ -1157,32 +1163,31 @@ func (e *engine) sentiment() {
 	}
 }
 
-// bareAct is an actor that holds a cue with no actor target, and the cue's
-// byte range.
-type bareAct struct {
+// act is an actor that holds a cue, and the cue's byte range.
+type act struct {
 	actor      int32
 	begin, end int32
 }
 
-// indexActs adds to e.s.bareActs the holders of the cue contributions
-// toward another actor and sorts them all by position, for holdsCueIn: a
-// search per mention instead of a pass over every contribution, which would
-// cost mentions × contributions on a long text.
+// indexActs adds to e.s.acts the holders of the cue contributions toward
+// another actor and sorts them all by position, for holdsCueIn: a search
+// per mention instead of a pass over every contribution, which would cost
+// mentions × contributions on a long text.
 func (e *engine) indexActs() {
 	for i := range e.s.contribs {
 		c := &e.s.contribs[i]
 		if c.Cue >= 0 && c.Holder >= 0 && c.Target != c.Holder {
-			e.s.bareActs = append(e.s.bareActs, bareAct{actor: c.Holder, begin: c.Begin, end: c.End})
+			e.s.acts = append(e.s.acts, act{actor: c.Holder, begin: c.Begin, end: c.End})
 		}
 	}
-	slices.SortFunc(e.s.bareActs, func(x, y bareAct) int { return cmp.Compare(x.begin, y.begin) })
+	slices.SortFunc(e.s.acts, func(x, y act) int { return cmp.Compare(x.begin, y.begin) })
 }
 
 // holdsCueIn reports whether actor a holds a cue, toward another actor or
 // toward none, with the cue inside tokens [st, en) (after indexActs).
 func (e *engine) holdsCueIn(a, st, en int32) bool {
 	from, to := e.toks[st].Start, e.toks[en-1].End
-	acts := e.s.bareActs
+	acts := e.s.acts
 	i := sort.Search(len(acts), func(i int) bool { return acts[i].begin >= from })
 	for ; i < len(acts) && acts[i].begin < to; i++ {
 		if acts[i].actor == a && acts[i].end <= to {

@@ -691,12 +691,9 @@ func (l *Lexicon) loadCues(fsys fs.FS, irr map[string]irregular) error {
 			if len(f) == 5 {
 				return fmt.Errorf("%s %q: takes no options", f[1], c.Text)
 			}
-			tc := tagCue{cue: int32(len(l.cues)), after: c.POS == POSTagSuffix}
-			for _, w := range words {
-				if w == yearWord && !tc.after {
-					return fmt.Errorf("tagprefix %q: %s only follows a mention", c.Text, yearWord)
-				}
-				tc.words = append(tc.words, w)
+			tc := tagCue{cue: int32(len(l.cues)), words: words, after: c.POS == POSTagSuffix}
+			if !tc.after && slices.Contains(words, yearWord) {
+				return fmt.Errorf("tagprefix %q: %s only follows a mention", c.Text, yearWord)
 			}
 			l.tagCues = append(l.tagCues, tc)
 			l.cues = append(l.cues, c)
