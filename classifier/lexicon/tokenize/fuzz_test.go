@@ -41,16 +41,20 @@ func FuzzTokenize(f *testing.F) {
 			if r, n := utf8.DecodeRuneInString(text[tok.Start:]); r == utf8.RuneError && n == 1 {
 				require.Equal(t, tk(tok.Start, tok.Start+1, Symbol, 0), tok, "invalid byte at %d", tok.Start)
 			}
-			// Between tokens: only white space and format characters.
+			// Between tokens: only white space and format characters, and
+			// the underscores that separate the pieces of a tag (next to a
+			// piece: "#stop_the_war").
+			inTag := tok.Has(InTag) || i > 0 && toks[i-1].Has(InTag)
 			for _, r := range text[prev:tok.Start] {
 				c := classOf(r)
-				require.True(t, c == clSpace || c == clFormat, "token %d: %U skipped before it", i, r)
+				require.True(t, c == clSpace || c == clFormat || r == '_' && inTag, "token %d: %U skipped before it", i, r)
 			}
 			prev = tok.SuffixEnd
 		}
+		lastInTag := len(toks) > 0 && toks[len(toks)-1].Has(InTag)
 		for _, r := range text[prev:] {
 			c := classOf(r)
-			require.True(t, c == clSpace || c == clFormat, "%U skipped at the end", r)
+			require.True(t, c == clSpace || c == clFormat || r == '_' && lastInTag, "%U skipped at the end", r)
 		}
 
 		sents := Sentences(text, toks, nil)

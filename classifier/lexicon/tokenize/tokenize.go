@@ -224,15 +224,17 @@ func (t *tokenizer) wordBefore(i int) bool {
 // ordinary word.
 func (t *tokenizer) tag(start int) int {
 	s := t.text
-	end := start
+	end, alnum := start, false
 	for end < len(s) && (asciiAlnum[s[end]] != alnumNone || s[end] == '_') {
+		alnum = alnum || s[end] != '_'
 		end++
 	}
 	suffix := 0 // "#NeverTrump's": the last piece is possessive
 	if n := possessiveSuffix(s[end:]); n > 0 && !t.wordAt(end+n) && asciiAlnum[s[end-1]] != alnumNone {
 		suffix = n
 	}
-	if end == start || (suffix == 0 && t.tagContinues(end)) || !tagCuts(s[start:end], nil) {
+	if !alnum || (suffix == 0 && t.tagContinues(end)) || !tagCuts(s[start:end], nil) {
+		// No piece ("#_"), no cut, or a word that goes on.
 		return start // run goes on with the body as it would after any symbol
 	}
 	tagCuts(s[start:end], func(a, b int) {

@@ -308,6 +308,13 @@ func TestTokenize(t *testing.T) {
 				tk(14, 15, Symbol, 0), tk(15, 20, Word, cf|InTag), poss(20, 25, 27, cf|InTag)},
 		},
 		{
+			// Near miss: a body of underscores alone has no piece; its
+			// underscores stay symbols, so no character is dropped.
+			name: "tag of underscores",
+			text: "#_ #__",
+			want: []Token{tk(0, 1, Symbol, 0), tk(1, 2, Symbol, 0), tk(3, 4, Symbol, 0), tk(4, 5, Symbol, 0), tk(5, 6, Symbol, 0)},
+		},
+		{
 			// Near misses: a tag without a cut, one that goes on with a
 			// character the cut does not read, and an address's '@'
 			// keep their ordinary words.
